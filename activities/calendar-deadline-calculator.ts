@@ -1,0 +1,28 @@
+import type { DataSource } from 'typeorm';
+import { buildWorkingDayIndex, type WorkingDayIndex } from '../libs/calendar/working-day-index';
+import { computeDeadlines } from '../libs/deadline/deadline';
+import { currentCalendarVersion, loadCalendarData } from '../libs/persistence/calendar.repository';
+import type { DeadlineCalculator } from './deadline-calculator';
+
+/**
+ * Deadlines from the database calendar. The working-day index is built once per
+ * calendar version and rebuilt when an administrator loads a new arrangement.
+ */
+export async function createDeadlineCalculator(ds: DataSource): Promise<DeadlineCalculator> {
+  let index: WorkingDayIndex | undefined;
+  let checkedAt = 0;
+  const current = async (): Promise<WorkingDayIndex> => {
+    // A cheap version check at most once a second keeps a loaded correction visible quickly.
+    if (index && Date.now() - checkedAt < 1000) return index;
+    const version = await currentCalendarVersion(ds);
+    checkedAt = Date.now();
+    if (!index || index.calendarVersion !== version) index = buildWorkingDayIndex(await loadCalendarData(ds));
+    return index;
+  };
+  return {
+    async compute({ receivedOn }) {
+      const r = computeDeadlines({ receivedOn, regime: 'auto' }, await current(), { explain: false });
+      return { regime: r.regime, dueOn: r.dueOn, provisional: r.provisional, calendarVersion: r.calendarVersion };
+    },
+  };
+}

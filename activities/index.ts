@@ -1,0 +1,8 @@
+import { createRegistrationActivities, type RegistrationDeps } from './registration.activities';
+
+export type ActivityDeps = RegistrationDeps;
+
+/** Every activity the worker hosts, bound to its dependencies. */
+export function createActivities(deps: ActivityDeps) {
+  return { ...createRegistrationActivities(deps) };
+}

@@ -1,0 +1,140 @@
+import { ApplicationFailure } from '@temporalio/common';
+import type { DataSource } from 'typeorm';
+import {
+  CONFIRMATION_CHANNELS,
+  type ApplicationWorkflowInput,
+  type RegistrationResult,
+  workflowIdFor,
+} from '../libs/contracts/application';
+import { appendCaseEvent } from '../libs/persistence/case-event.repository';
+import { shanghaiDate } from '../libs/time/shanghai';
+import type { DeadlineCalculator } from './deadline-calculator';
+
+export interface RegistrationDeps {
+  ds: DataSource;
+  deadlines: DeadlineCalculator;
+}
+
+const reject = (message: string) => ApplicationFailure.create({ message, type: 'RegistrationRejected', nonRetryable: true });
+
+export function formatRegistrationNumber(prefix: string, year: number, seq: number): string {
+  return `${prefix}-${year}-${String(seq).padStart(5, '0')}`;
+}
+
+/**
+ * Registers one application in PostgreSQL: number, applicant, receipt day,
+ * regime and due day, plus the first audit event. Idempotent by application id,
+ * so a retried activity returns the registration it already made.
+ */
+export function createRegistrationActivities({ ds, deadlines }: RegistrationDeps) {
+  async function registerApplication(input: ApplicationWorkflowInput): Promise<RegistrationResult> {
+    const { submission } = input;
+    return ds.transaction(async (m) => {
+      const [existing] = await m.query(
+        `SELECT id, registration_number, regime, to_char(received_on, 'YYYY-MM-DD') AS received_on,
+                to_char(due_on, 'YYYY-MM-DD') AS due_on, status FROM applications WHERE id = $1`,
+        [input.applicationId],
+      );
+      if (existing) return toResult(existing);
+
+      const [office] = await m.query('SELECT id, registration_prefix FROM offices WHERE code = $1', [input.officeCode]);
+      if (!office) throw reject(`office ${input.officeCode} does not exist`);
+
+      const awaitsConfirmation = CONFIRMATION_CHANNELS.includes(submission.channel) && !submission.receivedOn;
+      const receivedOn = awaitsConfirmation ? null : (submission.receivedOn ?? shanghaiDate(input.arrivedAt));
+      const deadline = receivedOn ? await deadlines.compute({ receivedOn }) : null;
+      const status = awaitsConfirmation ? 'awaiting_confirmation' : 'registered';
+
+      const year = Number(shanghaiDate(input.arrivedAt).slice(0, 4));
+      const [{ last_seq: seq }] = await m.query(
+        `INSERT INTO registration_counters (office_id, year, last_seq) VALUES ($1, $2, 1)
+         ON CONFLICT (office_id, year) DO UPDATE SET last_seq = registration_counters.last_seq + 1
+         RETURNING last_seq`,
+        [office.id, year],
+      );
+      const registrationNumber = formatRegistrationNumber(office.registration_prefix, year, seq);
+
+      const a = submission.applicant;
+      const [{ id: applicantId }] = await m.query(
+        `INSERT INTO applicants (id, type, category, name, id_number, phone, email, address)
+         VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [
+          a.type,
+          a.category ?? null,
+          a.name,
+          a.idNumber ?? null,
+          a.contact.phone ?? null,
+          a.contact.email ?? null,
+          a.contact.address ?? null,
+        ],
+      );
+      const r = submission.request;
+      await m.query(
+        `INSERT INTO applications (id, office_id, applicant_id, workflow_id, registration_number, registration_year,
+           registration_seq, channel, arrived_at, received_on, regime, due_on, status, description, document_number,
+           requested_form, requested_delivery, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
+        [
+          input.applicationId,
+          office.id,
+          applicantId,
+          workflowIdFor(input.applicationId),
+          registrationNumber,
+          year,
+          seq,
+          submission.channel,
+          input.arrivedAt,
+          receivedOn,
+          deadline?.regime ?? null,
+          deadline?.dueOn ?? null,
+          status,
+          r.description,
+          r.documentNumber ?? null,
+          r.form ?? null,
+          r.delivery ?? null,
+          input.submittedBy.username,
+        ],
+      );
+      await appendCaseEvent(m, {
+        applicationId: input.applicationId,
+        seq: 1,
+        type: 'registered',
+        actor: input.submittedBy.username,
+        actorRole: input.submittedBy.role,
+        occurredAt: input.arrivedAt,
+        payload: {
+          registrationNumber,
+          channel: submission.channel,
+          receivedOn,
+          regime: deadline?.regime ?? null,
+          dueOn: deadline?.dueOn ?? null,
+          provisional: deadline?.provisional ?? null,
+          calendarVersion: deadline?.calendarVersion ?? null,
+        },
+      });
+      return {
+        id: input.applicationId,
+        registrationNumber,
+        regime: deadline?.regime ?? null,
+        receivedOn,
+        dueOn: deadline?.dueOn ?? null,
+        status,
+      };
+    });
+  }
+
+  return { registerApplication };
+}
+
+function toResult(row: Record<string, string | null>): RegistrationResult {
+  return {
+    id: row.id as string,
+    registrationNumber: row.registration_number as string,
+    regime: row.regime as RegistrationResult['regime'],
+    receivedOn: row.received_on,
+    dueOn: row.due_on,
+    status: row.status as RegistrationResult['status'],
+  };
+}
+
+export type RegistrationActivities = ReturnType<typeof createRegistrationActivities>;

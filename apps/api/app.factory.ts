@@ -1,0 +1,25 @@
+import { type INestApplication, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule, type ApiInfrastructure } from './app.module';
+import { validationPipe } from './common/validation';
+
+const LEVELS: Record<string, LogLevel[]> = {
+  debug: ['debug', 'log', 'warn', 'error', 'fatal'],
+  info: ['log', 'warn', 'error', 'fatal'],
+  warn: ['warn', 'error', 'fatal'],
+  error: ['error', 'fatal'],
+};
+
+export async function createApiApp(infra: ApiInfrastructure): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.register(infra), { logger: LEVELS[infra.config.logLevel] });
+  app.useGlobalPipes(validationPipe);
+  const doc = new DocumentBuilder()
+    .setTitle('disclosure-engine API')
+    .setDescription('Applications for disclosure of government information (政府信息公开申请): intake, case steps, deadlines.')
+    .setVersion('0.1.0')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}

@@ -1,0 +1,42 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import type { Client } from '@temporalio/client';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '../../libs/config/config';
+import { ApplicationsController } from './applications/applications.controller';
+import { ApplicationsRepository } from './applications/applications.repository';
+import { ApplicationsService } from './applications/applications.service';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthService } from './auth/auth.service';
+import { CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from './common/tokens';
+import { HealthController } from './health/health.controller';
+
+export interface ApiInfrastructure {
+  config: AppConfig;
+  dataSource: DataSource;
+  temporal: Client;
+}
+
+// Infrastructure is built outside Nest and handed in, so tests and the process
+// entry point share one way of wiring it.
+@Module({})
+export class AppModule {
+  static register(infra: ApiInfrastructure): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [JwtModule.register({ secret: infra.config.jwtSecret, signOptions: { expiresIn: infra.config.jwtTtlSeconds } })],
+      controllers: [HealthController, AuthController, ApplicationsController],
+      providers: [
+        { provide: CONFIG, useValue: infra.config },
+        { provide: DATA_SOURCE, useValue: infra.dataSource },
+        { provide: TEMPORAL_CLIENT, useValue: infra.temporal },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        AuthService,
+        ApplicationsService,
+        ApplicationsRepository,
+      ],
+    };
+  }
+}

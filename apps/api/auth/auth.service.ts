@@ -1,0 +1,33 @@
+import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '../../../libs/config/config';
+import { verifyPassword } from '../../../libs/auth/password';
+import { UserEntity } from '../../../libs/persistence/entities';
+import { CONFIG, DATA_SOURCE } from '../common/tokens';
+import type { LoginResponseDto } from './auth.dto';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly ds: DataSource,
+    @Inject(JwtService) private readonly jwt: JwtService,
+    @Inject(CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async login(username: string, password: string): Promise<LoginResponseDto> {
+    const user = await this.ds.getRepository(UserEntity).findOneBy({ username });
+    // One message for unknown user and wrong password: no account enumeration.
+    if (!user || !user.active || !(await verifyPassword(password, user.passwordHash))) {
+      throw new UnauthorizedException('username or password is wrong');
+    }
+    const accessToken = await this.jwt.signAsync({
+      sub: user.id,
+      username: user.username,
+      role: user.role,
+      officeId: user.officeId,
+      departmentId: user.departmentId,
+    });
+    return { accessToken, role: user.role, expiresIn: this.config.jwtTtlSeconds };
+  }
+}

@@ -1,0 +1,34 @@
+import { ConfigError, loadConfig } from './config';
+
+const good = {
+  DATABASE_URL: 'postgres://u@127.0.0.1:5432/db',
+  JWT_SECRET: 'x'.repeat(32),
+};
+
+describe('loadConfig', () => {
+  it('fills defaults for optional variables', () => {
+    const c = loadConfig(good);
+    expect(c.port).toBe(3000);
+    expect(c.temporal).toEqual({ address: '127.0.0.1:7233', namespace: 'default', taskQueue: 'disclosure-applications' });
+    expect(c.registrationPrefix).toBe('LYZF');
+  });
+
+  it('names every bad variable and the rule it breaks', () => {
+    let err: unknown;
+    try {
+      loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', JWT_SECRET: 'short', TEMPORAL_ADDRESS: 'nohost' });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ConfigError);
+    const problems = (err as ConfigError).problems.join('\n');
+    expect(problems).toContain('PORT: must be an integer from 1 to 65535, got "abc"');
+    expect(problems).toContain('DATABASE_URL: must be a postgres://');
+    expect(problems).toContain('JWT_SECRET: must be at least 16 characters');
+    expect(problems).toContain('TEMPORAL_ADDRESS: must be host:port');
+  });
+
+  it('requires DATABASE_URL and JWT_SECRET', () => {
+    expect(() => loadConfig({})).toThrow(/DATABASE_URL: is required[\s\S]*JWT_SECRET: is required/);
+  });
+});

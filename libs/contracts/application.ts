@@ -1,0 +1,59 @@
+// Shared types of one application, used by the API, the workflow and the activities.
+
+export const CHANNELS = ['in_person', 'post', 'mail', 'online', 'fax'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** Channels whose receipt day is the day both sides confirm (Art. 31(2),(3)). */
+export const CONFIRMATION_CHANNELS: readonly Channel[] = ['mail', 'online', 'fax'];
+
+export const APPLICANT_TYPES = ['natural_person', 'legal_person'] as const;
+export type ApplicantType = (typeof APPLICANT_TYPES)[number];
+export const APPLICANT_CATEGORIES = ['business', 'research', 'nonprofit', 'law_firm', 'other'] as const;
+export type ApplicantCategory = (typeof APPLICANT_CATEGORIES)[number];
+
+export type Regime = '2008' | '2019';
+
+export const APPLICATION_STATUSES = ['awaiting_confirmation', 'registered'] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+export interface ApplicantInput {
+  type: ApplicantType;
+  category?: ApplicantCategory;
+  name: string;
+  idNumber?: string;
+  contact: { phone?: string; email?: string; address?: string };
+}
+
+export interface RequestInput {
+  description: string;
+  documentNumber?: string;
+  form?: string;
+  delivery?: string;
+}
+
+export interface SubmissionInput {
+  channel: Channel;
+  receivedOn?: string;
+  applicant: ApplicantInput;
+  request: RequestInput;
+}
+
+export interface ApplicationWorkflowInput {
+  applicationId: string;
+  officeCode: string;
+  /** ISO instant the submission reached the office (recorded as well as the receipt day). */
+  arrivedAt: string;
+  submittedBy: { username: string; role: string };
+  submission: SubmissionInput;
+}
+
+export interface RegistrationResult {
+  id: string;
+  registrationNumber: string;
+  regime: Regime | null;
+  receivedOn: string | null;
+  dueOn: string | null;
+  status: ApplicationStatus;
+}
+
+export const workflowIdFor = (applicationId: string): string => `application-${applicationId}`;

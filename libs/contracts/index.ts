@@ -1,0 +1,4 @@
+export * from './application';
+export * from './roles';
+export * from './workflow';
+export * from './search-attributes';

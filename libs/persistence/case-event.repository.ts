@@ -1,0 +1,38 @@
+import { createHash } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { canonicalJson } from './canonical-json';
+
+export interface NewCaseEvent {
+  applicationId: string;
+  seq: number;
+  type: string;
+  actor: string;
+  actorRole: string;
+  occurredAt: string;
+  payload: Record<string, unknown>;
+}
+
+export function eventHash(prevHash: string, e: NewCaseEvent): string {
+  const body = canonicalJson({ ...e, occurredAt: new Date(e.occurredAt).toISOString(), prevHash });
+  return createHash('sha256').update(body).digest('hex');
+}
+
+/**
+ * Appends one event to the global hash chain, inside the caller's transaction.
+ * Idempotent: an event already stored under (application, seq) is left as it is,
+ * so a retried activity never writes twice. Returns true when it wrote.
+ */
+export async function appendCaseEvent(m: EntityManager, e: NewCaseEvent): Promise<boolean> {
+  const existing = await m.query('SELECT 1 FROM case_events WHERE application_id = $1 AND seq = $2', [e.applicationId, e.seq]);
+  if (existing.length) return false;
+  // Locking the head serialises appends, so the chain has no forks.
+  const [head] = await m.query('SELECT last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE');
+  const hash = eventHash(head.last_hash, e);
+  const [row] = await m.query(
+    `INSERT INTO case_events (application_id, seq, type, actor, actor_role, occurred_at, payload, prev_hash, hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+    [e.applicationId, e.seq, e.type, e.actor, e.actorRole, e.occurredAt, JSON.stringify(e.payload), head.last_hash, hash],
+  );
+  await m.query('UPDATE audit_chain_head SET last_hash = $1, last_event_id = $2 WHERE id = 1', [hash, row.id]);
+  return true;
+}

@@ -1,0 +1,5 @@
+import { InitialSchema1764288000000 } from './1764288000000-initial-schema';
+import { Calendar1764288100000 } from './1764288100000-calendar';
+
+// Append new migrations here in timestamp order; never edit a committed one.
+export const migrations = [InitialSchema1764288000000, Calendar1764288100000];

@@ -1,0 +1,201 @@
+#!/usr/bin/env node
+'use strict';
+// `npm start`: the whole system on embedded defaults. Installs what is missing,
+// starts PostgreSQL and the Temporal dev server (unless DATABASE_URL /
+// TEMPORAL_ADDRESS point elsewhere), migrates and seeds, then runs worker and API.
+// Ctrl-C or SIGTERM stops every child, in order, within seconds.
+const fs = require('node:fs');
+const path = require('node:path');
+const crypto = require('node:crypto');
+const { spawnSync } = require('node:child_process');
+const { ensureNodeModules, ensureTools } = require('./lib/ensure');
+const { root, data } = require('./lib/paths');
+const { step, fail } = require('./lib/log');
+
+ensureNodeModules();
+const tools = ensureTools();
+const { startChild, stopChild, portInUse, sleep } = require('./lib/proc');
+const { startPostgres } = require('./lib/postgres');
+const { startTemporal } = require('./lib/temporal');
+
+function intEnv(name, fallback) {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 65535) fail(`${name}: must be a port number from 1 to 65535, got "${raw}"`);
+  return Number(raw);
+}
+
+const ports = {
+  api: intEnv('PORT', 3000),
+  pg: intEnv('EMBEDDED_PG_PORT', 54329),
+  temporal: intEnv('TEMPORAL_PORT', 7233),
+  ui: intEnv('TEMPORAL_UI_PORT', 8233),
+};
+const embeddedPg = !process.env.DATABASE_URL;
+const embeddedTemporal = !process.env.TEMPORAL_ADDRESS;
+const children = [];
+let stopping = false;
+
+async function shutdown(code) {
+  if (stopping) return;
+  stopping = true;
+  step('stopping…');
+  // Reverse start order: API and worker first, then the servers they use.
+  for (const c of [...children].reverse()) {
+    const signal = c.label === 'postgres' ? 'SIGINT' : 'SIGTERM';
+    await (c.stop ? c.stop() : stopChild(c, signal));
+  }
+  step('stopped');
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+process.on('SIGHUP', () => void shutdown(0));
+
+function jwtSecret() {
+  if (process.env.JWT_SECRET) return process.env.JWT_SECRET;
+  if (!embeddedPg) fail('JWT_SECRET: is required when DATABASE_URL is set (at least 16 characters)');
+  // Embedded mode: one random secret kept with the data, so logins survive a restart.
+  const file = path.join(data, 'jwt-secret');
+  if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(32).toString('hex'), { mode: 0o600 });
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+async function waitForHealth(url, timeoutMs) {
+  const until = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < until) {
+    if (stopping) return;
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+      last = `${res.status} ${await res.text()}`;
+    } catch (e) {
+      last = e.message;
+    }
+    await sleep(500);
+  }
+  throw new Error(`${url} not healthy within ${timeoutMs / 1000} s: ${last}`);
+}
+
+function watch(child) {
+  children.push(child);
+  child.exited.then(({ code, signal }) => {
+    if (!stopping) {
+      step(`${child.label} exited unexpectedly (code ${code}, signal ${signal}); stopping the rest`);
+      void shutdown(1);
+    }
+  });
+}
+
+async function main() {
+  fs.mkdirSync(data, { recursive: true });
+  for (const [name, port, needed] of [
+    ['PORT', ports.api, true],
+    ['EMBEDDED_PG_PORT', ports.pg, embeddedPg],
+    ['TEMPORAL_PORT', ports.temporal, embeddedTemporal],
+    ['TEMPORAL_UI_PORT', ports.ui, embeddedTemporal],
+  ]) {
+    if (needed && (await portInUse(port)))
+      fail(`port ${port} (${name}) is already in use: is another \`npm start\` running? Set ${name} to another port.`);
+  }
+
+  let databaseUrl = process.env.DATABASE_URL;
+  if (embeddedPg) {
+    step(`starting PostgreSQL on 127.0.0.1:${ports.pg} (data in .data/postgres)`);
+    const pg = await startPostgres({
+      binDir: tools.pgBin,
+      dataDir: path.join(data, 'postgres'),
+      port: ports.pg,
+      logFile: path.join(data, 'postgres.log'),
+    });
+    children.push(Object.assign(pg.child, { stop: pg.stop }));
+    pg.child.exited.then(() => !stopping && (step('postgres exited unexpectedly; see .data/postgres.log'), void shutdown(1)));
+    databaseUrl = pg.url;
+  }
+  let temporalAddress = process.env.TEMPORAL_ADDRESS;
+  if (embeddedTemporal) {
+    step(`starting the Temporal dev server on 127.0.0.1:${ports.temporal} with its Web UI on ${ports.ui} (data in .data/temporal.db)`);
+    const t = await startTemporal({
+      cli: tools.temporal,
+      port: ports.temporal,
+      uiPort: ports.ui,
+      dbFile: path.join(data, 'temporal.db'),
+      logFile: path.join(data, 'temporal.log'),
+    });
+    children.push(Object.assign(t.child, { stop: t.stop }));
+    t.child.exited.then(() => !stopping && (step('temporal exited unexpectedly; see .data/temporal.log'), void shutdown(1)));
+    temporalAddress = t.address;
+  }
+
+  step('compiling TypeScript (incremental)');
+  const tsc = spawnSync(
+    process.execPath,
+    [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--incremental', '--tsBuildInfoFile', 'dist/.tsbuildinfo'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
+  if (tsc.status !== 0) {
+    step('TypeScript compilation failed');
+    return shutdown(1);
+  }
+
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: temporalAddress,
+    JWT_SECRET: jwtSecret(),
+    PORT: String(ports.api),
+  };
+  step(embeddedPg ? 'migrating the database and seeding the demo office, departments and users' : 'migrating the database');
+  const mig = spawnSync(process.execPath, ['dist/libs/persistence/migrate.cli.js', ...(embeddedPg ? ['--seed-demo'] : [])], {
+    cwd: root,
+    env,
+    stdio: 'inherit',
+  });
+  if (mig.status !== 0) {
+    step('migration failed');
+    return shutdown(1);
+  }
+
+  step('starting worker and API');
+  watch(startChild('worker', process.execPath, ['dist/apps/worker/main.js'], { cwd: root, env, passthrough: true }));
+  watch(startChild('api', process.execPath, ['dist/apps/api/main.js'], { cwd: root, env, passthrough: true }));
+  const base = `http://127.0.0.1:${ports.api}`;
+  try {
+    await waitForHealth(`${base}/health`, 180_000);
+  } catch (e) {
+    step(e.message);
+    return shutdown(1);
+  }
+  if (stopping) return;
+  const password = process.env.DEMO_PASSWORD || 'demo-Passw0rd';
+  const lines = [
+    '',
+    '  disclosure-engine is running',
+    `    API          ${base}/api`,
+    `    OpenAPI      ${base}/api/docs`,
+    `    Health       ${base}/health`,
+    embeddedTemporal ? `    Temporal UI  http://127.0.0.1:${ports.ui}` : `    Temporal     ${temporalAddress}`,
+    embeddedPg ? `    PostgreSQL   ${databaseUrl}` : '',
+    '',
+    embeddedPg
+      ? `  Demo logins (password: ${password}${process.env.DEMO_PASSWORD ? '' : ', set DEMO_PASSWORD to change it on a fresh database'}):`
+      : '',
+    embeddedPg ? '    clerk, reviewer, supervisor, auditor, admin' : '',
+    embeddedPg
+      ? `    curl -s -X POST ${base}/api/auth/login -H 'content-type: application/json' -d '{"username":"clerk","password":"${password}"}'`
+      : '',
+    '',
+    '  Ctrl-C stops everything; data stays in .data/ for the next start.',
+    '',
+  ].filter((l, i, a) => l !== '' || a[i - 1] !== '');
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+main().catch((e) => {
+  step(`start failed: ${e.message}`);
+  void shutdown(1);
+});

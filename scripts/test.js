@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+'use strict';
+// `npm test`: installs what is missing, then type-checks, lints, bundles the
+// workflows (a non-deterministic import fails here) and runs every jest tier
+// against the real pieces. Extra arguments go to jest (e.g. `npm test -- --selectProjects unit`).
+const { spawnSync } = require('node:child_process');
+const { ensureNodeModules, ensureTools } = require('./lib/ensure');
+const { root } = require('./lib/paths');
+const { step } = require('./lib/log');
+
+ensureNodeModules();
+const tools = ensureTools({ testServer: true });
+const env = {
+  ...process.env,
+  TEMPORAL_CLI_PATH: tools.temporal,
+  TEMPORAL_TEST_SERVER_PATH: tools.testServer,
+  ...(tools.pgBin ? { POSTGRES_BIN_DIR: tools.pgBin } : {}),
+};
+// Tests start their own servers; a developer's DATABASE_URL must not leak into them.
+delete env.DATABASE_URL;
+
+const jestArgs = process.argv.slice(2);
+const quick = jestArgs.length > 0; // a focused run skips the whole-repo checks
+const run = (label, cmd, args) => {
+  step(label);
+  const started = Date.now();
+  const r = spawnSync(cmd, args, { cwd: root, env, stdio: 'inherit' });
+  if (r.status !== 0) {
+    step(`${label}: FAILED`);
+    process.exit(r.status || 1);
+  }
+  step(`${label}: ok (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+};
+const bin = (pkg, rel) => require.resolve(`${pkg}/${rel}`, { paths: [root] });
+
+if (!quick) {
+  run('type-check (tsc --noEmit)', process.execPath, [bin('typescript', 'bin/tsc'), '-p', 'tsconfig.json', '--noEmit']);
+  run('lint (eslint)', process.execPath, [bin('eslint', 'bin/eslint.js'), '.']);
+  run('format (prettier --check)', process.execPath, [bin('prettier', 'bin/prettier.cjs'), '--check', '.', '--log-level', 'warn']);
+}
+run('jest: unit, workflow, integration and e2e tiers', process.execPath, [bin('jest', 'bin/jest.js'), '--ci', ...jestArgs]);

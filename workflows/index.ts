@@ -1,0 +1,2 @@
+// The worker's workflow entry point: every workflow type the task queue serves.
+export { applicationWorkflow } from './application.workflow';
