@@ -49,6 +49,12 @@ export default tseslint.config(
     },
   },
   {
+    // Pure domain code is imported by workflows, so it obeys the same bans.
+    files: ['libs/calendar/**/*.ts', 'libs/deadline/**/*.ts', 'libs/contracts/**/*.ts'],
+    ignores: ['**/*.spec.ts', 'libs/calendar/official-seed.ts', 'libs/calendar/derived-holidays.ts', 'libs/calendar/bundled-calendar.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: workflowBanned }] },
+  },
+  {
     files: ['**/*.spec.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },

@@ -78,6 +78,23 @@ async function waitForHealth(url, timeoutMs) {
   throw new Error(`${url} not healthy within ${timeoutMs / 1000} s: ${last}`);
 }
 
+/** The worker is ready when Temporal sees it polling the task queue. */
+async function waitForWorker(address, namespace, taskQueue, timeoutMs) {
+  const { Connection } = require('@temporalio/client');
+  const conn = await Connection.connect({ address });
+  try {
+    const until = Date.now() + timeoutMs;
+    while (Date.now() < until && !stopping) {
+      const r = await conn.workflowService.describeTaskQueue({ namespace, taskQueue: { name: taskQueue }, taskQueueType: 1 });
+      if (r.pollers && r.pollers.length > 0) return;
+      await sleep(500);
+    }
+    if (!stopping) throw new Error(`no worker polls task queue ${taskQueue} after ${timeoutMs / 1000} s`);
+  } finally {
+    await conn.close();
+  }
+}
+
 function watch(child) {
   children.push(child);
   child.exited.then(({ code, signal }) => {
@@ -166,6 +183,17 @@ async function main() {
   const base = `http://127.0.0.1:${ports.api}`;
   try {
     await waitForHealth(`${base}/health`, 180_000);
+  } catch (e) {
+    step(e.message);
+    return shutdown(1);
+  }
+  try {
+    await waitForWorker(
+      temporalAddress,
+      process.env.TEMPORAL_NAMESPACE || 'default',
+      process.env.TEMPORAL_TASK_QUEUE || 'disclosure-applications',
+      120_000,
+    );
   } catch (e) {
     step(e.message);
     return shutdown(1);

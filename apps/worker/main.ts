@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { NativeConnection } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { ConfigError, loadConfig } from '../../libs/config/config';
 import { createDataSource } from '../../libs/persistence/data-source';
 import { createDeadlineCalculator } from '../../activities/calendar-deadline-calculator';
@@ -7,6 +7,8 @@ import { createWorker } from './worker.factory';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // The SDK logs every bundle and state change at INFO; keep that for LOG_LEVEL=debug.
+  Runtime.install({ logger: new DefaultLogger(config.logLevel === 'debug' ? 'INFO' : config.logLevel === 'info' ? 'WARN' : 'ERROR') });
   const dataSource = createDataSource(config.databaseUrl, { applicationName: 'disclosure-worker' });
   await dataSource.initialize();
   const connection = await NativeConnection.connect({ address: config.temporal.address });

@@ -1,0 +1,89 @@
+/** The Regulations in force on the day of receipt (legal-rules.md section 1). */
+export type Regime = '2008' | '2019';
+export type RegimeChoice = 'auto' | Regime;
+
+export type DeadlineEvent =
+  /** the corrected application arrived: the answer clock restarts from this day */
+  | { type: 'correction_received'; on: string }
+  /** consultation (third party, other organ, fee notice): letter sent on `from`, reply or window end on `to` */
+  | { type: 'paused'; from: string; to: string }
+  /** the one extension; days defaults to the regime's maximum */
+  | { type: 'extended'; days?: number };
+
+export interface DeadlineInput {
+  receivedOn: string;
+  regime?: RegimeChoice; // default 'auto': by date of receipt
+  /** dated events in date order (correction_received.on, paused.from) */
+  events?: readonly DeadlineEvent[];
+}
+
+export interface ExplainedDay {
+  date: string;
+  weekday: string;
+  name?: string;
+}
+
+export interface CountedDay extends ExplainedDay {
+  n: number; // 1 = first working day after day 0
+  makeUp: boolean; // a weekend day declared a working day (调休上班)
+}
+
+export interface SkippedDay extends ExplainedDay {
+  reason: 'weekend' | 'holiday' | 'paused';
+}
+
+export interface PauseExplanation {
+  from: string;
+  to: string;
+  /** working days of (from, to] that fell before the due day and were taken out of the count */
+  workingDaysRemoved: number;
+  note?: string;
+}
+
+export interface DeadlineExplanation {
+  regime: Regime;
+  regimeReason: string;
+  calendarVersion: string;
+  receivedOn: string;
+  clockStart: string;
+  clockStartReason: 'receipt' | 'correction_received';
+  answerWorkingDays: number;
+  extensionWorkingDays: number;
+  countedDays: CountedDay[];
+  skippedDays: SkippedDay[];
+  makeUpWorkingDays: ExplainedDay[];
+  holidays: ExplainedDay[];
+  pauses: PauseExplanation[];
+  extension: { days: number; afterDueOn: string; dueOn: string } | null;
+  correctionRequest: { by: string; basis: string } | null;
+  provisionalYears: number[];
+  /** plain lines a clerk can read */
+  text: string[];
+}
+
+export interface DeadlineResult {
+  regime: Regime;
+  receivedOn: string;
+  /** day 0 of the answer clock: the receipt day, or the day the correction was received */
+  clockStart: string;
+  /** the deadline in force: pauses and extension applied */
+  dueOn: string;
+  /** the answer period without the extension (pauses applied): the extension must be decided by this day */
+  baseDueOn: string;
+  /** 2019 regime: 7th working day after the ORIGINAL receipt; null for 2008 */
+  correctionRequestBy: string | null;
+  /** = dueOn when extended, else null */
+  extendedDueOn: string | null;
+  extensionWorkingDays: number;
+  /** working days taken out of the count by pauses (only those before the due day) */
+  pausedWorkingDays: number;
+  /** some day from receipt to the last deadline lies in a year without official arrangement */
+  provisional: boolean;
+  calendarVersion: string;
+  explanation: DeadlineExplanation | null;
+}
+
+export interface ComputeOptions {
+  /** default true; false skips the day-by-day explanation (the O(1) hot path) */
+  explain?: boolean;
+}
