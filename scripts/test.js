@@ -31,7 +31,7 @@ const run = (label, cmd, args) => {
   }
   step(`${label}: ok (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 };
-const bin = (pkg, rel) => require.resolve(`${pkg}/${rel}`, { paths: [root] });
+const bin = (pkg, rel) => require('node:path').join(root, 'node_modules', pkg, rel);
 
 if (!quick) {
   run('type-check (tsc --noEmit)', process.execPath, [bin('typescript', 'bin/tsc'), '-p', 'tsconfig.json', '--noEmit']);
