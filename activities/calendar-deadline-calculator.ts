@@ -10,12 +10,10 @@ import type { DeadlineCalculator } from './deadline-calculator';
  */
 export async function createDeadlineCalculator(ds: DataSource): Promise<DeadlineCalculator> {
   let index: WorkingDayIndex | undefined;
-  let checkedAt = 0;
+  // One cheap version read per computation: a correction an administrator loads
+  // is used by the very next registration, on every worker.
   const current = async (): Promise<WorkingDayIndex> => {
-    // A cheap version check at most once a second keeps a loaded correction visible quickly.
-    if (index && Date.now() - checkedAt < 1000) return index;
     const version = await currentCalendarVersion(ds);
-    checkedAt = Date.now();
     if (!index || index.calendarVersion !== version) index = buildWorkingDayIndex(await loadCalendarData(ds));
     return index;
   };

@@ -29,6 +29,11 @@ export function formatRegistrationNumber(prefix: string, year: number, seq: numb
 export function createRegistrationActivities({ ds, deadlines }: RegistrationDeps) {
   async function registerApplication(input: ApplicationWorkflowInput): Promise<RegistrationResult> {
     const { submission } = input;
+    const awaitsConfirmation = CONFIRMATION_CHANNELS.includes(submission.channel) && !submission.receivedOn;
+    const receivedOn = awaitsConfirmation ? null : (submission.receivedOn ?? shanghaiDate(input.arrivedAt));
+    // Outside the transaction: it reads the calendar on its own pool connection.
+    const deadline = receivedOn ? await deadlines.compute({ receivedOn }) : null;
+    const status = awaitsConfirmation ? 'awaiting_confirmation' : 'registered';
     return ds.transaction(async (m) => {
       const [existing] = await m.query(
         `SELECT id, registration_number, regime, to_char(received_on, 'YYYY-MM-DD') AS received_on,
@@ -39,11 +44,6 @@ export function createRegistrationActivities({ ds, deadlines }: RegistrationDeps
 
       const [office] = await m.query('SELECT id, registration_prefix FROM offices WHERE code = $1', [input.officeCode]);
       if (!office) throw reject(`office ${input.officeCode} does not exist`);
-
-      const awaitsConfirmation = CONFIRMATION_CHANNELS.includes(submission.channel) && !submission.receivedOn;
-      const receivedOn = awaitsConfirmation ? null : (submission.receivedOn ?? shanghaiDate(input.arrivedAt));
-      const deadline = receivedOn ? await deadlines.compute({ receivedOn }) : null;
-      const status = awaitsConfirmation ? 'awaiting_confirmation' : 'registered';
 
       const year = Number(shanghaiDate(input.arrivedAt).slice(0, 4));
       const [{ last_seq: seq }] = await m.query(

@@ -10,6 +10,8 @@ import { ApplicationsService } from './applications/applications.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
+import { CalendarController } from './calendar/calendar.controller';
+import { CalendarService } from './calendar/calendar.service';
 import { CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from './common/tokens';
 import { HealthController } from './health/health.controller';
 
@@ -27,7 +29,6 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [JwtModule.register({ secret: infra.config.jwtSecret, signOptions: { expiresIn: infra.config.jwtTtlSeconds } })],
-      controllers: [HealthController, AuthController, ApplicationsController],
       providers: [
         { provide: CONFIG, useValue: infra.config },
         { provide: DATA_SOURCE, useValue: infra.dataSource },
@@ -36,6 +37,7 @@ export class AppModule {
         AuthService,
         ApplicationsService,
         ApplicationsRepository,
+        CalendarService,
       ],
     };
   }

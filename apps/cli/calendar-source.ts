@@ -2,7 +2,7 @@
 // official arrangements 2008-2026 + derived statutory holidays 2027-2040). The
 // platform plugs in the PostgreSQL calendar table with setCalendarProvider(), e.g.
 // in main.ts when DATABASE_URL is set.
-import { type CalendarData, type WorkingDayIndex, buildWorkingDayIndex } from '../../libs/calendar';
+import { type CalendarData, type CalendarYear, type WorkingDayIndex, buildWorkingDayIndex } from '../../libs/calendar';
 import { bundledCalendar } from '../../libs/calendar/bundled-calendar';
 
 export type CalendarProvider = () => Promise<CalendarData>;
@@ -22,4 +22,19 @@ export function loadCalendar(): Promise<CalendarData> {
 
 export async function loadWorkingDayIndex(): Promise<WorkingDayIndex> {
   return buildWorkingDayIndex(await loadCalendar());
+}
+
+/** Where `calendar load` writes a year's arrangement: the database, when DATABASE_URL is set. */
+export type CalendarSaver = (
+  year: CalendarYear,
+) => Promise<{ version: string; affectedOpenCases: { id: string; registrationNumber: string }[] }>;
+
+let saver: CalendarSaver | undefined;
+
+export function setCalendarSaver(next: CalendarSaver | undefined): void {
+  saver = next;
+}
+
+export function calendarSaver(): CalendarSaver | undefined {
+  return saver;
 }

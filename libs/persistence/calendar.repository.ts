@@ -83,3 +83,43 @@ async function writeYear(m: EntityManager, y: CalendarYear, versionId: number): 
     [y.year, JSON.stringify(y.days.map((d) => ({ day: d.date, kind: d.kind, name: d.name ?? null, notice: d.notice ?? null })))],
   );
 }
+
+/** Open cases whose answer period touches `year`: a new arrangement may move their deadlines. */
+export async function openCasesTouchingYear(
+  ds: DataSource,
+  year: number,
+): Promise<{ id: string; registrationNumber: string; dueOn: string }[]> {
+  return ds.query(
+    `SELECT id, registration_number AS "registrationNumber", to_char(due_on, 'YYYY-MM-DD') AS "dueOn"
+     FROM applications
+     WHERE status NOT IN ('closed', 'withdrawn', 'abandoned') AND received_on IS NOT NULL
+       AND received_on <= make_date($1, 12, 31) AND (due_on IS NULL OR due_on >= make_date($1, 1, 1))
+     ORDER BY due_on`,
+    [year],
+  );
+}
+
+/** One year as stored, or undefined when the year has no row (derived at run time). */
+export async function findCalendarYear(ds: DataSource, year: number): Promise<(CalendarYear & { version: string }) | undefined> {
+  const [y] = await ds.query(
+    `SELECT y.year, y.official, y.notice, v.version FROM calendar_years y JOIN calendar_versions v ON v.id = y.version_id WHERE y.year = $1`,
+    [year],
+  );
+  if (!y) return undefined;
+  const days = await ds.query(
+    `SELECT to_char(day, 'YYYY-MM-DD') AS date, kind, name, notice FROM calendar_days WHERE year = $1 ORDER BY day`,
+    [year],
+  );
+  return {
+    year: y.year,
+    official: y.official,
+    notice: y.notice ?? undefined,
+    version: y.version,
+    days: days.map((d: { date: string; kind: 'holiday' | 'workday'; name: string | null; notice: string | null }) => ({
+      date: d.date,
+      kind: d.kind,
+      ...(d.name ? { name: d.name } : {}),
+      ...(d.notice ? { notice: d.notice } : {}),
+    })),
+  };
+}
