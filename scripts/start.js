@@ -18,6 +18,8 @@ const { startChild, stopChild, portInUse, sleep } = require('./lib/proc');
 const { startPostgres } = require('./lib/postgres');
 const { startTemporal } = require('./lib/temporal');
 
+const shown = (p) => (p.startsWith(root + path.sep) ? path.relative(root, p) : p);
+
 function intEnv(name, fallback) {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -119,7 +121,7 @@ async function main() {
 
   let databaseUrl = process.env.DATABASE_URL;
   if (embeddedPg) {
-    step(`starting PostgreSQL on 127.0.0.1:${ports.pg} (data in .data/postgres)`);
+    step(`starting PostgreSQL on 127.0.0.1:${ports.pg} (data in ${shown(path.join(data, 'postgres'))})`);
     const pg = await startPostgres({
       binDir: tools.pgBin,
       dataDir: path.join(data, 'postgres'),
@@ -132,7 +134,9 @@ async function main() {
   }
   let temporalAddress = process.env.TEMPORAL_ADDRESS;
   if (embeddedTemporal) {
-    step(`starting the Temporal dev server on 127.0.0.1:${ports.temporal} with its Web UI on ${ports.ui} (data in .data/temporal.db)`);
+    step(
+      `starting the Temporal dev server on 127.0.0.1:${ports.temporal} with its Web UI on ${ports.ui} (data in ${shown(path.join(data, 'temporal.db'))})`,
+    );
     const t = await startTemporal({
       cli: tools.temporal,
       port: ports.temporal,
@@ -217,7 +221,7 @@ async function main() {
       ? `    curl -s -X POST ${base}/api/auth/login -H 'content-type: application/json' -d '{"username":"clerk","password":"${password}"}'`
       : '',
     '',
-    '  Ctrl-C stops everything; data stays in .data/ for the next start.',
+    `  Ctrl-C stops everything; data stays in ${shown(data)}/ for the next start.`,
     '',
   ].filter((l, i, a) => l !== '' || a[i - 1] !== '');
   process.stdout.write(lines.join('\n') + '\n');

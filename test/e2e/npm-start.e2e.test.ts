@@ -1,0 +1,129 @@
+// `npm start` as a user runs it: the whole system comes up on embedded defaults,
+// answers on the printed URLs, stops cleanly on Ctrl-C leaving no process behind,
+// and keeps its data for the next start.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_DEMO_PASSWORD } from '../../libs/config/config';
+
+/* eslint-disable-next-line @typescript-eslint/no-require-imports */
+const { freePort } = require('../../scripts/lib/proc');
+
+jest.setTimeout(420_000);
+
+const root = join(__dirname, '..', '..');
+
+interface Running {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function start(env: NodeJS.ProcessEnv): Promise<Running> {
+  const child = spawn(process.execPath, ['scripts/start.js'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (c) => (out += c));
+  child.stderr!.on('data', (c) => (out += c));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    const onData = () => {
+      if (out.includes('disclosure-engine is running')) {
+        child.stdout!.off('data', onData);
+        resolve({ child, output: () => out, exited });
+      }
+    };
+    child.stdout!.on('data', onData);
+    void exited.then((code) => reject(new Error(`npm start exited with ${code} before it was ready:\n${out}`)));
+  });
+}
+
+/** Processes whose environment names our data folder: everything this start spawned. */
+function processesOf(dataDir: string): number[] {
+  const pids: number[] = [];
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      if (readFileSync(`/proc/${pid}/environ`, 'utf8').includes(`DISCLOSURE_DATA_DIR=${dataDir}`)) pids.push(Number(pid));
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return pids.filter((p) => p !== process.pid);
+}
+
+describe('npm start', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'disclosure-start-'));
+  let env: NodeJS.ProcessEnv;
+  let base: string;
+
+  beforeAll(async () => {
+    const [api, pg, temporal, ui] = [await freePort(), await freePort(), await freePort(), await freePort()];
+    base = `http://127.0.0.1:${api}`;
+    env = {
+      ...process.env,
+      DISCLOSURE_DATA_DIR: dataDir,
+      PORT: String(api),
+      EMBEDDED_PG_PORT: String(pg),
+      TEMPORAL_PORT: String(temporal),
+      TEMPORAL_UI_PORT: String(ui),
+    };
+    delete env.DATABASE_URL;
+    delete env.TEMPORAL_ADDRESS;
+    delete env.JWT_SECRET;
+  });
+  afterAll(() => {
+    for (const pid of processesOf(dataDir)) process.kill(pid, 'SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const login = async () => {
+    const res = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'clerk', password: DEFAULT_DEMO_PASSWORD }),
+    });
+    expect(res.status).toBe(200);
+    return `Bearer ${((await res.json()) as { accessToken: string }).accessToken}`;
+  };
+
+  it('brings the system up, stops on SIGINT with no process left, and keeps the data for the next start', async () => {
+    const first = await start(env);
+    expect(first.output()).toContain(`${base}/api/docs`);
+    expect(first.output()).toMatch(/Temporal UI\s+http:\/\/127\.0\.0\.1:\d+/);
+    expect(first.output()).toContain('clerk, reviewer, supervisor, auditor, admin');
+    expect((await fetch(`${base}/health`)).status).toBe(200);
+    expect((await fetch(`${base}/api/docs`)).status).toBe(200);
+    const uiPort = env.TEMPORAL_UI_PORT;
+    expect((await fetch(`http://127.0.0.1:${uiPort}/`)).status).toBe(200);
+
+    const token = await login();
+    const created = await fetch(`${base}/api/applications`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: token },
+      body: JSON.stringify({
+        channel: 'in_person',
+        applicant: { type: 'natural_person', name: '赵六', contact: {} },
+        request: { description: '重启后仍在' },
+      }),
+    });
+    expect(created.status).toBe(201);
+    const app = (await created.json()) as { id: string; registrationNumber: string };
+
+    const stopping = Date.now();
+    first.child.kill('SIGINT');
+    expect(await first.exited).toBe(0);
+    expect(Date.now() - stopping).toBeLessThan(30_000);
+    expect(processesOf(dataDir)).toEqual([]);
+
+    const second = await start(env);
+    try {
+      const res = await fetch(`${base}/api/applications/${app.id}`, { headers: { authorization: await login() } });
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { registrationNumber: string }).registrationNumber).toBe(app.registrationNumber);
+    } finally {
+      second.child.kill('SIGTERM');
+      expect(await second.exited).toBe(0);
+    }
+    expect(processesOf(dataDir)).toEqual([]);
+  });
+});
