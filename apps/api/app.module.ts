@@ -29,6 +29,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [JwtModule.register({ secret: infra.config.jwtSecret, signOptions: { expiresIn: infra.config.jwtTtlSeconds } })],
+      controllers: [HealthController, AuthController, ApplicationsController, CalendarController],
       providers: [
         { provide: CONFIG, useValue: infra.config },
         { provide: DATA_SOURCE, useValue: infra.dataSource },
