@@ -50,7 +50,7 @@ export default tseslint.config(
   },
   {
     // Pure domain code is imported by workflows, so it obeys the same bans.
-    files: ['libs/calendar/**/*.ts', 'libs/deadline/**/*.ts', 'libs/contracts/**/*.ts'],
+    files: ['libs/calendar/**/*.ts', 'libs/deadline/**/*.ts', 'libs/contracts/**/*.ts', 'libs/case/**/*.ts'],
     ignores: ['**/*.spec.ts', 'libs/calendar/official-seed.ts', 'libs/calendar/derived-holidays.ts', 'libs/calendar/bundled-calendar.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: workflowBanned }] },
   },

@@ -1,8 +1,9 @@
+import { createCaseActivities } from './case.activities';
 import { createRegistrationActivities, type RegistrationDeps } from './registration.activities';
 
 export type ActivityDeps = RegistrationDeps;
 
 /** Every activity the worker hosts, bound to its dependencies. */
 export function createActivities(deps: ActivityDeps) {
-  return { ...createRegistrationActivities(deps) };
+  return { ...createRegistrationActivities(deps), ...createCaseActivities(deps) };
 }

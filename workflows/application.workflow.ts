@@ -7,33 +7,189 @@ import {
   setHandler,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
-import type { ApplicationWorkflowInput, RegistrationResult } from '../libs/contracts/application';
-import { SA } from '../libs/contracts/search-attributes';
-import { registrationUpdate, stateQuery } from '../libs/contracts/workflow';
+import type { CaseActivities } from '../activities/case.activities';
 import type { RegistrationActivities } from '../activities/registration.activities';
+import { buildWorkingDayIndex, parseIsoDate, type WorkingDayIndex } from '../libs/calendar';
+import {
+  type Alarm,
+  type CaseContext,
+  applyAction,
+  availableActions,
+  checkAction,
+  deadlineInput,
+  expireWindows,
+  isActionName,
+  newCase,
+  pendingAlarms,
+  recomputeDeadline,
+  shanghaiDay,
+} from '../libs/case';
+import type { ApplicationWorkflowInput, RegistrationResult } from '../libs/contracts/application';
+import type { ActionRequest, CaseView, HistoryStep } from '../libs/contracts/case';
+import { ROLES } from '../libs/contracts/roles';
+import { SA } from '../libs/contracts/search-attributes';
+import {
+  actionUpdate,
+  availableActionsQuery,
+  calendarUpdatedSignal,
+  deadlineExplanationQuery,
+  type DeadlineExplanationView,
+  registrationUpdate,
+  stateQuery,
+} from '../libs/contracts/workflow';
+import { computeDeadlines } from '../libs/deadline';
 
 const { registerApplication } = proxyActivities<RegistrationActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds', nonRetryableErrorTypes: ['RegistrationRejected'] },
 });
+// Projection, calendar and notifications retry until they succeed: they are idempotent.
+const { loadCalendarYears, projectCaseStep, notify } = proxyActivities<CaseActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+const yearOf = (isoDate: string) => Number(isoDate.slice(0, 4));
+
+function rejectStep(type: 'WrongState' | 'Forbidden' | 'BadRequest', message: string): never {
+  throw ApplicationFailure.create({ type, message, nonRetryable: true });
+}
+
+/** Shape of the Update's envelope; the body is checked by libs/case. */
+function checkEnvelope(req: unknown): asserts req is ActionRequest {
+  const r = req as Partial<ActionRequest> | null;
+  if (typeof r !== 'object' || r === null) rejectStep('BadRequest', 'the action request must be an object');
+  if (!isActionName(r.action)) rejectStep('BadRequest', `action: unknown action ${JSON.stringify(r.action)}`);
+  const a = r.actor as Partial<ActionRequest['actor']> | undefined;
+  if (!a || typeof a.username !== 'string' || !a.username || !(ROLES as readonly string[]).includes(a.role as string))
+    rejectStep('BadRequest', 'actor: must be {username, role}');
+}
 
 /**
- * One application, from receipt to its formal reply (不拒收: every submission is
- * registered and numbered before anything else happens).
+ * One application, from receipt to its formal outcome (不拒收: every submission is
+ * registered and numbered first; 不拒办: the workflow ends only with a reply
+ * delivered, a withdrawal or a deemed abandonment; 不超时答复: the answer clock
+ * is armed with reminders and escalations).
  */
 export async function applicationWorkflow(input: ApplicationWorkflowInput): Promise<void> {
   let registration: RegistrationResult | undefined;
   let registrationError: string | undefined;
-  const closed = false;
+  let view: CaseView | undefined = undefined; // set once registered
+  let index: WorkingDayIndex | undefined;
+  let calendarStale = false;
+  let changes = 0; // bumped by every accepted step: wakes the clock loop to re-arm its timers
+  const fired = new Set<string>();
+  let projections: Promise<void> = Promise.resolve();
+
+  const ctx = (): CaseContext => ({ now: Date.now(), index: index! });
 
   // The API waits on this Update (sent together with the start), so the caller
   // gets the registration number and due day in the same request.
   setHandler(registrationUpdate, async () => {
-    await condition(() => registration !== undefined || registrationError !== undefined);
+    // Answered once the case can take its first step (registered and its calendar loaded).
+    await condition(() => (view !== undefined && index !== undefined) || registrationError !== undefined);
     if (registrationError !== undefined) throw ApplicationFailure.nonRetryable(registrationError, 'RegistrationRejected');
     return registration!;
   });
-  setHandler(stateQuery, () => ({ registration }));
+  setHandler(stateQuery, () => ({ registration, ...(view ? { case: view } : {}) }));
+  setHandler(availableActionsQuery, (actor) => (view && index ? availableActions(view, actor).map((action) => ({ action })) : []));
+  setHandler(deadlineExplanationQuery, (): DeadlineExplanationView | null => {
+    const d = view && index ? deadlineInput(view, shanghaiDay(Date.now())) : null;
+    if (!d || !index) return null;
+    const r = computeDeadlines(d, index);
+    const e = r.explanation;
+    return {
+      dueOn: r.dueOn,
+      calendarVersion: r.calendarVersion,
+      text: e.text,
+      pauses: e.pauses.map((p) => ({ from: p.from, to: p.to, workingDaysRemoved: p.workingDaysRemoved })),
+      extension: e.extension,
+      provisionalYears: e.provisionalYears,
+    };
+  });
+  setHandler(calendarUpdatedSignal, () => {
+    calendarStale = true;
+  });
+
+  /** Writes steps to PostgreSQL in seq order; each caller waits for its own. */
+  const project = (steps: HistoryStep[]): Promise<void> => {
+    const v = view!;
+    const d = v.deadline;
+    const row = {
+      status: v.status,
+      receivedOn: v.receivedOn,
+      regime: d?.regime ?? null,
+      dueOn: d?.dueOn ?? null,
+      assignee: v.assignee,
+      department: v.department,
+      triageOutcome: v.triageOutcome,
+      replyKind: v.decision?.replyKind ?? null,
+      outcome: v.outcome,
+      outcomeReason: v.outcomeReason,
+      answeredOn: v.notice?.issuedOn ?? null,
+      workingDaysLate: d?.workingDaysLate ?? null,
+      overdue: d?.overdue ?? false,
+      closed: v.status === 'closed',
+    };
+    for (const s of steps) {
+      const payload = { ...(s.details ?? {}), status: s.status, ...(s.comment !== undefined ? { comment: s.comment } : {}) };
+      projections = projections.then(async () => {
+        await projectCaseStep({
+          applicationId: input.applicationId,
+          seq: s.seq,
+          type: s.type,
+          actor: s.actor,
+          actorRole: s.role,
+          occurredAt: s.at,
+          payload,
+          row,
+        });
+      });
+    }
+    return projections;
+  };
+
+  const syncSearchAttributes = () => {
+    const v = view!;
+    upsertSearchAttributes([
+      { key: SA.status, value: v.status },
+      { key: SA.dueOn, value: v.deadline ? new Date(`${v.deadline.dueOn}T00:00:00Z`) : null },
+      { key: SA.assignee, value: v.assignee },
+      { key: SA.department, value: v.department },
+      { key: SA.overdue, value: v.deadline?.overdue ?? false },
+      ...(v.deadline ? [{ key: SA.regime, value: v.deadline.regime }] : []),
+    ]);
+  };
+
+  /** The calendar years this case can touch, through an activity (recorded in history). */
+  const loadCalendar = async (v: CaseView) => {
+    const today = shanghaiDay(Date.now());
+    const years = [v.arrivedOn, v.receivedOn ?? v.arrivedOn, today].map(yearOf);
+    const fromYear = Math.min(...years);
+    const toYear = Math.max(...years) + 2;
+    const data = await loadCalendarYears({ fromYear, toYear });
+    index = buildWorkingDayIndex(data, fromYear, toYear);
+  };
+
+  setHandler(
+    actionUpdate,
+    async (req) => {
+      const steps = applyAction(view!, req, ctx());
+      changes++;
+      syncSearchAttributes();
+      await project(steps);
+      return JSON.parse(JSON.stringify(view)) as CaseView;
+    },
+    {
+      // A rejected step never enters history; the failure type says why (API: 409 / 403 / 400).
+      validator: (req) => {
+        checkEnvelope(req);
+        if (!view || !index) rejectStep('WrongState', `${req.action}: the case is still being registered`);
+        const e = checkAction(view, req, ctx());
+        if (e) rejectStep(e.type, e.message);
+      },
+    },
+  );
 
   try {
     registration = await registerApplication(input);
@@ -54,8 +210,101 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
   ]);
   log.info('application registered', { registrationNumber: registration.registrationNumber });
 
-  // The later steps of the case (triage, search, decision, reply) are added to
-  // this workflow as Updates; until then the case stays open, waiting for them.
-  await condition(() => closed);
+  const caseView = newCase({
+    applicationId: input.applicationId,
+    registrationNumber: registration.registrationNumber,
+    arrivedOn: shanghaiDay(Date.parse(input.arrivedAt)),
+    receivedOn: registration.receivedOn,
+    status: registration.status,
+  });
+  await loadCalendar(caseView);
+  recomputeDeadline(caseView, ctx());
+  view = caseView;
+  syncSearchAttributes();
+
+  // The clock loop: expire windows, send due reminders and escalations, then sleep
+  // until the next alarm or until a step, a calendar update or a signal moves things.
+  while (caseView.status !== 'closed') {
+    const today = shanghaiDay(Date.now());
+    if (calendarStale || yearOf(today) + 1 > index!.toYear) {
+      calendarStale = false;
+      const before = caseView.deadline?.dueOn;
+      await loadCalendar(caseView);
+      if (recomputeDeadline(caseView, ctx())) {
+        const steps = [
+          {
+            seq: caseView.history.length ? caseView.history[caseView.history.length - 1].seq + 1 : 2,
+            type: 'deadline_recomputed',
+            actor: 'system',
+            role: 'system' as const,
+            at: new Date(Date.now()).toISOString(),
+            status: caseView.status,
+            details: { before, dueOn: caseView.deadline?.dueOn, calendarVersion: index!.calendarVersion },
+          },
+        ];
+        caseView.history.push(...steps);
+        syncSearchAttributes();
+        await project(steps);
+      }
+      continue;
+    }
+    const expired = expireWindows(caseView, ctx());
+    if (expired.length) {
+      changes++;
+      syncSearchAttributes();
+      await project(expired);
+      continue;
+    }
+    const wasOverdue = caseView.deadline?.overdue;
+    const moved = recomputeDeadline(caseView, ctx());
+    if (moved || caseView.deadline?.overdue !== wasOverdue) syncSearchAttributes();
+
+    const now = Date.now();
+    const alarms = pendingAlarms(caseView, ctx(), fired);
+    const due = alarms.filter((a) => a.at <= now);
+    for (const a of due) {
+      fired.add(a.key);
+      await sendNotification(caseView, a);
+    }
+    if (due.length) continue;
+    const seen = changes;
+    const next = alarms[0];
+    const woken = () => changes !== seen || calendarStale;
+    if (next) await condition(woken, next.at - now);
+    else await condition(woken);
+  }
+
+  await projections;
   await condition(allHandlersFinished);
+  log.info('case closed', { registrationNumber: caseView.registrationNumber, outcome: caseView.outcome });
+
+  async function sendNotification(v: CaseView, a: Alarm): Promise<void> {
+    if (a.kind === 'wake') return;
+    const n = v.registrationNumber ?? v.applicationId;
+    if (a.kind === 'reminder') {
+      await notify({
+        applicationId: v.applicationId,
+        key: a.key,
+        kind: 'reminder',
+        recipientUsername: v.assignee,
+        recipientRole: v.assignee ? null : 'clerk',
+        dueOn: a.dueOn ?? null,
+        message:
+          a.workingDaysBefore === 0
+            ? `${n}: the reply is due today (${a.dueOn})`
+            : `${n}: the reply is due in ${a.workingDaysBefore} working days (${a.dueOn})`,
+      });
+    } else {
+      const late = index!.workingDaysBetween(parseIsoDate(a.dueOn!), parseIsoDate(a.on!));
+      await notify({
+        applicationId: v.applicationId,
+        key: a.key,
+        kind: 'escalation',
+        recipientUsername: null,
+        recipientRole: 'supervisor',
+        dueOn: a.dueOn ?? null,
+        message: `${n}: overdue by ${late} working day${late === 1 ? '' : 's'} (due ${a.dueOn}); held by ${v.assignee ?? 'nobody'}`,
+      });
+    }
+  }
 }

@@ -1,4 +1,5 @@
 export * from './application';
+export * from './case';
 export * from './roles';
 export * from './workflow';
 export * from './search-attributes';

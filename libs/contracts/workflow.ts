@@ -1,14 +1,42 @@
 // Signals, updates and queries of the application workflow, defined once and
 // imported by both the workflow and the API (the Temporal client side).
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { RegistrationResult } from './application';
+import type { ActionRequest, ActionResult, AvailableAction, CaseView } from './case';
+import type { Actor } from './roles';
 
 export const APPLICATION_WORKFLOW_TYPE = 'applicationWorkflow';
 
 /** Waits until the application is registered and returns its registration. */
 export const registrationUpdate = defineUpdate<RegistrationResult>('registration');
 
+/**
+ * One human step of the case. The validator rejects it (ApplicationFailure of type
+ * WrongState / Forbidden / BadRequest, see ACTION_ERROR_TYPES) before it enters
+ * history; an accepted step returns the new state once it is written to PostgreSQL.
+ */
+export const actionUpdate = defineUpdate<ActionResult, [ActionRequest]>('action');
+
 export interface ApplicationState {
   registration?: RegistrationResult;
+  /** the case once registered */
+  case?: CaseView;
 }
 export const stateQuery = defineQuery<ApplicationState>('state');
+
+/** The actions this actor may take now (state and role; the body is checked when sent). */
+export const availableActionsQuery = defineQuery<AvailableAction[], [Actor]>('availableActions');
+
+/** The answer deadline in force, day by day (libs/deadline explanation); null before receipt. */
+export const deadlineExplanationQuery = defineQuery<DeadlineExplanationView | null>('deadlineExplanation');
+export interface DeadlineExplanationView {
+  dueOn: string;
+  calendarVersion: string;
+  text: string[];
+  pauses: { from: string; to: string; workingDaysRemoved: number }[];
+  extension: { days: number; afterDueOn: string; dueOn: string } | null;
+  provisionalYears: number[];
+}
+
+/** An administrator loaded a calendar arrangement: reload it and recompute the deadlines. */
+export const calendarUpdatedSignal = defineSignal<[{ version?: string }?]>('calendarUpdated');

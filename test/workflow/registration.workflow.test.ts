@@ -4,6 +4,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import type { RegistrationActivities } from '../../activities/registration.activities';
+import { mockActivities } from './support/case-harness';
 import type { ApplicationWorkflowInput, RegistrationResult } from '../../libs/contracts/application';
 import { SA } from '../../libs/contracts/search-attributes';
 import { registrationUpdate, stateQuery } from '../../libs/contracts/workflow';
@@ -31,6 +32,7 @@ describe('applicationWorkflow: registration', () => {
   beforeAll(async () => {
     env = await createTimeSkippingEnv();
     const activities: RegistrationActivities = {
+      ...mockActivities({ projections: [], notifications: [], calendarLoads: 0 }),
       async registerApplication(i) {
         calls.push(i);
         if (i.officeCode === 'NOWHERE') {

@@ -1,0 +1,121 @@
+import type { DataSource } from 'typeorm';
+import type { CalendarData } from '../libs/calendar/calendar.types';
+import type { CaseOutcome, CaseStatus } from '../libs/contracts/case';
+import { appendCaseEvent } from '../libs/persistence/case-event.repository';
+import { loadCalendarData } from '../libs/persistence/calendar.repository';
+
+export interface CaseDeps {
+  ds: DataSource;
+}
+
+/** One accepted step as the read model sees it: the audit event and the row after it. */
+export interface CaseProjection {
+  applicationId: string;
+  seq: number;
+  type: string;
+  actor: string;
+  actorRole: string;
+  occurredAt: string;
+  payload: Record<string, unknown>;
+  row: {
+    status: CaseStatus;
+    receivedOn: string | null;
+    regime: '2008' | '2019' | null;
+    dueOn: string | null;
+    assignee: string | null;
+    department: string | null;
+    triageOutcome: string | null;
+    replyKind: string | null;
+    outcome: CaseOutcome | null;
+    outcomeReason: string | null;
+    answeredOn: string | null;
+    workingDaysLate: number | null;
+    overdue: boolean;
+    closed: boolean;
+  };
+}
+
+export interface NotificationInput {
+  applicationId: string;
+  /** unique per case: a retried activity or a replayed alarm never notifies twice */
+  key: string;
+  kind: 'reminder' | 'escalation';
+  recipientUsername: string | null;
+  recipientRole: string | null;
+  message: string;
+  dueOn: string | null;
+}
+
+export function createCaseActivities({ ds }: CaseDeps) {
+  /**
+   * The calendar years [fromYear, toYear] the workflow needs (not the whole
+   * calendar): the result is recorded in history, so replay uses the same days.
+   */
+  async function loadCalendarYears(range: { fromYear: number; toYear: number }): Promise<CalendarData> {
+    const data = await loadCalendarData(ds);
+    return { version: data.version, years: data.years.filter((y) => y.year >= range.fromYear && y.year <= range.toYear) };
+  }
+
+  /**
+   * Writes one step: the hash-chained case event (keyed by application + seq) and
+   * the applications row. Idempotent: a retried activity writes nothing twice, and
+   * a late retry never overwrites the row of a newer step.
+   */
+  async function projectCaseStep(p: CaseProjection): Promise<{ written: boolean }> {
+    return ds.transaction(async (m) => {
+      const written = await appendCaseEvent(m, {
+        applicationId: p.applicationId,
+        seq: p.seq,
+        type: p.type,
+        actor: p.actor,
+        actorRole: p.actorRole,
+        occurredAt: p.occurredAt,
+        payload: p.payload,
+      });
+      const r = p.row;
+      await m.query(
+        `UPDATE applications a SET
+           status = $3, received_on = $4, regime = $5, due_on = $6, assignee = $7, department_code = $8,
+           department_id = COALESCE((SELECT d.id FROM departments d WHERE d.office_id = a.office_id AND d.code = $8), NULL),
+           triage_outcome = $9, reply_kind = $10, outcome = $11, outcome_reason = $12, answered_on = $13,
+           working_days_late = $14, overdue = $15, closed_at = CASE WHEN $16::boolean THEN $17::timestamptz ELSE NULL END,
+           last_event_seq = $2, updated_at = now()
+         WHERE a.id = $1 AND a.last_event_seq < $2`,
+        [
+          p.applicationId,
+          p.seq,
+          r.status,
+          r.receivedOn,
+          r.regime,
+          r.dueOn,
+          r.assignee,
+          r.department,
+          r.triageOutcome,
+          r.replyKind,
+          r.outcome,
+          r.outcomeReason,
+          r.answeredOn,
+          r.workingDaysLate,
+          r.overdue,
+          r.closed,
+          p.occurredAt,
+        ],
+      );
+      return { written };
+    });
+  }
+
+  /** A reminder or escalation in the notifications table (the inbox the UI reads). */
+  async function notify(n: NotificationInput): Promise<{ written: boolean }> {
+    const rows: unknown[] = await ds.query(
+      `INSERT INTO notifications (application_id, key, kind, recipient_username, recipient_role, message, due_on)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT ON CONSTRAINT uq_notifications_application_key DO NOTHING RETURNING id`,
+      [n.applicationId, n.key, n.kind, n.recipientUsername, n.recipientRole, n.message, n.dueOn],
+    );
+    return { written: rows.length > 0 };
+  }
+
+  return { loadCalendarYears, projectCaseStep, notify };
+}
+
+export type CaseActivities = ReturnType<typeof createCaseActivities>;

@@ -1,0 +1,55 @@
+import { validateActionBody } from './body.validator';
+import { ACTION_RULES, availableActions, newCase, shanghaiDay, startOfShanghaiDay } from './case-machine';
+
+describe('validateActionBody', () => {
+  it('accepts a well-formed body', () => {
+    expect(validateActionBody('record-delivery', { method: 'post', on: '2025-03-03', comment: 'sent' })).toEqual([]);
+  });
+
+  it('names every bad, missing and unknown field', () => {
+    expect(validateActionBody('record-delivery', { method: 'pigeon', on: '2025-02-30', extra: 1 })).toEqual([
+      'body.extra: is not an allowed field',
+      'body.method: must be one of in_person, post, electronic',
+      'body.on: must be a date YYYY-MM-DD',
+    ]);
+    expect(validateActionBody('assign', {})).toEqual(['body.assignee: is required']);
+    expect(validateActionBody('triage', null)).toEqual(['body: must be an object']);
+    expect(validateActionBody('request-correction', { items: [], periodDays: 0 })).toEqual([
+      'body.items: must be a list of 1 to 50 non-empty strings',
+      'body.periodDays: must be an integer from 1 to 60',
+    ]);
+  });
+
+  it('checks the cross-field rules of a reply', () => {
+    expect(validateActionBody('draft-decision', { replyKind: 'other-organ', reasons: 'x' })).toEqual([
+      'body.otherOrgan: is required for an other-organ reply (Art. 36(5))',
+    ]);
+    expect(
+      validateActionBody('draft-decision', { replyKind: 'refuse', reasons: 'x', parts: [{ description: 'a', disposition: 'withhold' }] }),
+    ).toEqual(['body.parts[0].exemption: a withheld part names its exemption']);
+    expect(
+      validateActionBody('draft-decision', { replyKind: 'disclose', reasons: 'x', fee: { amount: 100.001, basis: 'per-volume' } }),
+    ).toEqual(['body.fee.amount: must be a positive amount in CNY with at most 2 decimals']);
+  });
+});
+
+describe('case machine', () => {
+  it('counts days in Asia/Shanghai', () => {
+    expect(shanghaiDay(Date.parse('2025-03-02T16:00:00Z'))).toBe('2025-03-03');
+    expect(shanghaiDay(Date.parse('2025-03-02T15:59:59Z'))).toBe('2025-03-02');
+    expect(new Date(startOfShanghaiDay('2025-03-03')).toISOString()).toBe('2025-03-02T16:00:00.000Z');
+  });
+
+  it('lists the steps a role may take in a status', () => {
+    const c = newCase({
+      applicationId: 'a',
+      registrationNumber: 'n',
+      arrivedOn: '2025-03-03',
+      receivedOn: '2025-03-03',
+      status: 'registered',
+    });
+    expect(availableActions(c, { username: 'clerk', role: 'clerk' })).toEqual(['triage', 'request-correction', 'withdraw']);
+    expect(availableActions(c, { username: 'auditor', role: 'auditor' })).toEqual([]);
+    expect(ACTION_RULES['decide-extension'].roles).toEqual(['supervisor']);
+  });
+});

@@ -1,0 +1,157 @@
+// Shape checks of the action bodies, shared by the API (400 before anything is
+// sent) and the workflow's Update validator (BadRequest). Pure: no Node imports.
+import { isIsoDateString } from '../calendar';
+import {
+  ACTION_NAMES,
+  type ActionName,
+  CONSULTATION_KINDS,
+  CONSULTATION_POSITIONS,
+  DELIVERY_METHODS,
+  PART_DISPOSITIONS,
+  REPLY_KINDS,
+  TRIAGE_OUTCOMES,
+} from '../contracts/case';
+
+type Rule =
+  | { kind: 'date' }
+  | { kind: 'text'; max: number }
+  | { kind: 'enum'; values: readonly string[] }
+  | { kind: 'bool' }
+  | { kind: 'int'; min: number; max: number }
+  | { kind: 'amount' }
+  | { kind: 'texts'; max: number }
+  | { kind: 'object'; fields: Fields }
+  | { kind: 'objects'; fields: Fields; max: number };
+type Field = Rule & { optional?: boolean };
+type Fields = Record<string, Field>;
+
+const date: Rule = { kind: 'date' };
+const text = (max = 2000): Rule => ({ kind: 'text', max });
+const oneOf = (values: readonly string[]): Rule => ({ kind: 'enum', values });
+const bool: Rule = { kind: 'bool' };
+const opt = (r: Rule): Field => ({ ...r, optional: true });
+const comment = opt(text());
+const decision: Fields = { approve: bool, comment };
+
+const SCHEMAS: Record<ActionName, Fields> = {
+  'confirm-receipt': { receivedOn: date, comment },
+  triage: { outcome: oneOf(TRIAGE_OUTCOMES), otherOrgan: opt(text(200)), comment },
+  'request-correction': {
+    items: { kind: 'texts', max: 50 },
+    periodDays: opt({ kind: 'int', min: 1, max: 60 }),
+    deliveredOn: opt(date),
+    comment,
+  },
+  'receive-correction': { receivedOn: date, comment },
+  assign: { assignee: text(64), department: opt(text(64)), comment },
+  'record-search': { summary: text(), found: opt(bool), comment },
+  'start-consultation': { kind: oneOf(CONSULTATION_KINDS), party: text(200), sentOn: date, deliveredOn: opt(date), comment },
+  'receive-consultation-reply': { receivedOn: date, position: oneOf(CONSULTATION_POSITIONS), reasons: opt(text()), comment },
+  'request-extension': { reason: text(), comment },
+  'decide-extension': decision,
+  'draft-decision': {
+    replyKind: oneOf(REPLY_KINDS),
+    reasons: text(5000),
+    parts: opt({
+      kind: 'objects',
+      max: 100,
+      fields: { description: text(500), disposition: oneOf(PART_DISPOSITIONS), exemption: opt(text(200)) },
+    }),
+    provision: opt({ kind: 'object', fields: { form: text(100), method: text(100) } }),
+    otherOrgan: opt(text(200)),
+    fee: opt({ kind: 'object', fields: { amount: { kind: 'amount' }, basis: oneOf(['per-application', 'per-volume']) } }),
+    comment,
+  },
+  'review-confidentiality': decision,
+  'approve-decision': decision,
+  'issue-notice': { comment },
+  'record-delivery': { method: oneOf(DELIVERY_METHODS), on: date, comment },
+  withdraw: { on: date, reason: opt(text()), comment },
+  'confirm-petition': decision,
+  'record-payment': { paidOn: date, comment },
+};
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.trim().length > 0 && v.length <= max;
+
+function checkFields(value: unknown, fields: Fields, path: string, out: string[]): void {
+  if (!isObject(value)) {
+    out.push(`${path}: must be an object`);
+    return;
+  }
+  for (const key of Object.keys(value)) if (!(key in fields)) out.push(`${path}.${key}: is not an allowed field`);
+  for (const [key, rule] of Object.entries(fields)) {
+    const v = value[key];
+    const p = `${path}.${key}`;
+    if (v === undefined || v === null) {
+      if (!rule.optional) out.push(`${p}: is required`);
+      continue;
+    }
+    checkRule(v, rule, p, out);
+  }
+}
+
+function checkRule(v: unknown, rule: Rule, p: string, out: string[]): void {
+  switch (rule.kind) {
+    case 'date':
+      if (!isIsoDateString(v)) out.push(`${p}: must be a date YYYY-MM-DD`);
+      return;
+    case 'text':
+      if (!isText(v, rule.max)) out.push(`${p}: must be a non-empty string of at most ${rule.max} characters`);
+      return;
+    case 'enum':
+      if (typeof v !== 'string' || !rule.values.includes(v)) out.push(`${p}: must be one of ${rule.values.join(', ')}`);
+      return;
+    case 'bool':
+      if (typeof v !== 'boolean') out.push(`${p}: must be true or false`);
+      return;
+    case 'int':
+      if (typeof v !== 'number' || !Number.isInteger(v) || v < rule.min || v > rule.max)
+        out.push(`${p}: must be an integer from ${rule.min} to ${rule.max}`);
+      return;
+    case 'amount':
+      if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0 || Math.round(v * 100) !== v * 100)
+        out.push(`${p}: must be a positive amount in CNY with at most 2 decimals`);
+      return;
+    case 'texts':
+      if (!Array.isArray(v) || v.length === 0 || v.length > rule.max || !v.every((s) => isText(s, 1000)))
+        out.push(`${p}: must be a list of 1 to ${rule.max} non-empty strings`);
+      return;
+    case 'object':
+      checkFields(v, rule.fields, p, out);
+      return;
+    case 'objects':
+      if (!Array.isArray(v) || v.length === 0 || v.length > rule.max) {
+        out.push(`${p}: must be a list of 1 to ${rule.max} items`);
+        return;
+      }
+      v.forEach((item, i) => checkFields(item, rule.fields, `${p}[${i}]`, out));
+      return;
+  }
+}
+
+export const isActionName = (v: unknown): v is ActionName => typeof v === 'string' && (ACTION_NAMES as readonly string[]).includes(v);
+
+/**
+ * The problems of one action body, each `body.field: rule`; empty when the shape is
+ * right. Rules that need the case (dates against the receipt day, the state) are
+ * checked by checkAction.
+ */
+export function validateActionBody(action: ActionName, body: unknown): string[] {
+  const out: string[] = [];
+  checkFields(body, SCHEMAS[action], 'body', out);
+  if (out.length || action !== 'draft-decision') return out;
+  // Cross-field rules of a reply (Art. 36, 37).
+  const b = body as { replyKind: string; parts?: { disposition: string; exemption?: string }[]; otherOrgan?: string };
+  if (b.replyKind === 'partial') {
+    const parts = b.parts ?? [];
+    if (!parts.some((x) => x.disposition === 'disclose') || !parts.some((x) => x.disposition === 'withhold'))
+      out.push('body.parts: a partial disclosure (Art. 37) lists at least one part disclosed and one withheld');
+  }
+  b.parts?.forEach((x, i) => {
+    if (x.disposition === 'withhold' && !x.exemption) out.push(`body.parts[${i}].exemption: a withheld part names its exemption`);
+  });
+  if (b.replyKind === 'other-organ' && !b.otherOrgan) out.push('body.otherOrgan: is required for an other-organ reply (Art. 36(5))');
+  if (b.replyKind === 'petition') out.push('body.replyKind: a petition reply is made by confirm-petition, not drafted');
+  return out;
+}

@@ -1,0 +1,580 @@
+// The state machine of one case: which step is allowed in which status and for
+// which role, what each accepted step changes, the windows that run out by
+// themselves and the alarms (reminders, escalations, expiries) the workflow arms.
+// Pure and deterministic: the workflow passes in its own time and calendar index.
+import { type WorkingDayIndex, parseIsoDate } from '../calendar';
+import {
+  DEFAULT_REMINDER_OFFSETS,
+  type DeadlineEvent,
+  type DeadlineInput,
+  REGIME_RULES,
+  THIRD_PARTY_REPLY_WORKING_DAYS,
+  CO_MAKER_REPLY_WORKING_DAYS,
+  DEFAULT_CORRECTION_PERIOD_WORKING_DAYS,
+  FEE_PAYMENT_WORKING_DAYS,
+  computeDeadlines,
+  regimeFor,
+  reminderDays,
+  workingDayWindow,
+} from '../deadline';
+import {
+  type ActionErrorType,
+  type ActionName,
+  type ActionRequest,
+  type CaseStatus,
+  type CaseView,
+  DISCLOSING_REPLY_KINDS,
+  type HistoryStep,
+} from '../contracts/case';
+import type { Actor, Role } from '../contracts/roles';
+import { validateActionBody } from './body.validator';
+
+/** What the workflow knows when it judges or applies a step. */
+export interface CaseContext {
+  /** workflow time, epoch ms */
+  now: number;
+  index: WorkingDayIndex;
+  reminderOffsets?: readonly number[];
+}
+
+export interface ActionError {
+  type: ActionErrorType;
+  message: string;
+}
+
+const SHANGHAI_OFFSET_MS = 8 * 3600_000;
+
+/** The office's calendar day (Asia/Shanghai, no daylight saving) of an instant. */
+export function shanghaiDay(ms: number): string {
+  return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+/** 00:00 Asia/Shanghai of a day, epoch ms. */
+export function startOfShanghaiDay(isoDate: string): number {
+  return Date.parse(`${isoDate}T00:00:00.000Z`) - SHANGHAI_OFFSET_MS;
+}
+const DAY_MS = 86_400_000;
+/** Reminders and escalations go out at 09:00 office time. */
+const NOTIFY_HOUR_MS = 9 * 3600_000;
+
+/** Open statuses in which the applicant may still withdraw (before the reply is issued). */
+const BEFORE_REPLY: readonly CaseStatus[] = [
+  'awaiting_confirmation',
+  'registered',
+  'triage',
+  'correction_requested',
+  'assigned',
+  'searching',
+  'consulting',
+  'extension_requested',
+  'decision_drafted',
+  'confidentiality_review',
+  'approval',
+  'fee_pending',
+];
+
+interface Rule {
+  roles: readonly Role[];
+  from: readonly CaseStatus[];
+}
+
+/** Who may take each step, and from which statuses. */
+export const ACTION_RULES: Readonly<Record<ActionName, Rule>> = {
+  'confirm-receipt': { roles: ['clerk'], from: ['awaiting_confirmation'] },
+  triage: { roles: ['clerk'], from: ['registered'] },
+  'request-correction': { roles: ['clerk'], from: ['registered', 'triage'] },
+  'receive-correction': { roles: ['clerk'], from: ['correction_requested'] },
+  assign: { roles: ['clerk', 'supervisor'], from: ['triage', 'assigned', 'searching'] },
+  'record-search': { roles: ['clerk'], from: ['assigned', 'searching'] },
+  'start-consultation': { roles: ['clerk'], from: ['assigned', 'searching'] },
+  'receive-consultation-reply': { roles: ['clerk'], from: ['consulting'] },
+  'request-extension': {
+    roles: ['clerk'],
+    from: ['triage', 'assigned', 'searching', 'consulting', 'decision_drafted', 'confidentiality_review', 'approval'],
+  },
+  'decide-extension': { roles: ['supervisor'], from: ['extension_requested'] },
+  'draft-decision': { roles: ['clerk', 'reviewer'], from: ['triage', 'assigned', 'searching'] },
+  'review-confidentiality': { roles: ['reviewer'], from: ['decision_drafted', 'approval'] },
+  'approve-decision': { roles: ['reviewer'], from: ['decision_drafted', 'confidentiality_review'] },
+  'issue-notice': { roles: ['clerk'], from: ['approval'] },
+  'record-delivery': { roles: ['clerk'], from: ['notice_issued'] },
+  withdraw: { roles: ['clerk'], from: BEFORE_REPLY },
+  'confirm-petition': { roles: ['supervisor'], from: ['triage'] },
+  'record-payment': { roles: ['clerk'], from: ['fee_pending'] },
+};
+
+/** A new case as registration left it. */
+export function newCase(p: {
+  applicationId: string;
+  registrationNumber: string | null;
+  arrivedOn: string;
+  receivedOn: string | null;
+  status: 'awaiting_confirmation' | 'registered';
+}): CaseView {
+  return {
+    applicationId: p.applicationId,
+    registrationNumber: p.registrationNumber,
+    arrivedOn: p.arrivedOn,
+    receivedOn: p.receivedOn,
+    status: p.status,
+    outcome: null,
+    outcomeReason: null,
+    triageOutcome: null,
+    triagedBy: null,
+    assignee: null,
+    department: null,
+    deadline: null,
+    correction: null,
+    consultations: [],
+    extension: null,
+    decision: null,
+    fee: null,
+    notice: null,
+    delivery: null,
+    withdrawal: null,
+    statusBeforeExtension: null,
+    history: [],
+  };
+}
+
+const wrong = (message: string): ActionError => ({ type: 'WrongState', message });
+const forbidden = (message: string): ActionError => ({ type: 'Forbidden', message });
+const bad = (message: string): ActionError => ({ type: 'BadRequest', message });
+
+const isDisclosing = (v: CaseView) => v.decision !== null && DISCLOSING_REPLY_KINDS.includes(v.decision.replyKind);
+const openConsultation = (v: CaseView) => v.consultations.find((c) => c.position === undefined);
+
+/** State and role checks only (what availableActions lists). */
+function checkStateAndRole(v: CaseView, action: ActionName, actor: Actor): ActionError | null {
+  const rule = ACTION_RULES[action];
+  if (!rule.roles.includes(actor.role))
+    return forbidden(`${action}: role ${actor.role} may not do this; allowed: ${rule.roles.join(', ')}`);
+  if (!rule.from.includes(v.status)) return wrong(`${action}: not allowed in status ${v.status}`);
+  const self = (what: string) => forbidden(`${action}: ${actor.username} drafted this decision and may not ${what} it (no self-approval)`);
+  switch (action) {
+    case 'assign':
+    case 'draft-decision':
+    case 'request-correction':
+      if (v.triageOutcome === 'petition')
+        return wrong(`${action}: the petition classification waits for a supervisor's confirmation (confirm-petition)`);
+      break;
+    case 'confirm-petition':
+      if (v.triageOutcome !== 'petition') return wrong('confirm-petition: the case was not triaged as a petition');
+      if (v.triagedBy === actor.username)
+        return forbidden('confirm-petition: a second person confirms a petition classification, not the one who triaged it');
+      break;
+    case 'review-confidentiality':
+      if (!isDisclosing(v)) return wrong('review-confidentiality: the draft discloses nothing, so it needs no confidentiality review');
+      if (v.decision?.confidentiality?.approved) return wrong('review-confidentiality: the draft already passed the review');
+      if (v.decision?.draftedBy === actor.username) return self('review');
+      break;
+    case 'approve-decision':
+      if (v.decision?.draftedBy === actor.username) return self('approve');
+      break;
+  }
+  return null;
+}
+
+/** Checks that need the body and the calendar: dates and windows. */
+function checkRules(v: CaseView, req: ActionRequest, ctx: CaseContext): ActionError | null {
+  const today = shanghaiDay(ctx.now);
+  const notFuture = (field: string, d: string) => (d > today ? bad(`body.${field}: must not be in the future (today is ${today})`) : null);
+  const notBefore = (field: string, d: string, floor: string, what: string) =>
+    d < floor ? bad(`body.${field}: must not be before ${what} (${floor})`) : null;
+  const inRange = (field: string, d: string) =>
+    ctx.index.contains(parseIsoDate(d)) ? null : bad(`body.${field}: ${d} is outside the loaded calendar`);
+  const date = (field: string, d: string, floor: string, what: string) =>
+    inRange(field, d) ?? notFuture(field, d) ?? notBefore(field, d, floor, what);
+  const dl = v.deadline;
+  switch (req.action) {
+    case 'confirm-receipt':
+      return date('receivedOn', req.body.receivedOn, v.arrivedOn, 'the day the submission arrived');
+    case 'request-correction': {
+      if (v.correction)
+        return wrong(
+          `request-correction: a correction was already requested on ${v.correction.requestedOn}; it is asked once, listing everything`,
+        );
+      if (dl?.correctionRequestBy && today > dl.correctionRequestBy)
+        return wrong(
+          `request-correction: the window ended on ${dl.correctionRequestBy} (7th working day after receipt, ${REGIME_RULES['2019'].correctionBasis}); handle the application as it is`,
+        );
+      if (req.body.deliveredOn) return date('deliveredOn', req.body.deliveredOn, v.receivedOn ?? v.arrivedOn, 'the receipt day');
+      return null;
+    }
+    case 'receive-correction':
+      return date('receivedOn', req.body.receivedOn, v.correction!.requestedOn, 'the day the correction was requested');
+    case 'start-consultation': {
+      const e = date('sentOn', req.body.sentOn, dl!.clockStart, 'the start of the answer clock');
+      if (e) return e;
+      if (req.body.deliveredOn) return date('deliveredOn', req.body.deliveredOn, req.body.sentOn, 'the day the letter was sent');
+      return null;
+    }
+    case 'receive-consultation-reply': {
+      const c = openConsultation(v)!;
+      if (req.body.receivedOn < c.sentOn)
+        return wrong(
+          `receive-consultation-reply: the reply cannot be received (${req.body.receivedOn}) before the letter was sent (${c.sentOn})`,
+        );
+      return date('receivedOn', req.body.receivedOn, c.sentOn, 'the day the letter was sent');
+    }
+    case 'request-extension':
+      if (v.extension)
+        return wrong(
+          `request-extension: the one extension allowed was already requested on ${v.extension.requestedOn}${v.extension.approved === false ? ' and refused' : ''}`,
+        );
+      if (dl && today >= dl.baseDueOn)
+        return wrong(`request-extension: must be requested before the due day ${dl.baseDueOn} (today is ${today})`);
+      return null;
+    case 'decide-extension':
+      if (req.body.approve && dl && today > dl.baseDueOn)
+        return wrong(`decide-extension: the extension had to be approved by the due day ${dl.baseDueOn} (today is ${today})`);
+      return null;
+    case 'issue-notice':
+      if (isDisclosing(v) && !v.decision?.confidentiality?.approved)
+        return wrong('issue-notice: a reply that discloses information needs an approved confidentiality review first (Art. 17)');
+      if (!v.decision?.approval?.approved) return wrong('issue-notice: the decision is not approved yet');
+      return null;
+    case 'record-delivery':
+      return date('on', req.body.on, v.notice!.issuedOn, 'the day the notice was issued');
+    case 'withdraw':
+      return date('on', req.body.on, v.arrivedOn, 'the day the submission arrived');
+    case 'record-payment':
+      return date('paidOn', req.body.paidOn, v.fee!.noticeOn, 'the day of the fee notice');
+    default:
+      return null;
+  }
+}
+
+/** Why this step may not be taken now, or null when it may. */
+export function checkAction(v: CaseView, req: ActionRequest, ctx: CaseContext): ActionError | null {
+  const shape = validateActionBody(req.action, req.body);
+  if (shape.length) return bad(`${req.action}: ${shape.join('; ')}`);
+  return checkStateAndRole(v, req.action, req.actor) ?? checkRules(v, req, ctx);
+}
+
+/** The steps this actor may take now (state and role; body and date rules are checked when sent). */
+export function availableActions(v: CaseView, actor: Actor): ActionName[] {
+  return (Object.keys(ACTION_RULES) as ActionName[]).filter((a) => checkStateAndRole(v, a, actor) === null);
+}
+
+// ---------------------------------------------------------------------------
+// Deadlines
+
+/** The deadline input of the case as it stands: correction restart, pauses, extension. */
+export function deadlineInput(v: CaseView, today: string): DeadlineInput | null {
+  if (!v.receivedOn) return null;
+  const events: { key: string; e: DeadlineEvent }[] = [];
+  if (v.correction?.receivedOn)
+    events.push({ key: v.correction.receivedOn, e: { type: 'correction_received', on: v.correction.receivedOn } });
+  for (const c of v.consultations) {
+    const to = c.receivedOn ?? (c.position ? c.replyBy : today > c.sentOn ? today : c.sentOn);
+    events.push({ key: c.sentOn, e: { type: 'paused', from: c.sentOn, to } });
+  }
+  if (v.fee) {
+    const to = v.fee.paidOn ?? (today > v.fee.noticeOn ? today : v.fee.noticeOn);
+    events.push({ key: v.fee.noticeOn, e: { type: 'paused', from: v.fee.noticeOn, to } });
+  }
+  if (v.extension?.approved) events.push({ key: '9999', e: { type: 'extended' } });
+  events.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return { receivedOn: v.receivedOn, regime: 'auto', events: events.map((x) => x.e) };
+}
+
+/** Recomputes the deadline facts in place; frozen once the reply is issued. Returns true when the due day moved. */
+export function recomputeDeadline(v: CaseView, ctx: CaseContext): boolean {
+  if (v.notice || v.status === 'closed') return false;
+  const today = shanghaiDay(ctx.now);
+  const input = deadlineInput(v, today);
+  if (!input) return false;
+  const r = computeDeadlines(input, ctx.index, { explain: false });
+  const before = v.deadline?.dueOn;
+  v.deadline = {
+    regime: r.regime,
+    receivedOn: r.receivedOn,
+    clockStart: r.clockStart,
+    dueOn: r.dueOn,
+    baseDueOn: r.baseDueOn,
+    correctionRequestBy: r.correctionRequestBy,
+    extendedDueOn: r.extendedDueOn,
+    pausedWorkingDays: r.pausedWorkingDays,
+    provisional: r.provisional,
+    calendarVersion: r.calendarVersion,
+    paused: openConsultation(v) !== undefined || (v.fee !== null && !v.fee.paidOn && v.status === 'fee_pending'),
+    overdue: today > r.dueOn,
+    workingDaysLate: null,
+  };
+  return before !== r.dueOn;
+}
+
+// ---------------------------------------------------------------------------
+// Transitions
+
+function step(
+  v: CaseView,
+  type: string,
+  actor: Actor | 'system',
+  ctx: CaseContext,
+  comment?: string,
+  details?: Record<string, unknown>,
+): HistoryStep {
+  const last = v.history.length ? v.history[v.history.length - 1].seq : 1; // seq 1 is the registration
+  const s: HistoryStep = {
+    seq: last + 1,
+    type,
+    actor: actor === 'system' ? 'system' : actor.username,
+    role: actor === 'system' ? 'system' : actor.role,
+    at: new Date(ctx.now).toISOString(),
+    status: v.status,
+  };
+  if (comment !== undefined) s.comment = comment;
+  if (details !== undefined) s.details = details;
+  v.history.push(s);
+  return s;
+}
+
+/**
+ * Applies an accepted step (checkAction returned null) in place and returns the
+ * history steps it added (usually one; delivery also closes the case).
+ */
+export function applyAction(v: CaseView, req: ActionRequest, ctx: CaseContext): HistoryStep[] {
+  const today = shanghaiDay(ctx.now);
+  const at = new Date(ctx.now).toISOString();
+  const who = req.actor.username;
+  const out: HistoryStep[] = [];
+  const details: Record<string, unknown> = { ...(req.body as object) };
+  delete details.comment;
+  switch (req.action) {
+    case 'confirm-receipt':
+      v.receivedOn = req.body.receivedOn;
+      v.status = 'registered';
+      details.regime = regimeFor(req.body.receivedOn);
+      break;
+    case 'triage':
+      v.triageOutcome = req.body.outcome;
+      v.triagedBy = who;
+      v.status = 'triage';
+      break;
+    case 'request-correction': {
+      const deliveredOn = req.body.deliveredOn ?? today;
+      const periodDays = req.body.periodDays ?? DEFAULT_CORRECTION_PERIOD_WORKING_DAYS;
+      const respondBy = workingDayWindow(deliveredOn, periodDays, ctx.index).endsOn;
+      v.correction = { requestedOn: today, items: req.body.items, deliveredOn, periodDays, respondBy };
+      v.status = 'correction_requested';
+      details.respondBy = respondBy;
+      break;
+    }
+    case 'receive-correction':
+      v.correction!.receivedOn = req.body.receivedOn;
+      v.triageOutcome = null;
+      v.status = 'registered';
+      break;
+    case 'assign':
+      v.assignee = req.body.assignee;
+      if (req.body.department !== undefined) v.department = req.body.department;
+      if (v.status === 'triage') v.status = 'assigned';
+      break;
+    case 'record-search':
+      v.status = 'searching';
+      break;
+    case 'start-consultation': {
+      const deliveredOn = req.body.deliveredOn ?? req.body.sentOn;
+      const days = req.body.kind === 'co-maker' ? CO_MAKER_REPLY_WORKING_DAYS : THIRD_PARTY_REPLY_WORKING_DAYS;
+      const replyBy = workingDayWindow(deliveredOn, days, ctx.index).endsOn;
+      v.consultations.push({ kind: req.body.kind, party: req.body.party, sentOn: req.body.sentOn, deliveredOn, replyBy });
+      v.status = 'consulting';
+      details.replyBy = replyBy;
+      break;
+    }
+    case 'receive-consultation-reply': {
+      const c = openConsultation(v)!;
+      c.receivedOn = req.body.receivedOn;
+      c.position = req.body.position;
+      if (req.body.reasons) c.reasons = req.body.reasons;
+      v.status = 'searching';
+      break;
+    }
+    case 'request-extension':
+      v.extension = { requestedBy: who, requestedOn: today, reason: req.body.reason };
+      v.statusBeforeExtension = v.status;
+      v.status = 'extension_requested';
+      break;
+    case 'decide-extension':
+      v.extension!.approved = req.body.approve;
+      v.extension!.decidedBy = who;
+      v.status = v.statusBeforeExtension ?? 'searching';
+      v.statusBeforeExtension = null;
+      break;
+    case 'draft-decision': {
+      const { comment: _c, ...draft } = req.body;
+      v.decision = { ...draft, draftedBy: who, draftedAt: at };
+      v.status = 'decision_drafted';
+      break;
+    }
+    case 'review-confidentiality': {
+      const review = { approved: req.body.approve, by: who, at, ...(req.body.comment ? { comment: req.body.comment } : {}) };
+      if (!req.body.approve) {
+        details.draft = v.decision;
+        v.decision = null;
+        v.status = 'searching'; // a rejected review sends the draft back
+      } else {
+        v.decision!.confidentiality = review;
+        if (v.status === 'decision_drafted') v.status = 'confidentiality_review';
+      }
+      break;
+    }
+    case 'approve-decision': {
+      const approval = { approved: req.body.approve, by: who, at, ...(req.body.comment ? { comment: req.body.comment } : {}) };
+      if (!req.body.approve) {
+        details.draft = v.decision;
+        v.decision = null;
+        v.status = 'searching';
+      } else {
+        v.decision!.approval = approval;
+        if (v.decision!.fee) {
+          const payBy = workingDayWindow(today, FEE_PAYMENT_WORKING_DAYS, ctx.index).endsOn;
+          v.fee = { noticeOn: today, payBy };
+          v.status = 'fee_pending';
+          details.payBy = payBy;
+        } else v.status = 'approval';
+      }
+      break;
+    }
+    case 'record-payment':
+      v.fee!.paidOn = req.body.paidOn;
+      v.status = 'approval';
+      break;
+    case 'confirm-petition':
+      if (req.body.approve) {
+        v.decision = {
+          replyKind: 'petition',
+          reasons: 'Art. 39(1): a petition, complaint or report is not handled as an application for disclosure',
+          draftedBy: v.triagedBy ?? who,
+          draftedAt: at,
+          approval: { approved: true, by: who, at, ...(req.body.comment ? { comment: req.body.comment } : {}) },
+        };
+        v.status = 'approval';
+      } else {
+        v.triageOutcome = 'accept'; // handled as an application after all
+      }
+      break;
+    case 'issue-notice': {
+      v.notice = { issuedOn: today, issuedBy: who };
+      v.status = 'notice_issued';
+      if (v.deadline) {
+        const late = ctx.index.workingDaysBetween(parseIsoDate(v.deadline.dueOn), parseIsoDate(today));
+        v.deadline.workingDaysLate = late;
+        v.deadline.overdue = late > 0;
+        details.workingDaysLate = late;
+        details.dueOn = v.deadline.dueOn;
+      }
+      break;
+    }
+    case 'record-delivery':
+      v.delivery = { method: req.body.method, on: req.body.on };
+      v.status = 'delivered';
+      break;
+    case 'withdraw':
+      v.withdrawal = { on: req.body.on, ...(req.body.reason ? { reason: req.body.reason } : {}) };
+      v.status = 'closed';
+      v.outcome = 'withdrawn';
+      break;
+  }
+  recomputeDeadline(v, ctx);
+  if (v.deadline) details.dueOn = v.deadline.dueOn;
+  out.push(step(v, req.action, req.actor, ctx, req.body.comment, details));
+  if (v.status === 'delivered') {
+    v.status = 'closed';
+    v.outcome = 'replied';
+    out.push(step(v, 'closed', 'system', ctx, undefined, { outcome: 'replied', replyKind: v.decision?.replyKind }));
+  }
+  return out;
+}
+
+/** Windows that ran out by `now` (correction period, consultation reply, fee payment): applied in place. */
+export function expireWindows(v: CaseView, ctx: CaseContext): HistoryStep[] {
+  const today = shanghaiDay(ctx.now);
+  const out: HistoryStep[] = [];
+  if (v.status === 'correction_requested' && v.correction && today > v.correction.respondBy) {
+    v.status = 'closed';
+    v.outcome = 'abandoned';
+    v.outcomeReason = 'correction_not_made';
+    out.push(step(v, 'correction_period_expired', 'system', ctx, undefined, { respondBy: v.correction.respondBy }));
+  }
+  const c = openConsultation(v);
+  if (v.status === 'consulting' && c && today > c.replyBy) {
+    // Art. 34: a co-maker's silence is consent; Art. 32: without a reply the office decides by itself.
+    c.position = c.kind === 'co-maker' ? 'deemed-consent' : 'no-reply';
+    v.status = 'searching';
+    recomputeDeadline(v, ctx);
+    out.push(
+      step(v, 'consultation_window_expired', 'system', ctx, undefined, {
+        kind: c.kind,
+        replyBy: c.replyBy,
+        position: c.position,
+        dueOn: v.deadline?.dueOn,
+      }),
+    );
+  }
+  if (v.status === 'fee_pending' && v.fee && !v.fee.paidOn && today > v.fee.payBy) {
+    v.status = 'closed';
+    v.outcome = 'abandoned';
+    v.outcomeReason = 'fee_not_paid';
+    out.push(step(v, 'fee_payment_expired', 'system', ctx, undefined, { payBy: v.fee.payBy }));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Alarms
+
+export interface Alarm {
+  key: string;
+  at: number; // epoch ms
+  kind: 'reminder' | 'escalation' | 'wake';
+  /** reminders: working days before the due day */
+  workingDaysBefore?: number;
+  dueOn?: string;
+  on?: string;
+}
+
+/** True while the answer clock runs and nobody has answered yet. */
+export function clockRunning(v: CaseView): boolean {
+  return v.deadline !== null && v.notice === null && v.status !== 'closed' && v.status !== 'correction_requested' && !v.deadline.paused;
+}
+
+/**
+ * The next alarms not yet fired: reminders to the clerk (5 and 2 working days
+ * before and on the due day, 09:00), a daily escalation on every working day while
+ * overdue, and wake-ups at the end of every open window.
+ */
+export function pendingAlarms(v: CaseView, ctx: CaseContext, fired: ReadonlySet<string>): Alarm[] {
+  const today = shanghaiDay(ctx.now);
+  const out: Alarm[] = [];
+  const at9 = (d: string) => startOfShanghaiDay(d) + NOTIFY_HOUR_MS;
+  const endOf = (d: string) => startOfShanghaiDay(d) + DAY_MS;
+  if (v.deadline && v.notice === null && v.status !== 'closed' && v.status !== 'correction_requested') {
+    const dueOn = v.deadline.dueOn;
+    if (clockRunning(v)) {
+      for (const r of reminderDays(dueOn, ctx.index, ctx.reminderOffsets ?? DEFAULT_REMINDER_OFFSETS)) {
+        const key = `reminder:${dueOn}:${r.workingDaysBefore}`;
+        if (r.on >= today && !fired.has(key))
+          out.push({ key, at: at9(r.on), kind: 'reminder', workingDaysBefore: r.workingDaysBefore, dueOn, on: r.on });
+      }
+    }
+    // Overdue: from the day after the due day, every working day until the reply is issued.
+    const i = ctx.index;
+    let d = i.addWorkingDays(parseIsoDate(dueOn), 1);
+    const t = parseIsoDate(today);
+    if (d < t) d = i.isWorkingDay(t) ? t : i.addWorkingDays(t, 1);
+    while (fired.has(`escalation:${i.isoDate(d)}`)) d = i.addWorkingDays(d, 1);
+    out.push({ key: `escalation:${i.isoDate(d)}`, at: at9(i.isoDate(d)), kind: 'escalation', dueOn, on: i.isoDate(d) });
+    const overdueKey = `overdue:${dueOn}`;
+    if (!fired.has(overdueKey)) out.push({ key: overdueKey, at: endOf(dueOn), kind: 'wake' });
+  }
+  const windowEnd = (key: string, endsOn: string) => {
+    if (!fired.has(key)) out.push({ key, at: endOf(endsOn), kind: 'wake' });
+  };
+  if (v.status === 'correction_requested' && v.correction) windowEnd(`correction:${v.correction.respondBy}`, v.correction.respondBy);
+  const c = openConsultation(v);
+  if (c) windowEnd(`consultation:${c.sentOn}:${c.replyBy}`, c.replyBy);
+  if (v.status === 'fee_pending' && v.fee) windowEnd(`fee:${v.fee.payBy}`, v.fee.payBy);
+  return out.sort((a, b) => a.at - b.at);
+}

@@ -1,0 +1,290 @@
+// The human steps of one case (legal-rules.md sections 2-8): statuses, action
+// names, their bodies and what an accepted step returns. Shared by the workflow,
+// the API and the pure rules in libs/case.
+import type { Actor, Role } from './roles';
+
+/**
+ * A status names the last step the case went through (registered, triage done,
+ * assigned, ...). `closed` is the only final status; `outcome` says how it ended.
+ */
+export const CASE_STATUSES = [
+  'awaiting_confirmation',
+  'registered',
+  'triage',
+  'correction_requested',
+  'assigned',
+  'searching',
+  'consulting',
+  'extension_requested',
+  'decision_drafted',
+  'confidentiality_review',
+  'approval',
+  'fee_pending',
+  'notice_issued',
+  'delivered',
+  'closed',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** How a closed case ended (不拒办: every case ends with one of these). */
+export const CASE_OUTCOMES = ['replied', 'withdrawn', 'abandoned'] as const;
+export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
+
+export const ACTION_NAMES = [
+  'confirm-receipt',
+  'triage',
+  'request-correction',
+  'receive-correction',
+  'assign',
+  'record-search',
+  'start-consultation',
+  'receive-consultation-reply',
+  'request-extension',
+  'decide-extension',
+  'draft-decision',
+  'review-confidentiality',
+  'approve-decision',
+  'issue-notice',
+  'record-delivery',
+  'withdraw',
+  'confirm-petition',
+  'record-payment',
+] as const;
+export type ActionName = (typeof ACTION_NAMES)[number];
+
+export const TRIAGE_OUTCOMES = [
+  'accept',
+  'needs-correction',
+  'petition',
+  'repeated',
+  'not-held',
+  'other-organ',
+  'already-public',
+  'special-route',
+  'excessive',
+] as const;
+export type TriageOutcome = (typeof TRIAGE_OUTCOMES)[number];
+
+export const REPLY_KINDS = [
+  'already-public',
+  'disclose',
+  'partial',
+  'refuse',
+  'not-exist',
+  'other-organ',
+  'repeated',
+  'special-route',
+  'cannot-create',
+  'petition',
+  'excessive',
+] as const;
+export type ReplyKind = (typeof REPLY_KINDS)[number];
+
+/** Replies that disclose something pass the confidentiality review first (Art. 17). */
+export const DISCLOSING_REPLY_KINDS: readonly ReplyKind[] = ['disclose', 'partial'];
+
+export const CONSULTATION_KINDS = ['third-party', 'co-maker'] as const;
+export type ConsultationKind = (typeof CONSULTATION_KINDS)[number];
+export const CONSULTATION_POSITIONS = ['consent', 'objection', 'none'] as const;
+export type ConsultationPosition = (typeof CONSULTATION_POSITIONS)[number];
+export const DELIVERY_METHODS = ['in_person', 'post', 'electronic'] as const;
+export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
+export const PART_DISPOSITIONS = ['disclose', 'withhold'] as const;
+export type PartDisposition = (typeof PART_DISPOSITIONS)[number];
+
+/** Every body may carry a comment; it is recorded with the step. */
+interface Commented {
+  comment?: string;
+}
+
+export interface ConfirmReceiptBody extends Commented {
+  receivedOn: string;
+}
+export interface TriageBody extends Commented {
+  outcome: TriageOutcome;
+  /** Art. 36(5): the organ that holds the information */
+  otherOrgan?: string;
+}
+export interface RequestCorrectionBody extends Commented {
+  items: string[];
+  /** the reasonable period of the notice; default 15 working days */
+  periodDays?: number;
+  /** the day the notice reached the applicant; default: the day of this step */
+  deliveredOn?: string;
+}
+export interface ReceiveCorrectionBody extends Commented {
+  receivedOn: string;
+}
+export interface AssignBody extends Commented {
+  assignee: string;
+  department?: string;
+}
+export interface RecordSearchBody extends Commented {
+  summary: string;
+  found?: boolean;
+}
+export interface StartConsultationBody extends Commented {
+  kind: ConsultationKind;
+  party: string;
+  sentOn: string;
+  /** the day the letter reached the party; its 15 working days start here (default: sentOn) */
+  deliveredOn?: string;
+}
+export interface ReceiveConsultationReplyBody extends Commented {
+  receivedOn: string;
+  position: ConsultationPosition;
+  reasons?: string;
+}
+export interface RequestExtensionBody extends Commented {
+  reason: string;
+}
+export interface DecisionBody extends Commented {
+  approve: boolean;
+}
+export interface DecisionPart {
+  description: string;
+  disposition: PartDisposition;
+  exemption?: string;
+}
+export interface DraftDecisionBody extends Commented {
+  replyKind: ReplyKind;
+  reasons: string;
+  parts?: DecisionPart[];
+  provision?: { form: string; method: string };
+  otherOrgan?: string;
+  fee?: { amount: number; basis: 'per-application' | 'per-volume' };
+}
+export type IssueNoticeBody = Commented;
+export interface RecordDeliveryBody extends Commented {
+  method: DeliveryMethod;
+  on: string;
+}
+export interface WithdrawBody extends Commented {
+  on: string;
+  reason?: string;
+}
+export interface RecordPaymentBody extends Commented {
+  paidOn: string;
+}
+
+export interface ActionBodies {
+  'confirm-receipt': ConfirmReceiptBody;
+  triage: TriageBody;
+  'request-correction': RequestCorrectionBody;
+  'receive-correction': ReceiveCorrectionBody;
+  assign: AssignBody;
+  'record-search': RecordSearchBody;
+  'start-consultation': StartConsultationBody;
+  'receive-consultation-reply': ReceiveConsultationReplyBody;
+  'request-extension': RequestExtensionBody;
+  'decide-extension': DecisionBody;
+  'draft-decision': DraftDecisionBody;
+  'review-confidentiality': DecisionBody;
+  'approve-decision': DecisionBody;
+  'issue-notice': IssueNoticeBody;
+  'record-delivery': RecordDeliveryBody;
+  withdraw: WithdrawBody;
+  'confirm-petition': DecisionBody;
+  'record-payment': RecordPaymentBody;
+}
+
+/** One human step, sent as the `action` Update. */
+export type ActionRequest = {
+  [A in ActionName]: { action: A; actor: Actor; body: ActionBodies[A]; requestId?: string };
+}[ActionName];
+
+/** Failure types of a rejected step; the API maps them to 409 / 403 / 400. */
+export const ACTION_ERROR_TYPES = { wrongState: 'WrongState', forbidden: 'Forbidden', badRequest: 'BadRequest' } as const;
+export type ActionErrorType = (typeof ACTION_ERROR_TYPES)[keyof typeof ACTION_ERROR_TYPES];
+
+/** One accepted step (or a clock event the workflow recorded itself, actor `system`). */
+export interface HistoryStep {
+  seq: number;
+  type: string; // the action name, or a system event such as 'correction_period_expired'
+  actor: string;
+  role: Role | 'system';
+  at: string; // ISO instant, workflow time
+  comment?: string;
+  status: CaseStatus; // status after the step
+  details?: Record<string, unknown>;
+}
+
+export interface ConsultationState {
+  kind: ConsultationKind;
+  party: string;
+  sentOn: string;
+  deliveredOn: string;
+  replyBy: string; // end of the 15 working-day window
+  receivedOn?: string;
+  position?: ConsultationPosition | 'deemed-consent' | 'no-reply';
+  reasons?: string;
+}
+
+export interface DecisionState extends DraftDecisionBody {
+  draftedBy: string;
+  draftedAt: string;
+  confidentiality?: { approved: boolean; by: string; at: string; comment?: string };
+  approval?: { approved: boolean; by: string; at: string; comment?: string };
+}
+
+export interface DeadlineFactsView {
+  regime: '2008' | '2019';
+  receivedOn: string;
+  clockStart: string;
+  dueOn: string;
+  baseDueOn: string;
+  correctionRequestBy: string | null;
+  extendedDueOn: string | null;
+  pausedWorkingDays: number;
+  provisional: boolean;
+  calendarVersion: string;
+  /** a consultation or fee notice is open: the clock stands still, dueOn assumes it ends today */
+  paused: boolean;
+  overdue: boolean;
+  /** working days late when answered (0 when on time); null while not answered */
+  workingDaysLate: number | null;
+}
+
+/** The live state of a case (stateQuery) and what an accepted step returns. */
+export interface CaseView {
+  applicationId: string;
+  registrationNumber: string | null;
+  /** Asia/Shanghai day the submission arrived */
+  arrivedOn: string;
+  /** receipt (confirmation) day; null while awaiting confirmation */
+  receivedOn: string | null;
+  status: CaseStatus;
+  outcome: CaseOutcome | null;
+  /** why it was abandoned: the correction or the fee was not made in time */
+  outcomeReason: 'correction_not_made' | 'fee_not_paid' | null;
+  triageOutcome: TriageOutcome | null;
+  triagedBy: string | null;
+  assignee: string | null;
+  department: string | null;
+  deadline: DeadlineFactsView | null;
+  correction: {
+    requestedOn: string;
+    items: string[];
+    deliveredOn: string;
+    periodDays: number;
+    respondBy: string;
+    receivedOn?: string;
+  } | null;
+  consultations: ConsultationState[];
+  extension: { requestedBy: string; requestedOn: string; reason: string; approved?: boolean; decidedBy?: string } | null;
+  decision: DecisionState | null;
+  fee: { noticeOn: string; payBy: string; paidOn?: string } | null;
+  notice: { issuedOn: string; issuedBy: string } | null;
+  delivery: { method: DeliveryMethod; on: string } | null;
+  withdrawal: { on: string; reason?: string } | null;
+  /** status the case returns to when the pending extension is decided */
+  statusBeforeExtension: CaseStatus | null;
+  history: HistoryStep[];
+}
+
+export type ActionResult = CaseView;
+
+/** An action the caller's role may take now (availableActionsQuery). */
+export interface AvailableAction {
+  action: ActionName;
+}

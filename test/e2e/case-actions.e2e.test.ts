@@ -1,0 +1,117 @@
+import request from 'supertest';
+import { DEFAULT_DEMO_PASSWORD } from '../../libs/config/config';
+import { shanghaiDate } from '../../libs/time/shanghai';
+import { startStack, type Stack } from '../support/stack';
+
+describe('case actions through API + worker + Temporal dev server + PostgreSQL', () => {
+  let stack: Stack;
+  const tokens: Record<string, string> = {};
+
+  beforeAll(async () => {
+    stack = await startStack();
+    for (const username of ['clerk', 'reviewer', 'supervisor']) {
+      const res = await request(stack.http).post('/api/auth/login').send({ username, password: DEFAULT_DEMO_PASSWORD }).expect(200);
+      tokens[username] = res.body.accessToken;
+    }
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  const as = (username: string) => ({ Authorization: `Bearer ${tokens[username]}` });
+  const act = (id: string, name: string, username: string, body: object) =>
+    request(stack.http).post(`/api/applications/${id}/actions/${name}`).set(as(username)).send(body);
+
+  it('drives a case through the HTTP actions to closed, and projects every step to PostgreSQL', async () => {
+    const today = shanghaiDate(Date.now());
+    const created = await request(stack.http)
+      .post('/api/applications')
+      .set(as('clerk'))
+      .send({
+        channel: 'in_person',
+        receivedOn: today,
+        applicant: { type: 'natural_person', name: '张三', contact: { phone: '13800000000' } },
+        request: { description: '申请公开某片区棚户区改造项目征收补偿方案' },
+      })
+      .expect(201);
+    const id: string = created.body.id;
+
+    let list = await request(stack.http).get(`/api/applications/${id}/actions`).set(as('clerk')).expect(200);
+    expect(list.body.map((a: { action: string }) => a.action)).toEqual(
+      expect.arrayContaining(['triage', 'request-correction', 'withdraw']),
+    );
+
+    expect((await act(id, 'triage', 'clerk', { outcome: 'accept' }).expect(200)).body.status).toBe('triage');
+    await act(id, 'assign', 'supervisor', { assignee: 'clerk', department: 'OGI' }).expect(200);
+    await act(id, 'record-search', 'clerk', { summary: 'found in the archive' }).expect(200);
+
+    // Refusals name the rule and map to 409 / 403 / 400 / 404.
+    const wrong = await act(id, 'request-correction', 'clerk', { items: ['x'] }).expect(409);
+    expect(wrong.body.message).toBe('request-correction: not allowed in status searching');
+    const role = await act(id, 'decide-extension', 'clerk', { approve: true }).expect(403);
+    expect(role.body.message).toMatch(/^decide-extension: role clerk may not do this/);
+    const bad = await act(id, 'record-delivery', 'clerk', { method: 'pigeon', on: '2025-02-30', extra: 1 }).expect(400);
+    expect(bad.body.message).toEqual(
+      expect.arrayContaining([
+        'body.extra: is not an allowed field',
+        'body.method: must be one of in_person, post, electronic',
+        'body.on: must be a date YYYY-MM-DD',
+      ]),
+    );
+    await act('00000000-0000-4000-8000-000000000000', 'triage', 'clerk', { outcome: 'accept' }).expect(404);
+    await act(id, 'dance', 'clerk', {}).expect(404);
+
+    await act(id, 'draft-decision', 'clerk', {
+      replyKind: 'disclose',
+      reasons: 'held by this office and not exempt',
+      provision: { form: 'paper', method: 'post' },
+    }).expect(200);
+    list = await request(stack.http).get(`/api/applications/${id}/actions`).set(as('reviewer')).expect(200);
+    expect(list.body).toEqual([{ action: 'review-confidentiality' }, { action: 'approve-decision' }]);
+    await act(id, 'approve-decision', 'reviewer', { approve: true }).expect(200);
+    const unreviewed = await act(id, 'issue-notice', 'clerk', {}).expect(409);
+    expect(unreviewed.body.message).toMatch(/confidentiality review/);
+    await act(id, 'review-confidentiality', 'reviewer', { approve: true, comment: 'no secrets' }).expect(200);
+    await act(id, 'issue-notice', 'clerk', {}).expect(200);
+    const closed = await act(id, 'record-delivery', 'clerk', { method: 'post', on: shanghaiDate(Date.now()) }).expect(200);
+    expect(closed.body).toMatchObject({ status: 'closed', outcome: 'replied' });
+
+    const [row] = await stack.dataSource.query(
+      `SELECT status, outcome, reply_kind, assignee, department_code, to_char(answered_on, 'YYYY-MM-DD') AS answered_on,
+              working_days_late, last_event_seq, closed_at IS NOT NULL AS closed,
+              department_id = (SELECT id FROM departments WHERE code = 'OGI') AS department_linked
+       FROM applications WHERE id = $1`,
+      [id],
+    );
+    expect(row).toEqual({
+      status: 'closed',
+      outcome: 'replied',
+      reply_kind: 'disclose',
+      assignee: 'clerk',
+      department_code: 'OGI',
+      answered_on: shanghaiDate(Date.now()),
+      working_days_late: 0,
+      last_event_seq: 10,
+      closed: true,
+      department_linked: true,
+    });
+    const events = await stack.dataSource.query(
+      'SELECT seq, type, actor, actor_role FROM case_events WHERE application_id = $1 ORDER BY seq',
+      [id],
+    );
+    expect(events).toEqual([
+      { seq: 1, type: 'registered', actor: 'clerk', actor_role: 'clerk' },
+      { seq: 2, type: 'triage', actor: 'clerk', actor_role: 'clerk' },
+      { seq: 3, type: 'assign', actor: 'supervisor', actor_role: 'supervisor' },
+      { seq: 4, type: 'record-search', actor: 'clerk', actor_role: 'clerk' },
+      { seq: 5, type: 'draft-decision', actor: 'clerk', actor_role: 'clerk' },
+      { seq: 6, type: 'approve-decision', actor: 'reviewer', actor_role: 'reviewer' },
+      { seq: 7, type: 'review-confidentiality', actor: 'reviewer', actor_role: 'reviewer' },
+      { seq: 8, type: 'issue-notice', actor: 'clerk', actor_role: 'clerk' },
+      { seq: 9, type: 'record-delivery', actor: 'clerk', actor_role: 'clerk' },
+      { seq: 10, type: 'closed', actor: 'system', actor_role: 'system' },
+    ]);
+    // Closed: the workflow completed, and a further step is refused.
+    await act(id, 'withdraw', 'clerk', { on: shanghaiDate(Date.now()) }).expect(409);
+  });
+});
