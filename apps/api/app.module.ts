@@ -4,9 +4,12 @@ import { JwtModule } from '@nestjs/jwt';
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../libs/config/config';
+import { ActionsController } from './actions/actions.controller';
+import { ActionsService } from './actions/actions.service';
 import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationsRepository } from './applications/applications.repository';
 import { ApplicationsService } from './applications/applications.service';
+import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
@@ -29,7 +32,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [JwtModule.register({ secret: infra.config.jwtSecret, signOptions: { expiresIn: infra.config.jwtTtlSeconds } })],
-      controllers: [HealthController, AuthController, ApplicationsController, CalendarController],
+      controllers: [HealthController, AuthController, ApplicationsController, CalendarController, AuditController, ActionsController],
       providers: [
         { provide: CONFIG, useValue: infra.config },
         { provide: DATA_SOURCE, useValue: infra.dataSource },
@@ -39,6 +42,7 @@ export class AppModule {
         ApplicationsService,
         ApplicationsRepository,
         CalendarService,
+        ActionsService,
       ],
     };
   }

@@ -6,6 +6,7 @@ import { verifyPassword } from '../../../libs/auth/password';
 import { UserEntity } from '../../../libs/persistence/entities';
 import { CONFIG, DATA_SOURCE } from '../common/tokens';
 import type { LoginResponseDto } from './auth.dto';
+import { LoginThrottle } from './login-throttle';
 
 @Injectable()
 export class AuthService {
@@ -15,12 +16,17 @@ export class AuthService {
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async login(username: string, password: string): Promise<LoginResponseDto> {
+  private readonly throttle = new LoginThrottle();
+
+  async login(username: string, password: string, address = 'unknown'): Promise<LoginResponseDto> {
+    this.throttle.check(username, address);
     const user = await this.ds.getRepository(UserEntity).findOneBy({ username });
     // One message for unknown user and wrong password: no account enumeration.
     if (!user || !user.active || !(await verifyPassword(password, user.passwordHash))) {
+      this.throttle.fail(username, address);
       throw new UnauthorizedException('username or password is wrong');
     }
+    this.throttle.succeed(username, address);
     const accessToken = await this.jwt.signAsync({
       sub: user.id,
       username: user.username,
