@@ -1,6 +1,8 @@
 import request from 'supertest';
 import { DEFAULT_DEMO_PASSWORD } from '../../libs/config/config';
+import { stateQuery } from '../../libs/contracts/workflow';
 import { startStack, type Stack } from '../support/stack';
+import { waitFor } from '../support/wait-for';
 
 // A made-up arrangement for 2027: Monday 2027-01-04 a holiday, Saturday 2027-01-09 a working day.
 const arrangement2027 = {
@@ -100,8 +102,23 @@ describe('calendar administration: the database calendar drives deadlines', () =
       .expect(200);
     expect(loaded.body.affectedOpenCases.map((c: { id: string }) => c.id)).toContain(before.id);
 
-    // One more day off in the period: the due day moves to Monday 2026-12-28.
+    expect(loaded.body.signalled).toBe(loaded.body.affectedOpenCases.length);
+
+    // One more day off in the period: the due day moves to Monday 2026-12-28, for a
+    // new case and for the running one, which recomputes on the calendar signal.
     const after = await register('2026-11-27');
     expect(after.dueOn).toBe('2026-12-28');
+    const running = await stack.temporal.workflow.getHandle(`application-${before.id}`);
+    const dueOn = await waitFor(
+      async () => (await running.query(stateQuery)).case?.deadline?.dueOn,
+      (d) => d === '2026-12-28',
+    );
+    expect(dueOn).toBe('2026-12-28');
+    const projected = await waitFor(
+      async () =>
+        (await stack.dataSource.query(`SELECT to_char(due_on, 'YYYY-MM-DD') AS d FROM applications WHERE id = $1`, [before.id]))[0].d,
+      (d) => d === '2026-12-28',
+    );
+    expect(projected).toBe('2026-12-28');
   });
 });

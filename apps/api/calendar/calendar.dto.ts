@@ -23,4 +23,6 @@ export class CalendarLoadResultDto {
   @ApiProperty({ example: 21 }) days!: number;
   @ApiProperty({ description: 'open cases whose answer period touches the year; their deadlines are recomputed' })
   affectedOpenCases!: { id: string; registrationNumber: string; dueOn: string | null }[];
+  @ApiProperty({ description: 'how many of those running cases were told to recompute their deadlines' })
+  signalled!: number;
 }

@@ -1,10 +1,13 @@
-import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable, Logger } from '@nestjs/common';
+import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
+import { workflowIdFor } from '../../../libs/contracts/application';
+import { calendarUpdatedSignal } from '../../../libs/contracts/workflow';
 import { validateYearArrangement } from '../../../libs/calendar/year-arrangement.validator';
 import { derivedYear } from '../../../libs/calendar/derived-holidays';
 import { findCalendarYear, openCasesTouchingYear, saveCalendarYear } from '../../../libs/persistence/calendar.repository';
 import type { AuthUser } from '../auth/current-user';
-import { DATA_SOURCE } from '../common/tokens';
+import { DATA_SOURCE, TEMPORAL_CLIENT } from '../common/tokens';
 import type { CalendarLoadResultDto, CalendarYearDto } from './calendar.dto';
 
 const yearOf = (raw: string): number => {
@@ -15,7 +18,12 @@ const yearOf = (raw: string): number => {
 
 @Injectable()
 export class CalendarService {
-  constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource) {}
+  private readonly log = new Logger(CalendarService.name);
+
+  constructor(
+    @Inject(DATA_SOURCE) private readonly ds: DataSource,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+  ) {}
 
   async getYear(rawYear: string): Promise<CalendarYearDto> {
     const year = yearOf(rawYear);
@@ -29,6 +37,13 @@ export class CalendarService {
     if (!r.ok) throw new BadRequestException(r.errors);
     if (r.value.year !== year) throw new BadRequestException(`year: the body is for ${r.value.year} but the path names ${year}`);
     const version = await saveCalendarYear(this.ds, r.value, user.username);
-    return { year, version, days: r.value.days.length, affectedOpenCases: await openCasesTouchingYear(this.ds, year) };
+    const affectedOpenCases = await openCasesTouchingYear(this.ds, year);
+    // Each running case reloads the calendar and re-arms its timers if its due day moved.
+    const signalled = await Promise.allSettled(
+      affectedOpenCases.map((c) => this.temporal.workflow.getHandle(workflowIdFor(c.id)).signal(calendarUpdatedSignal, { version })),
+    );
+    const failed = signalled.filter((s) => s.status === 'rejected').length;
+    if (failed) this.log.warn(`calendar ${version}: ${failed} of ${affectedOpenCases.length} cases could not be signalled`);
+    return { year, version, days: r.value.days.length, affectedOpenCases, signalled: affectedOpenCases.length - failed };
   }
 }
