@@ -21,6 +21,7 @@ import {
   type ActionErrorType,
   type ActionName,
   type ActionRequest,
+  CASE_STATUSES,
   type CaseStatus,
   type CaseView,
   DISCLOSING_REPLY_KINDS,
@@ -57,20 +58,7 @@ const DAY_MS = 86_400_000;
 const NOTIFY_HOUR_MS = 9 * 3600_000;
 
 /** Open statuses in which the applicant may still withdraw (before the reply is issued). */
-const BEFORE_REPLY: readonly CaseStatus[] = [
-  'awaiting_confirmation',
-  'registered',
-  'triage',
-  'correction_requested',
-  'assigned',
-  'searching',
-  'consulting',
-  'extension_requested',
-  'decision_drafted',
-  'confidentiality_review',
-  'approval',
-  'fee_pending',
-];
+const BEFORE_REPLY: readonly CaseStatus[] = CASE_STATUSES.slice(0, CASE_STATUSES.indexOf('notice_issued'));
 
 interface Rule {
   roles: readonly Role[];

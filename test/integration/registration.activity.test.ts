@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { createDeadlineCalculator } from '../../activities/calendar-deadline-calculator';
 import { createRegistrationActivities } from '../../activities/registration.activities';
 import type { ApplicationWorkflowInput } from '../../libs/contracts/application';
-import { eventHash } from '../../libs/persistence/case-event.repository';
+import { verifyAuditChain } from '../../libs/persistence/audit-verify';
 import { createDataSource } from '../../libs/persistence/data-source';
 import { createTestDatabase } from '../support/services';
 
@@ -94,33 +94,9 @@ describe('registerApplication against PostgreSQL', () => {
   });
 
   it('keeps one unbroken hash chain, and the database refuses to edit or delete events', async () => {
-    const rows: {
-      prev_hash: string;
-      hash: string;
-      application_id: string;
-      seq: number;
-      type: string;
-      actor: string;
-      actor_role: string;
-      occurred_at: Date;
-      payload: Record<string, unknown>;
-    }[] = await ds.query('SELECT * FROM case_events ORDER BY id');
-    expect(rows.length).toBeGreaterThan(5);
-    let prev = 'genesis';
-    for (const r of rows) {
-      expect(r.prev_hash).toBe(prev);
-      const recomputed = eventHash(r.prev_hash, {
-        applicationId: r.application_id,
-        seq: r.seq,
-        type: r.type,
-        actor: r.actor,
-        actorRole: r.actor_role,
-        occurredAt: r.occurred_at.toISOString(),
-        payload: r.payload,
-      });
-      expect(recomputed).toBe(r.hash);
-      prev = r.hash;
-    }
+    const chain = await verifyAuditChain(ds);
+    expect(chain.ok).toBe(true);
+    expect(chain.events).toBeGreaterThan(5);
     await expect(ds.query(`UPDATE case_events SET actor = 'mallory'`)).rejects.toThrow(/append-only/);
     await expect(ds.query(`DELETE FROM case_events`)).rejects.toThrow(/append-only/);
   });
