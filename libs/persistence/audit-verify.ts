@@ -31,8 +31,8 @@ export async function verifyAuditChain(ds: DataSource, batchSize = 2000): Promis
   let events = 0;
   for (;;) {
     const rows: Row[] = await ds.query(
-      `SELECT id::text, application_id, seq, type, actor, actor_role, occurred_at, payload, prev_hash, hash
-       FROM case_events WHERE id > $1 ORDER BY id LIMIT $2`,
+      `SELECT e.id::text AS id, application_id, seq, type, actor, actor_role, occurred_at, payload, prev_hash, hash
+       FROM case_events e WHERE e.id > $1 ORDER BY e.id LIMIT $2`,
       [lastId, batchSize],
     );
     for (const r of rows) {
