@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     dataSource,
     deadlines: await createDeadlineCalculator(dataSource),
     workflowBundlePath: process.env.WORKFLOW_BUNDLE_PATH || undefined,
+    maxCachedWorkflows: config.workerMaxCachedWorkflows,
   });
   console.log(`worker: polling task queue ${config.temporal.taskQueue} on ${config.temporal.address}`);
   // run() resolves after SIGINT/SIGTERM, once in-flight tasks are done.

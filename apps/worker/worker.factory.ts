@@ -11,6 +11,8 @@ export interface WorkerOptions {
   deadlines: DeadlineCalculator;
   /** A prebuilt bundle (bundleWorkflowCode); otherwise the workflows are bundled at start. */
   workflowBundlePath?: string;
+  /** Workflows kept in memory between tasks; a case waiting on a timer is replayed when it wakes. */
+  maxCachedWorkflows?: number;
 }
 
 export function workflowsPath(): string {
@@ -24,5 +26,8 @@ export async function createWorker(o: WorkerOptions): Promise<Worker> {
     taskQueue: o.taskQueue,
     ...(o.workflowBundlePath ? { workflowBundle: { codePath: o.workflowBundlePath } } : { workflowsPath: workflowsPath() }),
     activities: createActivities({ ds: o.dataSource, deadlines: o.deadlines }),
+    // Most cases sleep for weeks on their timers; holding them all in the cache
+    // would grow the worker by ~0.6 MiB per open case.
+    maxCachedWorkflows: o.maxCachedWorkflows ?? 500,
   });
 }

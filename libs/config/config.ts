@@ -11,6 +11,7 @@ export interface AppConfig {
   registrationPrefix: string;
   demoPassword: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  workerMaxCachedWorkflows: number;
 }
 
 export class ConfigError extends Error {
@@ -82,6 +83,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     registrationPrefix,
     demoPassword,
     logLevel: logLevel as AppConfig['logLevel'],
+    workerMaxCachedWorkflows: int('WORKER_MAX_CACHED_WORKFLOWS', 500, 1, 100_000),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -1,0 +1,309 @@
+// Registration round trip vs a bare Temporal baseline, and worker memory with many open cases:
+//   node scripts/run-ts.js bench/registration/main.ts [--requests 200] [--seconds 20] [--concurrency 16] [--open 10000]
+// Starts its own PostgreSQL and headless Temporal dev server on free loopback ports in a
+// temp dir, migrates and seeds, runs the application worker as a child process
+// (apps/worker/main.ts, so its RSS can be read from /proc), the API in-process and a
+// second in-process worker for the baseline workflow. Stops everything and removes the
+// temp dir when done (or on Ctrl-C).
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
+import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import type { ChildProcess } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createApiApp } from '../../apps/api/app.factory';
+import { workflowsPath } from '../../apps/worker/worker.factory';
+import { DEFAULT_DEMO_PASSWORD, loadConfig } from '../../libs/config/config';
+import type { ApplicationWorkflowInput } from '../../libs/contracts/application';
+import { APPLICATION_WORKFLOW_TYPE, registrationUpdate } from '../../libs/contracts/workflow';
+import { createDataSource } from '../../libs/persistence/data-source';
+import { migrateAndSeed } from '../../libs/persistence/migrate.cli';
+import { baselineUpdate } from './baseline.workflow';
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+const tools = require('../../scripts/lib/tools');
+const { freePort, startChild, stopChild, sleep } = require('../../scripts/lib/proc');
+const { startPostgres } = require('../../scripts/lib/postgres');
+const { startTemporal } = require('../../scripts/lib/temporal');
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+const root = resolve(__dirname, '..', '..');
+
+function flag(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i < 0) return fallback;
+  const v = Number(process.argv[i + 1]);
+  if (!Number.isInteger(v) || v < 0) throw new Error(`--${name}: expected a non-negative integer, got ${process.argv[i + 1]}`);
+  return v;
+}
+const REQUESTS = flag('requests', 200);
+const SECONDS = flag('seconds', 20);
+const CONCURRENCY = flag('concurrency', 16);
+const OPEN = flag('open', 10_000);
+const OPEN_CONCURRENCY = flag('open-concurrency', 32);
+const WARMUP = 20;
+
+const log = (s: string) => console.log(`[bench] ${s}`);
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+interface Latency {
+  n: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+async function latency(n: number, op: () => Promise<void>): Promise<Latency> {
+  const t: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const s = performance.now();
+    await op();
+    t.push(performance.now() - s);
+  }
+  t.sort((a, b) => a - b);
+  return { n, p50: pct(t, 50), p95: pct(t, 95), max: t[t.length - 1] };
+}
+
+/** `concurrency` loops calling op until `seconds` have passed; completed ops per second. */
+async function throughput(seconds: number, concurrency: number, op: () => Promise<void>): Promise<{ ops: number; perSecond: number }> {
+  const until = performance.now() + seconds * 1000;
+  let ops = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < until) {
+        await op();
+        ops++;
+      }
+    }),
+  );
+  return { ops, perSecond: ops / ((performance.now() - start) / 1000) };
+}
+
+function rssOf(pid: number): { rssMiB: number; hwmMiB: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (k: string) => Number(/(\d+)\s*kB/.exec(status.split('\n').find((l) => l.startsWith(k)) ?? '')?.[1] ?? NaN);
+  return { rssMiB: kb('VmRSS:') / 1024, hwmMiB: kb('VmHWM:') / 1024 };
+}
+
+const fmt = (l: Latency) => `p50 ${l.p50.toFixed(1)} ms, p95 ${l.p95.toFixed(1)} ms, max ${l.max.toFixed(1)} ms (n=${l.n})`;
+const verdict = (ok: boolean) => (ok ? 'OK' : 'MISSED');
+
+async function main(): Promise<void> {
+  Runtime.install({ logger: new DefaultLogger('ERROR') });
+  const dir = mkdtempSync(join(tmpdir(), 'bench-registration-'));
+  const cleanups: (() => Promise<unknown>)[] = [];
+  let cleaning: Promise<void> | undefined;
+  const cleanup = () =>
+    (cleaning ??= (async () => {
+      for (const c of cleanups.reverse()) await c().catch((e) => log(`cleanup: ${(e as Error).message}`));
+      rmSync(dir, { recursive: true, force: true });
+    })());
+  const onSignal = () => void cleanup().then(() => process.exit(130));
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    const [pgPort, temporalPort, apiPort] = [await freePort(), await freePort(), await freePort()];
+    log(`temp dir ${dir}; starting PostgreSQL :${pgPort}, Temporal dev server :${temporalPort}, bundling workflows`);
+    const bundlePath = join(dir, 'workflow-bundle.js');
+    const [pg, temporal, , baselineBundle] = await Promise.all([
+      startPostgres({ binDir: tools.findPostgresBin(), dataDir: join(dir, 'pg'), port: pgPort, logFile: join(dir, 'postgres.log') }),
+      startTemporal({ cli: tools.ensureTemporalCli(), port: temporalPort, headless: true, logFile: join(dir, 'temporal.log') }),
+      bundleWorkflowCode({ workflowsPath: workflowsPath(), logger: new DefaultLogger('ERROR') }).then(({ code }) =>
+        writeFileSync(bundlePath, code),
+      ),
+      bundleWorkflowCode({ workflowsPath: require.resolve('./baseline.workflow'), logger: new DefaultLogger('ERROR') }),
+    ]);
+    cleanups.push(
+      () => pg.stop(),
+      () => temporal.stop(),
+    );
+    await migrateAndSeed(pg.url, { seedDemo: true, officeCode: 'LINYI', prefix: 'LYZF', demoPassword: DEFAULT_DEMO_PASSWORD });
+
+    const env = {
+      DATABASE_URL: pg.url,
+      TEMPORAL_ADDRESS: temporal.address,
+      JWT_SECRET: randomBytes(24).toString('hex'),
+      TEMPORAL_TASK_QUEUE: 'bench-applications',
+      PORT: String(apiPort),
+      LOG_LEVEL: 'warn',
+    };
+    const config = loadConfig(env);
+
+    // The application worker, as its own process.
+    const worker: ChildProcess & { exited: Promise<unknown> } = startChild(
+      'worker',
+      process.execPath,
+      [join(root, 'scripts/run-ts.js'), 'apps/worker/main.ts'],
+      { cwd: root, env: { ...process.env, ...env, WORKFLOW_BUNDLE_PATH: bundlePath }, logFile: join(dir, 'worker.log'), passthrough: true },
+    );
+    cleanups.push(() => stopChild(worker, 'SIGTERM', 15_000));
+
+    const connection = await Connection.connect({ address: temporal.address });
+    cleanups.push(() => connection.close());
+    const client = new Client({ connection, namespace: config.temporal.namespace });
+    const untilPolled = Date.now() + 120_000;
+    for (;;) {
+      const r = await connection.workflowService.describeTaskQueue({
+        namespace: config.temporal.namespace,
+        taskQueue: { name: config.temporal.taskQueue },
+        taskQueueType: 1,
+      });
+      if (r.pollers?.length) break;
+      if (worker.exitCode !== null) throw new Error(`worker exited with code ${worker.exitCode}; see its output above`);
+      if (Date.now() > untilPolled) throw new Error('the worker does not poll its task queue after 120 s');
+      await sleep(250);
+    }
+
+    // The baseline worker, in this process.
+    const baselineConnection = await NativeConnection.connect({ address: temporal.address });
+    const baselineWorker = await Worker.create({
+      connection: baselineConnection,
+      taskQueue: 'bench-baseline',
+      workflowBundle: { code: baselineBundle.code },
+    });
+    const baselineRunning = baselineWorker.run();
+    cleanups.push(async () => {
+      baselineWorker.shutdown();
+      await baselineRunning;
+      await baselineConnection.close();
+    });
+
+    // The API, in this process.
+    const dataSource = createDataSource(config.databaseUrl, { applicationName: 'bench-api' });
+    await dataSource.initialize();
+    cleanups.push(() => dataSource.destroy());
+    const app: INestApplication = await createApiApp({ config, dataSource, temporal: client });
+    await app.listen(apiPort, '127.0.0.1');
+    cleanups.push(() => app.close());
+    const base = `http://127.0.0.1:${apiPort}`;
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'clerk', password: DEFAULT_DEMO_PASSWORD }),
+    });
+    if (!login.ok) throw new Error(`login: ${login.status} ${await login.text()}`);
+    const { accessToken } = (await login.json()) as { accessToken: string };
+
+    let registered = 0;
+    const register = async () => {
+      const res = await fetch(`${base}/api/applications`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+        body: JSON.stringify({
+          channel: 'in_person',
+          applicant: { type: 'natural_person', name: '张三', contact: { phone: '13800000000' } },
+          request: { description: '申请公开某项目征收补偿方案' },
+        }),
+      });
+      const body = (await res.json()) as { registrationNumber?: string };
+      if (res.status !== 201 || !body.registrationNumber) throw new Error(`POST /api/applications: ${res.status} ${JSON.stringify(body)}`);
+      registered++;
+    };
+    const baseline = async () => {
+      const id = randomUUID();
+      const r = await client.workflow.executeUpdateWithStart(baselineUpdate, {
+        args: [id],
+        startWorkflowOperation: new WithStartWorkflowOperation('baselineWorkflow', {
+          workflowId: `baseline-${id}`,
+          taskQueue: 'bench-baseline',
+          workflowIdConflictPolicy: 'USE_EXISTING',
+        }),
+      });
+      if (r !== id) throw new Error('baseline update answered wrongly');
+    };
+
+    log(`warm-up (${WARMUP} of each)`);
+    for (let i = 0; i < WARMUP; i++) {
+      await baseline();
+      await register();
+    }
+    log(`latency, concurrency 1, ${REQUESTS} requests each`);
+    const baseLat = await latency(REQUESTS, baseline);
+    const regLat = await latency(REQUESTS, register);
+    log(`throughput, concurrency ${CONCURRENCY}, ${SECONDS} s each`);
+    const baseTp = await throughput(SECONDS, CONCURRENCY, baseline);
+    const regTp = await throughput(SECONDS, CONCURRENCY, register);
+
+    const p95Ratio = regLat.p95 / baseLat.p95;
+    const tpRatio = regTp.perSecond / baseTp.perSecond;
+    console.log('');
+    console.log('registration round trip (HTTP POST /api/applications -> workflow -> PostgreSQL -> 201)');
+    console.log(`  latency    ${fmt(regLat)}`);
+    console.log(`  throughput ${regTp.perSecond.toFixed(1)} /s (${regTp.ops} in ${SECONDS} s, concurrency ${CONCURRENCY})`);
+    console.log('bare Temporal baseline (executeUpdateWithStart of an empty workflow, same server)');
+    console.log(`  latency    ${fmt(baseLat)}`);
+    console.log(`  throughput ${baseTp.perSecond.toFixed(1)} /s (${baseTp.ops} in ${SECONDS} s, concurrency ${CONCURRENCY})`);
+    console.log(`  p95 ratio        ${p95Ratio.toFixed(2)}x (target <= 1.5x): ${verdict(p95Ratio <= 1.5)}`);
+    console.log(`  throughput ratio ${tpRatio.toFixed(2)}x (target >= 0.5x): ${verdict(tpRatio >= 0.5)}`);
+    console.log('');
+
+    // Worker memory with OPEN open cases waiting on their timers (registration path, via the client).
+    const before = rssOf(worker.pid!);
+    const toStart = Math.max(0, OPEN - registered);
+    log(
+      `worker RSS with ${registered} open cases: ${before.rssMiB.toFixed(0)} MiB; starting ${toStart} more (concurrency ${OPEN_CONCURRENCY})`,
+    );
+    const started = performance.now();
+    let next = 0;
+    let lastReport = started;
+    await Promise.all(
+      Array.from({ length: OPEN_CONCURRENCY }, async () => {
+        while (next < toStart) {
+          next++;
+          const id = randomUUID();
+          const input: ApplicationWorkflowInput = {
+            applicationId: id,
+            officeCode: 'LINYI',
+            arrivedAt: new Date().toISOString(),
+            submittedBy: { username: 'clerk', role: 'clerk' },
+            submission: {
+              channel: 'in_person',
+              receivedOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
+              applicant: { type: 'natural_person', name: '张三', contact: {} },
+              request: { description: '某项目征收补偿方案' },
+            },
+          };
+          await client.workflow.executeUpdateWithStart(registrationUpdate, {
+            startWorkflowOperation: new WithStartWorkflowOperation(APPLICATION_WORKFLOW_TYPE, {
+              workflowId: `application-${id}`,
+              taskQueue: config.temporal.taskQueue,
+              args: [input],
+              workflowIdConflictPolicy: 'USE_EXISTING',
+            }),
+          });
+          registered++;
+          if (performance.now() - lastReport > 15_000) {
+            lastReport = performance.now();
+            log(`  ${registered} open, worker RSS ${rssOf(worker.pid!).rssMiB.toFixed(0)} MiB`);
+          }
+        }
+      }),
+    );
+    const took = (performance.now() - started) / 1000;
+    await sleep(5000); // let the workers settle their first timers
+    const after = rssOf(worker.pid!);
+    const underTarget = after.rssMiB < 1024;
+    console.log('');
+    console.log(`worker memory with ${registered} open cases waiting on their timers (child process apps/worker/main.ts via ts-node)`);
+    console.log(`  started ${toStart} cases in ${took.toFixed(0)} s (${(toStart / took).toFixed(1)} /s, concurrency ${OPEN_CONCURRENCY})`);
+    console.log(
+      `  VmRSS ${after.rssMiB.toFixed(0)} MiB (peak VmHWM ${after.hwmMiB.toFixed(0)} MiB), target < 1024 MiB: ${verdict(underTarget)}`,
+    );
+  } finally {
+    log('stopping');
+    await cleanup();
+    log('stopped, temp dir removed');
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
