@@ -1,9 +1,10 @@
 import { createCaseActivities } from './case.activities';
+import { createNoticeActivities } from './notice.activities';
 import { createRegistrationActivities, type RegistrationDeps } from './registration.activities';
 
 export type ActivityDeps = RegistrationDeps;
 
 /** Every activity the worker hosts, bound to its dependencies. */
 export function createActivities(deps: ActivityDeps) {
-  return { ...createRegistrationActivities(deps), ...createCaseActivities(deps) };
+  return { ...createRegistrationActivities(deps), ...createCaseActivities(deps), ...createNoticeActivities(deps) };
 }

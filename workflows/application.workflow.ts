@@ -3,11 +3,13 @@ import {
   ApplicationFailure,
   condition,
   log,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
 import type { CaseActivities } from '../activities/case.activities';
+import type { NoticeActivities } from '../activities/notice.activities';
 import type { RegistrationActivities } from '../activities/registration.activities';
 import { buildWorkingDayIndex, parseIsoDate, type WorkingDayIndex } from '../libs/calendar';
 import {
@@ -26,6 +28,7 @@ import {
 } from '../libs/case';
 import type { ApplicationWorkflowInput, RegistrationResult } from '../libs/contracts/application';
 import type { ActionRequest, CaseView, HistoryStep } from '../libs/contracts/case';
+import type { IssueNoticeInput, NoticeRef } from '../libs/contracts/notice';
 import { ROLES } from '../libs/contracts/roles';
 import { SA } from '../libs/contracts/search-attributes';
 import {
@@ -38,6 +41,7 @@ import {
   stateQuery,
 } from '../libs/contracts/workflow';
 import { computeDeadlines } from '../libs/deadline';
+import { noticesForExpiry, noticesForStep, receiptRequest } from './notice-requests';
 
 const { registerApplication } = proxyActivities<RegistrationActivities>({
   startToCloseTimeout: '30 seconds',
@@ -47,6 +51,11 @@ const { registerApplication } = proxyActivities<RegistrationActivities>({
 const { loadCalendarYears, projectCaseStep, notify } = proxyActivities<CaseActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+// Letters are issued once per (case, kind, key); a letter the case cannot fill is refused, not retried.
+const { issueNotice } = proxyActivities<NoticeActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', nonRetryableErrorTypes: ['NoticeRejected'] },
 });
 
 const yearOf = (isoDate: string) => Number(isoDate.slice(0, 4));
@@ -80,6 +89,9 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
   let changes = 0; // bumped by every accepted step: wakes the clock loop to re-arm its timers
   const fired = new Set<string>();
   let projections: Promise<void> = Promise.resolve();
+  const notices: NoticeRef[] = [];
+  // Histories recorded before letters were issued replay without them.
+  const issuesNotices = patched('notices');
 
   const ctx = (): CaseContext => ({ now: Date.now(), index: index! });
 
@@ -91,7 +103,7 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
     if (registrationError !== undefined) throw ApplicationFailure.nonRetryable(registrationError, 'RegistrationRejected');
     return registration!;
   });
-  setHandler(stateQuery, () => ({ registration, ...(view ? { case: view } : {}) }));
+  setHandler(stateQuery, () => ({ registration, ...(view ? { case: view } : {}), notices }));
   setHandler(availableActionsQuery, (actor) => (view && index ? availableActions(view, actor).map((action) => ({ action })) : []));
   setHandler(deadlineExplanationQuery, (): DeadlineExplanationView | null => {
     const d = view && index ? deadlineInput(view, shanghaiDay(Date.now())) : null;
@@ -161,6 +173,19 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
     ]);
   };
 
+  /** Issues letters one by one after their step is projected; only their reference stays in state. */
+  const issueNotices = async (requests: Omit<IssueNoticeInput, 'applicationId' | 'issuedOn'>[]): Promise<void> => {
+    if (!issuesNotices) return;
+    for (const r of requests) {
+      try {
+        notices.push(await issueNotice({ ...r, applicationId: input.applicationId, issuedOn: shanghaiDay(Date.now()) }));
+      } catch (err) {
+        // The step stands; the letter is left to the clerk (the failure is in history and the log).
+        log.error('notice not issued', { kind: r.kind, letterKind: r.letterKind, error: (err as Error).message });
+      }
+    }
+  };
+
   /** The calendar years this case can touch, through an activity (recorded in history). */
   const loadCalendar = async (v: CaseView) => {
     const today = shanghaiDay(Date.now());
@@ -178,6 +203,7 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
       changes++;
       syncSearchAttributes();
       await project(steps);
+      await issueNotices(noticesForStep(view!, req, steps));
       return JSON.parse(JSON.stringify(view)) as CaseView;
     },
     {
@@ -221,6 +247,7 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
   recomputeDeadline(caseView, ctx());
   view = caseView;
   syncSearchAttributes();
+  await issueNotices(receiptRequest(caseView, input.submittedBy.username));
 
   // The clock loop: expire windows, send due reminders and escalations, then sleep
   // until the next alarm or until a step, a calendar update or a signal moves things.
@@ -253,6 +280,7 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
       changes++;
       syncSearchAttributes();
       await project(expired);
+      await issueNotices(noticesForExpiry(caseView));
       continue;
     }
     const wasOverdue = caseView.deadline?.overdue;

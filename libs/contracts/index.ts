@@ -3,3 +3,4 @@ export * from './case';
 export * from './roles';
 export * from './workflow';
 export * from './search-attributes';
+export * from './notice';

@@ -3,6 +3,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { RegistrationResult } from './application';
 import type { ActionRequest, ActionResult, AvailableAction, CaseView } from './case';
+import type { NoticeRef } from './notice';
 import type { Actor } from './roles';
 
 export const APPLICATION_WORKFLOW_TYPE = 'applicationWorkflow';
@@ -21,6 +22,8 @@ export interface ApplicationState {
   registration?: RegistrationResult;
   /** the case once registered */
   case?: CaseView;
+  /** the letters issued so far (the documents are in PostgreSQL: GET /api/applications/:id/notices) */
+  notices?: NoticeRef[];
 }
 export const stateQuery = defineQuery<ApplicationState>('state');
 

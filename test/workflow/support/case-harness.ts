@@ -6,11 +6,13 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import type { CaseActivities, CaseProjection, NotificationInput } from '../../../activities/case.activities';
+import type { NoticeActivities } from '../../../activities/notice.activities';
 import type { RegistrationActivities } from '../../../activities/registration.activities';
 import { bundledCalendar } from '../../../libs/calendar/bundled-calendar';
 import { buildWorkingDayIndex, parseIsoDate, type WorkingDayIndex } from '../../../libs/calendar';
 import { shanghaiDay, startOfShanghaiDay } from '../../../libs/case';
 import type { ApplicationWorkflowInput } from '../../../libs/contracts/application';
+import type { IssueNoticeInput, NoticeRef } from '../../../libs/contracts/notice';
 import type { ActionBodies, ActionName, ActionResult, CaseView } from '../../../libs/contracts/case';
 import type { Actor } from '../../../libs/contracts/roles';
 import { actionUpdate, registrationUpdate, stateQuery } from '../../../libs/contracts/workflow';
@@ -33,9 +35,11 @@ export interface Store {
   projections: CaseProjection[];
   notifications: NotificationInput[];
   calendarLoads: number;
+  /** issueNotice calls, once per (application, kind, issueKey) */
+  notices?: IssueNoticeInput[];
 }
 
-export function mockActivities(store: Store): RegistrationActivities & CaseActivities {
+export function mockActivities(store: Store): RegistrationActivities & CaseActivities & NoticeActivities {
   return {
     async registerApplication(i: ApplicationWorkflowInput) {
       const receivedOn = i.submission.receivedOn ?? null;
@@ -62,6 +66,13 @@ export function mockActivities(store: Store): RegistrationActivities & CaseActiv
       if (!store.notifications.some((x) => x.applicationId === n.applicationId && x.key === n.key)) store.notifications.push(n);
       return { written: true };
     },
+    async issueNotice(n): Promise<NoticeRef> {
+      const notices = (store.notices ??= []);
+      const same = (x: IssueNoticeInput) => x.applicationId === n.applicationId && x.kind === n.kind && x.issueKey === n.issueKey;
+      if (!notices.some(same)) notices.push(n);
+      const i = notices.findIndex(same);
+      return { id: `notice-${i}`, kind: n.kind, number: `临政公开〔${n.issuedOn.slice(0, 4)}〕第${i + 1}号`, contentHash: `hash-${i}` };
+    },
   };
 }
 
@@ -69,7 +80,7 @@ export class CaseHarness {
   env!: TestWorkflowEnvironment;
   worker!: Worker;
   running!: Promise<void>;
-  readonly store: Store = { projections: [], notifications: [], calendarLoads: 0 };
+  readonly store: Store = { projections: [], notifications: [], calendarLoads: 0, notices: [] };
   readonly taskQueue = `wf-case-${randomUUID().slice(0, 8)}`;
 
   async start(): Promise<void> {

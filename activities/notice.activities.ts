@@ -1,0 +1,159 @@
+import { ApplicationFailure } from '@temporalio/common';
+import type { DataSource } from 'typeorm';
+import {
+  contentHash,
+  formatNoticeNumber,
+  renderNotice,
+  toDocx,
+  toHtml,
+  type FieldValue,
+  type OfficeProfile,
+  type Regime,
+} from '../libs/documents';
+import type { Channel } from '../libs/contracts/application';
+import type { IssueNoticeInput, NoticeRef } from '../libs/contracts/notice';
+import { templateInForce } from '../libs/persistence/notice-template.repository';
+
+export interface NoticeDeps {
+  ds: DataSource;
+}
+
+/** 文号 prefix of an office without its own (offices.notice_prefix). */
+export const DEFAULT_NOTICE_PREFIX = '临政公开';
+
+const CHANNEL_TEXT: Readonly<Record<Channel, string>> = {
+  in_person: '当面提交',
+  post: '邮政寄送',
+  mail: '信函',
+  online: '互联网',
+  fax: '传真',
+};
+
+/** The case cannot be put into this letter (missing template or facts): retrying would not help. */
+const rejected = (message: string) => ApplicationFailure.create({ message, type: 'NoticeRejected', nonRetryable: true });
+
+interface CaseRow {
+  office_id: string;
+  office_name: string;
+  notice_prefix: string | null;
+  reconsideration_organ: string | null;
+  registration_number: string;
+  received_on: string | null;
+  regime: Regime | null;
+  due_on: string | null;
+  channel: Channel;
+  description: string;
+  applicant_name: string;
+  applicant_type: 'natural_person' | 'legal_person';
+}
+
+export function createNoticeActivities({ ds }: NoticeDeps) {
+  /**
+   * Renders, numbers and stores one letter (HTML + DOCX, SHA-256 of the DOCX). Applicant and
+   * application facts come from the projection. Exactly once per (application, kind, issueKey):
+   * a retried activity returns the notice it already issued (same id, number and hash).
+   */
+  async function issueNotice(input: IssueNoticeInput): Promise<NoticeRef> {
+    return ds.transaction(async (m) => {
+      // One issuer per case at a time, so a concurrent retry finds the first one's notice.
+      const [c]: CaseRow[] = await m.query(
+        `SELECT a.office_id, o.name AS office_name, o.notice_prefix, o.reconsideration_organ, a.registration_number,
+                to_char(a.received_on, 'YYYY-MM-DD') AS received_on, a.regime, to_char(a.due_on, 'YYYY-MM-DD') AS due_on,
+                a.channel, a.description, p.name AS applicant_name, p.type AS applicant_type
+         FROM applications a JOIN offices o ON o.id = a.office_id JOIN applicants p ON p.id = a.applicant_id
+         WHERE a.id = $1 FOR UPDATE OF a`,
+        [input.applicationId],
+      );
+      if (!c) throw rejected(`application ${input.applicationId} does not exist`);
+      const [existing] = await m.query(
+        `SELECT id, kind, number, content_hash FROM notices WHERE application_id = $1 AND kind = $2 AND issue_key = $3`,
+        [input.applicationId, input.kind, input.issueKey],
+      );
+      if (existing) return { id: existing.id, kind: existing.kind, number: existing.number, contentHash: existing.content_hash };
+
+      if (!c.received_on || !c.regime) throw rejected(`${input.letterKind}: the application has no receipt day yet`);
+      const regime = c.regime;
+      const template = await templateInForce(m, input.letterKind, regime);
+      if (!template) throw rejected(`${input.letterKind}: no template for the ${regime} regime`);
+
+      const fields: Record<string, FieldValue> = { ...input.fields };
+      if (input.letterKind === 'registration-receipt') {
+        fields.channel ??= CHANNEL_TEXT[c.channel];
+        if (c.due_on) fields.dueOn ??= c.due_on;
+      }
+      // An abandonment letter names the notice the applicant did not answer.
+      const earlier = {
+        'abandonment-correction': ['correction', 'correctionNoticeNumber'],
+        'abandonment-fee': ['fee', 'feeNoticeNumber'],
+      } as const;
+      const ref = earlier[input.letterKind as keyof typeof earlier];
+      if (ref && fields[ref[1]] === undefined) {
+        const [prev] = await m.query(
+          `SELECT number FROM notices WHERE application_id = $1 AND kind = $2 ORDER BY issued_at DESC, number_seq DESC LIMIT 1`,
+          [input.applicationId, ref[0]],
+        );
+        if (prev) fields[ref[1]] = prev.number;
+      }
+
+      const office: OfficeProfile = { name: c.office_name, reconsiderationOrgan: c.reconsideration_organ ?? c.office_name };
+      const year = Number(input.issuedOn.slice(0, 4));
+      const [{ last_seq: seq }] = await m.query(
+        `INSERT INTO notice_counters (office_id, year, last_seq) VALUES ($1, $2, 1)
+         ON CONFLICT (office_id, year) DO UPDATE SET last_seq = notice_counters.last_seq + 1 RETURNING last_seq`,
+        [c.office_id, year],
+      );
+      const number = formatNoticeNumber({ prefix: c.notice_prefix ?? DEFAULT_NOTICE_PREFIX, year, serial: seq });
+
+      let rendered;
+      try {
+        rendered = renderNotice({
+          kind: input.letterKind,
+          regime,
+          template,
+          noticeNumber: number,
+          noticeDate: input.issuedOn,
+          office,
+          applicant: { name: c.applicant_name, type: c.applicant_type },
+          application: { number: c.registration_number, receivedOn: c.received_on, request: c.description },
+          ...(input.reasons ? { reasons: input.reasons } : {}),
+          fields,
+        });
+      } catch (err) {
+        if (err instanceof Error) throw rejected(`${input.letterKind}: ${err.message}`);
+        throw err;
+      }
+      const html = toHtml(rendered, office);
+      const docx = await toDocx(rendered, office);
+      const hash = contentHash(docx);
+      const [row] = await m.query(
+        `INSERT INTO notices (id, application_id, office_id, kind, letter_kind, issue_key, number, number_year, number_seq,
+           template_id, template_version, regime, notice_date, rendered, html, docx, content_hash, created_by)
+         VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
+        [
+          input.applicationId,
+          c.office_id,
+          input.kind,
+          input.letterKind,
+          input.issueKey,
+          number,
+          year,
+          seq,
+          rendered.templateId,
+          rendered.templateVersion,
+          regime,
+          input.issuedOn,
+          JSON.stringify(rendered),
+          html,
+          docx,
+          hash,
+          input.issuedBy,
+        ],
+      );
+      return { id: row.id, kind: input.kind, number, contentHash: hash };
+    });
+  }
+
+  return { issueNotice };
+}
+
+export type NoticeActivities = ReturnType<typeof createNoticeActivities>;

@@ -1,0 +1,94 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Res, StreamableFile } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { NoticeSummary } from '../../../libs/contracts/notice';
+import { CurrentUser, type AuthUser } from '../auth/current-user';
+import { Roles } from '../auth/roles.decorator';
+import { NOTICE_FORMATS, NoticesService, type TemplateSummary } from './notices.service';
+import type { NoticeTemplate } from './notice-documents';
+
+/** The part of the HTTP response the handlers touch (no @types/express in the project). */
+interface HeaderSink {
+  setHeader(name: string, value: string): void;
+}
+
+@ApiTags('notices')
+@ApiBearerAuth()
+@Controller('api')
+export class NoticesController {
+  constructor(@Inject(NoticesService) private readonly notices: NoticesService) {}
+
+  @Get('applications/:id/notices')
+  @ApiOkResponse({
+    description: 'the letters issued for the case: [{id, kind, letterKind, number, issuedAt, contentHash, templateVersion}]',
+  })
+  @ApiNotFoundResponse({ description: 'unknown application' })
+  list(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<NoticeSummary[]> {
+    return this.notices.list(id, user);
+  }
+
+  @Get('notices/:file')
+  @ApiProduces(...Object.values(NOTICE_FORMATS))
+  @ApiOkResponse({ description: '<id>.docx (stored), <id>.html (stored) or <id>.pdf (printed from the stored HTML)' })
+  @ApiBadRequestResponse({ description: 'not <uuid>.docx, .pdf or .html' })
+  @ApiNotFoundResponse({ description: 'unknown notice' })
+  @ApiServiceUnavailableResponse({ description: 'pdf: no Chromium on the server' })
+  async file(
+    @Param('file') file: string,
+    @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) res: HeaderSink,
+  ): Promise<StreamableFile> {
+    const f = await this.notices.file(file, user);
+    res.setHeader('X-Content-SHA256', f.contentHash);
+    return new StreamableFile(f.body, {
+      type: f.contentType,
+      length: f.body.length,
+      disposition: f.format === 'html' ? undefined : `attachment; filename="${f.filename}"`,
+    });
+  }
+}
+
+@ApiTags('templates')
+@ApiBearerAuth()
+@Controller('api/admin/templates')
+@Roles('admin')
+export class NoticeTemplatesController {
+  constructor(@Inject(NoticesService) private readonly notices: NoticesService) {}
+
+  @Get()
+  @ApiOkResponse({ description: 'bundled templates and the stored versions administrators made' })
+  @ApiForbiddenResponse({ description: 'not an administrator' })
+  list(): Promise<TemplateSummary[]> {
+    return this.notices.templates();
+  }
+
+  @Put(':kind/:regime')
+  @ApiOkResponse({ description: 'the new version, used by the next notices of that kind and regime' })
+  @ApiBadRequestResponse({ description: 'the template breaks a rule; each message names the field' })
+  save(
+    @Param('kind') kind: string,
+    @Param('regime') regime: string,
+    // Raw body: checked by validateTemplate (libs/documents), which names the field.
+    @Body() body: unknown,
+    @CurrentUser() user: AuthUser,
+  ): Promise<NoticeTemplate> {
+    return this.notices.saveTemplate(kind, regime, body, user);
+  }
+
+  @Post(':kind/:regime/preview')
+  @HttpCode(200)
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'HTML of the template (body.template, else the one in force) with a sample case (body.input overrides)' })
+  async preview(@Param('kind') kind: string, @Param('regime') regime: string, @Body() body: unknown): Promise<StreamableFile> {
+    const html = Buffer.from(await this.notices.preview(kind, regime, body), 'utf8');
+    return new StreamableFile(html, { type: 'text/html; charset=utf-8', length: html.length });
+  }
+}

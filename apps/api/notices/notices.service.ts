@@ -1,0 +1,214 @@
+import { BadRequestException, Inject, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import type { NoticeSummary } from '../../../libs/contracts/notice';
+import {
+  BUNDLED_TEMPLATES,
+  fixtureInputFor,
+  LETTER_KINDS,
+  PdfRenderError,
+  renderNotice,
+  toHtml,
+  toPdf,
+  validateTemplate,
+  type LetterKind,
+  type NoticeInput,
+  type NoticeTemplate,
+  type Regime,
+} from './notice-documents';
+import { nextTemplateVersion, templateInForce } from '../../../libs/persistence/notice-template.repository';
+import type { AuthUser } from '../auth/current-user';
+import { DATA_SOURCE } from '../common/tokens';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const NOTICE_FORMATS = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+  html: 'text/html; charset=utf-8',
+} as const;
+export type NoticeFormat = keyof typeof NOTICE_FORMATS;
+
+export interface NoticeFile {
+  format: NoticeFormat;
+  contentType: string;
+  filename: string;
+  body: Buffer;
+  contentHash: string;
+}
+
+export interface TemplateSummary {
+  kind: LetterKind;
+  regime: Regime;
+  version: number;
+  source: 'bundled' | 'stored';
+  title: string;
+  createdBy?: string;
+  createdAt?: string;
+}
+
+/** Issued notices (read) and the templates administrators edit. */
+@Injectable()
+export class NoticesService {
+  constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource) {}
+
+  async list(applicationId: string, user: AuthUser): Promise<NoticeSummary[]> {
+    if (!UUID.test(applicationId)) throw new BadRequestException('id: must be a UUID');
+    const [app] = await this.ds.query('SELECT id FROM applications WHERE id = $1 AND office_id = $2', [applicationId, user.officeId]);
+    if (!app) throw new NotFoundException(`application ${applicationId} not found`);
+    const rows = await this.ds.query(
+      `SELECT id, kind, letter_kind, number, issued_at, content_hash, template_id, template_version
+       FROM notices WHERE application_id = $1 ORDER BY issued_at, number_seq`,
+      [applicationId],
+    );
+    return rows.map((r: Record<string, unknown>) => ({
+      id: r.id,
+      kind: r.kind,
+      letterKind: r.letter_kind,
+      number: r.number,
+      issuedAt: (r.issued_at as Date).toISOString(),
+      contentHash: r.content_hash,
+      templateId: r.template_id,
+      templateVersion: r.template_version,
+    }));
+  }
+
+  /** `<id>.docx|.pdf|.html`: the stored DOCX or HTML, or a PDF printed from the stored HTML now. */
+  async file(file: string, user: AuthUser): Promise<NoticeFile> {
+    const m = /^(.+)\.([a-z]+)$/.exec(file);
+    if (!m || !(m[2] in NOTICE_FORMATS)) throw new BadRequestException('file: must be <notice id>.docx, .pdf or .html');
+    const [id, format] = [m[1], m[2] as NoticeFormat];
+    if (!UUID.test(id)) throw new BadRequestException('file: the notice id must be a UUID');
+    const [row] = await this.ds.query(
+      `SELECT number, html, ${format === 'docx' ? 'docx' : 'NULL AS docx'}, content_hash FROM notices WHERE id = $1 AND office_id = $2`,
+      [id, user.officeId],
+    );
+    if (!row) throw new NotFoundException(`notice ${id} not found`);
+    let body: Buffer;
+    if (format === 'docx') body = row.docx as Buffer;
+    else if (format === 'html') body = Buffer.from(row.html as string, 'utf8');
+    else {
+      try {
+        body = await toPdf(row.html as string);
+      } catch (err) {
+        if (err instanceof PdfRenderError) throw new ServiceUnavailableException(`pdf: ${err.message}`);
+        throw err;
+      }
+    }
+    return { format, contentType: NOTICE_FORMATS[format], filename: `${id}.${format}`, body, contentHash: row.content_hash };
+  }
+
+  async templates(): Promise<TemplateSummary[]> {
+    const stored = await this.ds.query(
+      `SELECT kind, regime, version, body->>'title' AS title, created_by, created_at FROM notice_templates WHERE active
+       ORDER BY kind, regime, version`,
+    );
+    return [
+      ...BUNDLED_TEMPLATES.map((t) => ({ kind: t.kind, regime: t.regime, version: t.version, source: 'bundled' as const, title: t.title })),
+      ...stored.map((r: Record<string, unknown>) => ({
+        kind: r.kind as LetterKind,
+        regime: r.regime as Regime,
+        version: r.version as number,
+        source: 'stored' as const,
+        title: r.title as string,
+        createdBy: r.created_by as string,
+        createdAt: (r.created_at as Date).toISOString(),
+      })),
+    ];
+  }
+
+  /** Stores a new version of kind.regime after validateTemplate; the next notices use it. */
+  async saveTemplate(kindParam: string, regimeParam: string, body: unknown, user: AuthUser): Promise<NoticeTemplate> {
+    const { kind, regime } = this.kindAndRegime(kindParam, regimeParam);
+    const version = await nextTemplateVersion(this.ds, kind, regime);
+    const template = this.checkTemplate(kind, regime, body, version);
+    await this.ds.query(
+      `INSERT INTO notice_templates (id, kind, regime, version, body, created_by) VALUES (gen_random_uuid(), $1, $2, $3, $4, $5)`,
+      [kind, regime, version, JSON.stringify(template), user.username],
+    );
+    return template;
+  }
+
+  /** HTML of the template (given, or in force) filled with a sample case (or the body's `input`). */
+  async preview(kindParam: string, regimeParam: string, body: unknown): Promise<string> {
+    const { kind, regime } = this.kindAndRegime(kindParam, regimeParam);
+    const b = (body ?? {}) as { template?: unknown; input?: Partial<NoticeInput> };
+    if (typeof b !== 'object' || Array.isArray(b)) throw new BadRequestException('body: must be an object {template?, input?}');
+    const template =
+      b.template !== undefined ? this.checkTemplate(kind, regime, b.template, 1) : await templateInForce(this.ds, kind, regime);
+    if (!template) throw new NotFoundException(`no ${regime} template for ${kind}`);
+    const input = fixtureInputFor(kind, regime, { ...(b.input ?? {}), template, kind, regime });
+    try {
+      const rendered = renderNotice(input);
+      return toHtml(rendered, input.office);
+    } catch (err) {
+      throw new BadRequestException(`preview: ${(err as Error).message}`);
+    }
+  }
+
+  private kindAndRegime(kind: string, regime: string): { kind: LetterKind; regime: Regime } {
+    if (!(LETTER_KINDS as readonly string[]).includes(kind)) throw new NotFoundException(`kind: unknown letter kind ${kind}`);
+    if (regime !== '2008' && regime !== '2019') throw new NotFoundException(`regime: must be 2008 or 2019`);
+    return { kind: kind as LetterKind, regime };
+  }
+
+  /** Shape first (so validateTemplate can read it), then the template rules; every problem names its field. */
+  private checkTemplate(kind: LetterKind, regime: Regime, body: unknown, version: number): NoticeTemplate {
+    const problems: string[] = [];
+    const b = body as Record<string, unknown> | null;
+    if (typeof b !== 'object' || b === null || Array.isArray(b))
+      throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: ['body: must be a template object'] });
+    for (const f of ['title', 'noun', 'addressee'] as const) {
+      if (typeof b[f] !== 'string' || !(b[f] as string).trim()) problems.push(`${f}: must be a non-empty string`);
+    }
+    for (const f of ['fields', 'paragraphs', 'citations'] as const) if (!Array.isArray(b[f])) problems.push(`${f}: must be an array`);
+    if (!['none', 'standard', 'refusal', 'partial'].includes(b.remedies as string)) {
+      problems.push('remedies: must be one of none, standard, refusal, partial');
+    }
+    if (b.note !== undefined && typeof b.note !== 'string') problems.push('note: must be a string');
+    if (Array.isArray(b.paragraphs)) {
+      b.paragraphs.forEach((p: unknown, i: number) => {
+        const x = p as Record<string, unknown> | null;
+        if (typeof x !== 'object' || x === null || (typeof x.text !== 'string' && x.slot !== 'remedies')) {
+          problems.push(`paragraphs[${i}]: must be {text, role?, when?, unless?, each?} or {slot: "remedies"}`);
+        }
+      });
+    }
+    if (Array.isArray(b.fields)) {
+      b.fields.forEach((f: unknown, i: number) => {
+        const x = f as Record<string, unknown> | null;
+        if (
+          typeof x !== 'object' ||
+          x === null ||
+          typeof x.name !== 'string' ||
+          typeof x.label !== 'string' ||
+          typeof x.type !== 'string'
+        ) {
+          problems.push(`fields[${i}]: must be {name, label, type, required}`);
+        }
+      });
+    }
+    if (problems.length) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: problems });
+    const template = {
+      title: b.title,
+      noun: b.noun,
+      addressee: b.addressee,
+      fields: b.fields,
+      paragraphs: b.paragraphs,
+      citations: b.citations,
+      remedies: b.remedies,
+      ...(b.note !== undefined ? { note: b.note } : {}),
+      id: `${kind}.${regime}`,
+      kind,
+      regime,
+      version,
+    } as NoticeTemplate;
+    let found: string[];
+    try {
+      found = validateTemplate(template);
+    } catch (err) {
+      found = [`template: ${(err as Error).message}`];
+    }
+    if (found.length) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: found });
+    return template;
+  }
+}

@@ -1,0 +1,28 @@
+// Notice templates in force: an administrator's latest active version (notice_templates), else
+// the bundled one from libs/documents. Shared by the issueNotice activity and the admin API.
+import type { DataSource, EntityManager } from 'typeorm';
+import { findTemplate, type LetterKind, type NoticeTemplate, type Regime } from '../documents';
+
+type Queryable = Pick<DataSource | EntityManager, 'query'>;
+
+export async function storedTemplate(q: Queryable, kind: LetterKind, regime: Regime): Promise<NoticeTemplate | undefined> {
+  const [row] = await q.query(
+    `SELECT body FROM notice_templates WHERE kind = $1 AND regime = $2 AND active ORDER BY version DESC LIMIT 1`,
+    [kind, regime],
+  );
+  return row ? (row.body as NoticeTemplate) : undefined;
+}
+
+/** The template a new notice of this kind and regime uses, or undefined when there is none. */
+export async function templateInForce(q: Queryable, kind: LetterKind, regime: Regime): Promise<NoticeTemplate | undefined> {
+  return (await storedTemplate(q, kind, regime)) ?? findTemplate(kind, regime);
+}
+
+/** The next version number: above both the bundled and every stored version. */
+export async function nextTemplateVersion(q: Queryable, kind: LetterKind, regime: Regime): Promise<number> {
+  const [{ max }] = await q.query(`SELECT COALESCE(MAX(version), 0) AS max FROM notice_templates WHERE kind = $1 AND regime = $2`, [
+    kind,
+    regime,
+  ]);
+  return Math.max(Number(max), findTemplate(kind, regime)?.version ?? 0) + 1;
+}

@@ -1,0 +1,225 @@
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import request from 'supertest';
+import { createNoticeActivities } from '../../activities/notice.activities';
+import { DEFAULT_DEMO_PASSWORD } from '../../libs/config/config';
+import { docxText, getTemplate } from '../../libs/documents';
+import { shanghaiDate } from '../../libs/time/shanghai';
+import { startStack, type Stack } from '../support/stack';
+
+const hasChromium = (() => {
+  try {
+    execFileSync('which', ['chromium'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/** supertest: collect a binary body as a Buffer. */
+const binary = (res: unknown, done: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  const stream = res as NodeJS.ReadableStream;
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
+};
+
+interface Notice {
+  id: string;
+  kind: string;
+  letterKind: string;
+  number: string;
+  issuedAt: string;
+  contentHash: string;
+  templateVersion: number;
+}
+
+describe('notices: issued by the workflow, stored, served; templates administered', () => {
+  let stack: Stack;
+  const tokens: Record<string, string> = {};
+
+  beforeAll(async () => {
+    stack = await startStack();
+    for (const username of ['clerk', 'reviewer', 'supervisor', 'admin']) {
+      const res = await request(stack.http).post('/api/auth/login').send({ username, password: DEFAULT_DEMO_PASSWORD }).expect(200);
+      tokens[username] = res.body.accessToken;
+    }
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  const as = (username: string) => ({ Authorization: `Bearer ${tokens[username]}` });
+  const act = (id: string, name: string, username: string, body: object) =>
+    request(stack.http).post(`/api/applications/${id}/actions/${name}`).set(as(username)).send(body).expect(200);
+  const open = async (name: string) => {
+    const res = await request(stack.http)
+      .post('/api/applications')
+      .set(as('clerk'))
+      .send({
+        channel: 'in_person',
+        receivedOn: shanghaiDate(Date.now()),
+        applicant: { type: 'natural_person', name, contact: { phone: '13800000000' } },
+        request: { description: '申请公开某路段拆迁补偿安置方案的批复及其附件' },
+      })
+      .expect(201);
+    return res.body as { id: string; registrationNumber: string };
+  };
+  const notices = async (id: string, username = 'clerk'): Promise<Notice[]> =>
+    (await request(stack.http).get(`/api/applications/${id}/notices`).set(as(username)).expect(200)).body;
+  /** The receipt is issued right after registration, after the registration answer. */
+  const eventually = async (id: string, ok: (n: Notice[]) => boolean): Promise<Notice[]> => {
+    for (let i = 0; i < 100; i++) {
+      const n = await notices(id);
+      if (ok(n)) return n;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`notices of ${id} never satisfied the condition: ${JSON.stringify(await notices(id))}`);
+  };
+  const docx = async (noticeId: string) =>
+    (await request(stack.http).get(`/api/notices/${noticeId}.docx`).set(as('clerk')).buffer(true).parse(binary).expect(200)) as {
+      body: Buffer;
+      headers: Record<string, string>;
+    };
+
+  it('issues the receipt and the reply notice once each, with number, applicant, citations and hash', async () => {
+    const { id, registrationNumber } = await open('王五');
+    const [receipt] = await eventually(id, (n) => n.length === 1);
+    expect(receipt).toMatchObject({ kind: 'receipt', letterKind: 'registration-receipt', templateVersion: 1 });
+    expect(receipt.number).toMatch(/^临政公开〔\d{4}〕第\d+号$/);
+
+    await act(id, 'triage', 'clerk', { outcome: 'accept' });
+    await act(id, 'assign', 'supervisor', { assignee: 'clerk', department: 'OGI' });
+    await act(id, 'record-search', 'clerk', { summary: 'found in the archive' });
+    await act(id, 'draft-decision', 'clerk', {
+      replyKind: 'partial',
+      reasons: '已公开的批复正文载明了补偿标准和安置方式',
+      parts: [
+        { description: '批复正文', disposition: 'disclose' },
+        { description: '批复附件中被征收人的身份证号码', disposition: 'withhold', exemption: '涉及个人隐私，权利人不同意公开' },
+      ],
+      provision: { form: '纸质复印件', method: '邮寄' },
+    });
+    await act(id, 'approve-decision', 'reviewer', { approve: true });
+    await act(id, 'review-confidentiality', 'reviewer', { approve: true });
+    await act(id, 'issue-notice', 'clerk', {});
+
+    const list = await notices(id);
+    expect(list.map((n) => [n.kind, n.letterKind])).toEqual([
+      ['receipt', 'registration-receipt'],
+      ['reply', 'reply-partial'],
+    ]);
+    const reply = list[1];
+    expect(reply.number).not.toBe(receipt.number);
+    expect(reply).toMatchObject({ templateVersion: 1, contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+
+    const file = await docx(reply.id);
+    expect(file.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(file.body.subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(createHash('sha256').update(file.body).digest('hex')).toBe(reply.contentHash);
+    const text = docxText(file.body);
+    expect(text).toContain(registrationNumber);
+    expect(text).toContain('王五');
+    expect(text).toContain(reply.number);
+    expect(text).toContain('《中华人民共和国政府信息公开条例》第三十七条');
+    expect(text).toContain('第十五条'); // the privacy / third-party ground of the withheld part
+    expect(text).toContain('批复附件中被征收人的身份证号码');
+
+    const html = await request(stack.http).get(`/api/notices/${reply.id}.html`).set(as('clerk')).expect(200);
+    expect(html.headers['content-type']).toMatch(/^text\/html/);
+    expect(html.text).toContain('王五');
+
+    // Another role of the office may read; bad extensions and unknown notices are refused.
+    expect((await notices(id, 'reviewer')).length).toBe(2);
+    await request(stack.http).get(`/api/notices/${reply.id}.exe`).set(as('clerk')).expect(400);
+    await request(stack.http).get(`/api/notices/${reply.id}`).set(as('clerk')).expect(400);
+    await request(stack.http).get('/api/notices/00000000-0000-4000-8000-000000000000.docx').set(as('clerk')).expect(404);
+    await request(stack.http).get(`/api/notices/${reply.id}.docx`).expect(401);
+
+    // Issuing again (the same step, a retried activity) returns the same notice and stores nothing new.
+    await request(stack.http).post(`/api/applications/${id}/actions/issue-notice`).set(as('clerk')).send({}).expect(409);
+    const { issueNotice } = createNoticeActivities({ ds: stack.dataSource });
+    const again = await issueNotice({
+      applicationId: id,
+      kind: 'reply',
+      letterKind: 'reply-partial',
+      issueKey: 'reply',
+      issuedOn: shanghaiDate(Date.now()),
+      issuedBy: 'clerk',
+      fields: {},
+    });
+    expect(again).toEqual({ id: reply.id, kind: 'reply', number: reply.number, contentHash: reply.contentHash });
+    const [{ count }] = await stack.dataSource.query('SELECT count(*)::int AS count FROM notices WHERE application_id = $1', [id]);
+    expect(count).toBe(2);
+
+    await act(id, 'record-delivery', 'clerk', { method: 'post', on: shanghaiDate(Date.now()) });
+    expect((await notices(id)).length).toBe(2);
+  });
+
+  (hasChromium ? it : it.skip)(
+    'prints the PDF from the stored HTML',
+    async () => {
+      const { id } = await open('赵六');
+      const [receipt] = await eventually(id, (n) => n.length === 1);
+      const pdf = await request(stack.http).get(`/api/notices/${receipt.id}.pdf`).set(as('clerk')).buffer(true).parse(binary).expect(200);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      expect((pdf.body as Buffer).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    },
+    60_000,
+  );
+
+  it('issues the withdrawal confirmation', async () => {
+    const { id } = await open('钱七');
+    await eventually(id, (n) => n.length === 1);
+    await act(id, 'withdraw', 'clerk', { on: shanghaiDate(Date.now()), reason: '不再需要' });
+    const list = await eventually(id, (n) => n.length === 2);
+    expect(list.map((n) => n.kind)).toEqual(['receipt', 'withdrawal']);
+    expect(docxText((await docx(list[1].id)).body)).toContain('钱七');
+  });
+
+  it('lets only an administrator edit templates; a new version is used by the next notice', async () => {
+    await request(stack.http).get('/api/admin/templates').set(as('clerk')).expect(403);
+    await request(stack.http).put('/api/admin/templates/registration-receipt/2019').set(as('clerk')).send({}).expect(403);
+    const all = await request(stack.http).get('/api/admin/templates').set(as('admin')).expect(200);
+    expect(all.body).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'registration-receipt', regime: '2019', version: 1, source: 'bundled' })]),
+    );
+
+    const bundled = getTemplate('registration-receipt', '2019');
+    const { id: _id, kind: _kind, regime: _regime, version: _version, ...body } = bundled;
+    const bad = await request(stack.http)
+      .put('/api/admin/templates/registration-receipt/2019')
+      .set(as('admin'))
+      .send({ ...body, paragraphs: [...body.paragraphs, { text: '请携带{{identityDocument}}前来' }] })
+      .expect(400);
+    expect(JSON.stringify(bad.body.message)).toContain('identityDocument');
+    const shape = await request(stack.http)
+      .put('/api/admin/templates/registration-receipt/2019')
+      .set(as('admin'))
+      .send({ ...body, title: '' })
+      .expect(400);
+    expect(shape.body.message).toContain('title: must be a non-empty string');
+    await request(stack.http).put('/api/admin/templates/no-such-letter/2019').set(as('admin')).send(body).expect(404);
+
+    const title = '政府信息公开申请登记回执（第二版）';
+    const saved = await request(stack.http)
+      .put('/api/admin/templates/registration-receipt/2019')
+      .set(as('admin'))
+      .send({ ...body, title })
+      .expect(200);
+    expect(saved.body).toMatchObject({ id: 'registration-receipt.2019', version: 2, title });
+
+    const preview = await request(stack.http)
+      .post('/api/admin/templates/registration-receipt/2019/preview')
+      .set(as('admin'))
+      .send({})
+      .expect(200);
+    expect(preview.headers['content-type']).toMatch(/^text\/html/);
+    expect(preview.text).toContain(title);
+
+    const { id } = await open('孙八');
+    const [receipt] = await eventually(id, (n) => n.length === 1);
+    expect(receipt.templateVersion).toBe(2);
+    expect(docxText((await docx(receipt.id)).body)).toContain(title);
+  });
+});
