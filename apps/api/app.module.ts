@@ -17,6 +17,14 @@ import { CalendarController } from './calendar/calendar.controller';
 import { CalendarService } from './calendar/calendar.service';
 import { CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from './common/tokens';
 import { HealthController } from './health/health.controller';
+import { MeController } from './me/me.controller';
+import { MeService } from './me/me.service';
+import { NoticesController, NoticeTemplatesController } from './notices/notices.controller';
+import { NoticesService } from './notices/notices.service';
+import { ReportsController } from './reports/reports.controller';
+import { ReportsService } from './reports/reports.service';
+import { SupervisionController } from './supervision/supervision.controller';
+import { SupervisionService } from './supervision/supervision.service';
 
 export interface ApiInfrastructure {
   config: AppConfig;
@@ -32,7 +40,19 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [JwtModule.register({ secret: infra.config.jwtSecret, signOptions: { expiresIn: infra.config.jwtTtlSeconds } })],
-      controllers: [HealthController, AuthController, ApplicationsController, CalendarController, AuditController, ActionsController],
+      controllers: [
+        HealthController,
+        AuthController,
+        ApplicationsController,
+        CalendarController,
+        AuditController,
+        ActionsController,
+        NoticesController,
+        NoticeTemplatesController,
+        MeController,
+        SupervisionController,
+        ReportsController,
+      ],
       providers: [
         { provide: CONFIG, useValue: infra.config },
         { provide: DATA_SOURCE, useValue: infra.dataSource },
@@ -43,6 +63,10 @@ export class AppModule {
         ApplicationsRepository,
         CalendarService,
         ActionsService,
+        NoticesService,
+        MeService,
+        SupervisionService,
+        ReportsService,
       ],
     };
   }

@@ -1,9 +1,11 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiHeader,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
@@ -12,7 +14,9 @@ import type { RegistrationResult } from '../../../libs/contracts/application';
 import { CurrentUser, type AuthUser } from '../auth/current-user';
 import { Roles } from '../auth/roles.decorator';
 import { ApplicationViewDto, CreateApplicationDto, RegistrationResponseDto } from './application.dto';
+import { ApplicationListDto, ListApplicationsQueryDto } from './application-list.dto';
 import { ApplicationsService } from './applications.service';
+import type { CaseAtMoment, TimelineEntry } from './case-history';
 
 @ApiTags('applications')
 @ApiBearerAuth()
@@ -35,8 +39,36 @@ export class ApplicationsController {
     return this.applications.submit(body, user, idempotencyKey);
   }
 
+  @Get()
+  @ApiOkResponse({ type: ApplicationListDto, description: "the caller's cases (a clerk: own department + unassigned), ID numbers masked" })
+  @ApiBadRequestResponse({ description: 'a parameter is unknown or breaks a rule; the message names it' })
+  list(@Query() query: ListApplicationsQueryDto, @CurrentUser() user: AuthUser): Promise<ApplicationListDto> {
+    return this.applications.list(query, user);
+  }
+
+  @Get(':id/timeline')
+  @Roles('auditor', 'supervisor')
+  @ApiOkResponse({ description: 'case steps (who, what, when, deadline before/after) merged with the Temporal event history' })
+  @ApiForbiddenResponse({ description: 'only auditors and supervisors' })
+  @ApiNotFoundResponse({ description: 'unknown application' })
+  timeline(
+    @Param('id') id: string,
+    @CurrentUser() user: AuthUser,
+  ): Promise<{ id: string; temporalHistory: boolean; entries: TimelineEntry[] }> {
+    return this.applications.timeline(id, user);
+  }
+
+  @Get(':id/at')
+  @Roles('auditor', 'supervisor')
+  @ApiOkResponse({ description: 'the case as it stood at `moment`, folded from its recorded steps' })
+  @ApiForbiddenResponse({ description: 'only auditors and supervisors' })
+  at(@Param('id') id: string, @Query('moment') moment: string | undefined, @CurrentUser() user: AuthUser): Promise<CaseAtMoment> {
+    return this.applications.at(id, moment, user);
+  }
+
   @Get(':id')
   @ApiOkResponse({ type: ApplicationViewDto })
+  @ApiNotFoundResponse({ description: 'unknown application, or outside the caller’s scope' })
   get(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<ApplicationViewDto> {
     return this.applications.get(id, user);
   }

@@ -2,15 +2,44 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { maskIdNumber } from '../../../libs/contracts/mask';
 import { ApplicationEntity } from '../../../libs/persistence/entities';
+import type { AuthUser } from '../auth/current-user';
 import { DATA_SOURCE } from '../common/tokens';
 import type { ApplicationViewDto } from './application.dto';
+import type { ApplicationListDto, ApplicationListItemDto, ListApplicationsQueryDto, ListSort } from './application-list.dto';
+import { caseScope } from './scope';
+
+const SORT_COLUMNS: Record<ListSort, string> = {
+  dueOn: 'a.due_on',
+  receivedOn: 'a.received_on',
+  registrationNumber: 'a.registration_number',
+  createdAt: 'a.created_at',
+};
+
+export interface CaseEventRow {
+  seq: number;
+  type: string;
+  actor: string;
+  actorRole: string;
+  occurredAt: string;
+  payload: Record<string, unknown>;
+}
 
 @Injectable()
 export class ApplicationsRepository {
   constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource) {}
 
-  async findView(id: string, officeId: string): Promise<ApplicationViewDto | undefined> {
-    const a = await this.ds.getRepository(ApplicationEntity).findOne({ where: { id, officeId }, relations: { applicant: true } });
+  /** Whether the case exists and the caller may see it. */
+  async inScope(id: string, user: AuthUser): Promise<{ workflowId: string } | undefined> {
+    const scope = caseScope(user, 2);
+    const [row] = await this.ds.query(`SELECT a.workflow_id FROM applications a WHERE a.id = $1 AND ${scope.sql}`, [id, ...scope.params]);
+    return row ? { workflowId: row.workflow_id } : undefined;
+  }
+
+  async findView(id: string, user: AuthUser): Promise<ApplicationViewDto | undefined> {
+    if (!(await this.inScope(id, user))) return undefined;
+    const a = await this.ds
+      .getRepository(ApplicationEntity)
+      .findOne({ where: { id, officeId: user.officeId }, relations: { applicant: true } });
     if (!a || !a.applicant) return undefined;
     const p = a.applicant;
     return {
@@ -34,5 +63,78 @@ export class ApplicationsRepository {
       createdBy: a.createdBy,
       createdAt: a.createdAt.toISOString(),
     };
+  }
+
+  async list(query: ListApplicationsQueryDto, user: AuthUser): Promise<ApplicationListDto> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    const scope = caseScope(user);
+    const where = [scope.sql];
+    const params: unknown[] = [...scope.params];
+    const add = (sql: (n: string) => string, value: unknown) => {
+      params.push(value);
+      where.push(sql(`$${params.length}`));
+    };
+    if (query.status) add((n) => `a.status = ${n}`, query.status);
+    if (query.department) add((n) => `a.department_code = ${n}`, query.department);
+    if (query.assignee) add((n) => `a.assignee = ${n}`, query.assignee);
+    if (query.dueFrom) add((n) => `a.due_on >= ${n}::date`, query.dueFrom);
+    if (query.dueTo) add((n) => `a.due_on <= ${n}::date`, query.dueTo);
+    if (query.overdue) add((n) => `a.overdue = ${n}::boolean`, query.overdue === 'true');
+    if (query.regime) add((n) => `a.regime = ${n}`, query.regime);
+    if (query.q) {
+      const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      add((n) => `(p.name ILIKE ${n} OR a.description ILIKE ${n})`, like);
+    }
+    const from = `FROM applications a JOIN applicants p ON p.id = a.applicant_id WHERE ${where.join(' AND ')}`;
+    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${from}`, params);
+    const dir = query.order === 'asc' ? 'ASC' : 'DESC';
+    const col = SORT_COLUMNS[query.sort ?? 'createdAt'];
+    const rows: Record<string, unknown>[] = await this.ds.query(
+      `SELECT a.id, a.registration_number, a.status, a.regime, a.channel, to_char(a.received_on, 'YYYY-MM-DD') AS received_on,
+              to_char(a.due_on, 'YYYY-MM-DD') AS due_on, a.overdue, a.department_code, a.assignee, a.outcome, a.description,
+              a.created_at, p.type AS applicant_type, p.name AS applicant_name, p.id_number
+       ${from} ORDER BY ${col} ${dir} NULLS LAST, a.registration_number ${dir}
+       LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+      params,
+    );
+    const items: ApplicationListItemDto[] = rows.map((r) => ({
+      id: r.id as string,
+      registrationNumber: r.registration_number as string,
+      status: r.status as ApplicationListItemDto['status'],
+      regime: r.regime as ApplicationListItemDto['regime'],
+      channel: r.channel as ApplicationListItemDto['channel'],
+      receivedOn: r.received_on as string | null,
+      dueOn: r.due_on as string | null,
+      overdue: r.overdue as boolean,
+      department: r.department_code as string | null,
+      assignee: r.assignee as string | null,
+      outcome: r.outcome as string | null,
+      applicant: {
+        type: r.applicant_type as ApplicationListItemDto['applicant']['type'],
+        name: r.applicant_name as string,
+        idNumberMasked: maskIdNumber(r.id_number as string | null),
+      },
+      description: r.description as string,
+      createdAt: new Date(r.created_at as string).toISOString(),
+    }));
+    return { items, total, page, pageSize };
+  }
+
+  /** The case's recorded steps, in order; up to `until` when given. */
+  async events(id: string, until?: Date): Promise<CaseEventRow[]> {
+    const rows: Record<string, unknown>[] = await this.ds.query(
+      `SELECT seq, type, actor, actor_role, occurred_at, payload FROM case_events
+       WHERE application_id = $1 ${until ? 'AND occurred_at <= $2' : ''} ORDER BY seq`,
+      until ? [id, until.toISOString()] : [id],
+    );
+    return rows.map((r) => ({
+      seq: r.seq as number,
+      type: r.type as string,
+      actor: r.actor as string,
+      actorRole: r.actor_role as string,
+      occurredAt: new Date(r.occurred_at as string).toISOString(),
+      payload: r.payload as Record<string, unknown>,
+    }));
   }
 }

@@ -7,14 +7,22 @@ import {
   ServiceUnavailableException,
   UnprocessableEntityException,
 } from '@nestjs/common';
-import { ApplicationFailure, type Client, WithStartWorkflowOperation, WorkflowUpdateFailedError } from '@temporalio/client';
+import {
+  ApplicationFailure,
+  type Client,
+  WithStartWorkflowOperation,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
 import type { AppConfig } from '../../../libs/config/config';
 import { type ApplicationWorkflowInput, type RegistrationResult, workflowIdFor } from '../../../libs/contracts/application';
 import { APPLICATION_WORKFLOW_TYPE, registrationUpdate } from '../../../libs/contracts/workflow';
 import type { AuthUser } from '../auth/current-user';
 import { CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
 import type { ApplicationViewDto, CreateApplicationDto } from './application.dto';
+import type { ApplicationListDto, ListApplicationsQueryDto } from './application-list.dto';
 import { ApplicationsRepository } from './applications.repository';
+import { type CaseAtMoment, caseEntry, foldCase, mergeTimeline, type TimelineEntry, temporalEntries } from './case-history';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -75,8 +83,45 @@ export class ApplicationsService {
 
   async get(id: string, user: AuthUser): Promise<ApplicationViewDto> {
     if (!UUID.test(id)) throw new BadRequestException('id: must be a UUID');
-    const view = await this.repo.findView(id, user.officeId);
+    const view = await this.repo.findView(id, user);
     if (!view) throw new NotFoundException(`application ${id} not found`);
     return view;
+  }
+
+  list(query: ListApplicationsQueryDto, user: AuthUser): Promise<ApplicationListDto> {
+    return this.repo.list(query, user);
+  }
+
+  /** The case steps merged with the workflow's Temporal event history, in time order. */
+  async timeline(id: string, user: AuthUser): Promise<{ id: string; temporalHistory: boolean; entries: TimelineEntry[] }> {
+    const { workflowId } = await this.scoped(id, user);
+    const steps = (await this.repo.events(id)).map(caseEntry);
+    let events: TimelineEntry[] = [];
+    let temporalHistory = true;
+    try {
+      events = temporalEntries(await this.temporal.workflow.getHandle(workflowId).fetchHistory());
+    } catch (err) {
+      // History past the namespace retention is gone; the recorded steps remain.
+      if (!(err instanceof WorkflowNotFoundError)) throw err;
+      temporalHistory = false;
+    }
+    return { id, temporalHistory, entries: mergeTimeline(steps, events) };
+  }
+
+  /** The case as it stood at a past moment, folded from its recorded steps. */
+  async at(id: string, moment: string | undefined, user: AuthUser): Promise<CaseAtMoment> {
+    if (!moment || !/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/.test(moment) || Number.isNaN(Date.parse(moment))) {
+      throw new BadRequestException('moment: must be an ISO date-time, e.g. 2026-11-27T10:00:00+08:00');
+    }
+    await this.scoped(id, user);
+    const when = new Date(moment);
+    return foldCase(when.toISOString(), await this.repo.events(id, when));
+  }
+
+  private async scoped(id: string, user: AuthUser): Promise<{ workflowId: string }> {
+    if (!UUID.test(id)) throw new BadRequestException('id: must be a UUID');
+    const row = await this.repo.inScope(id, user);
+    if (!row) throw new NotFoundException(`application ${id} not found`);
+    return { workflowId: row.workflowId ?? workflowIdFor(id) };
   }
 }

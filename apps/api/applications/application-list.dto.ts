@@ -1,0 +1,114 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min, registerDecorator } from 'class-validator';
+import { CHANNELS, type ApplicantType, type Channel } from '../../../libs/contracts/application';
+import { CASE_STATUSES, type CaseStatus } from '../../../libs/contracts/case';
+import { isIsoDate } from '../../../libs/time/shanghai';
+
+function IsIsoDay() {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isIsoDay',
+      target: target.constructor,
+      propertyName,
+      validator: { validate: (v: unknown) => isIsoDate(v), defaultMessage: () => `${propertyName} must be a date YYYY-MM-DD` },
+    });
+}
+
+export const LIST_SORTS = ['dueOn', 'receivedOn', 'registrationNumber', 'createdAt'] as const;
+export type ListSort = (typeof LIST_SORTS)[number];
+
+/** GET /api/applications: every filter optional; unknown parameters are rejected by the global pipe. */
+export class ListApplicationsQueryDto {
+  @ApiPropertyOptional({ enum: CASE_STATUSES })
+  @IsOptional()
+  @IsIn(CASE_STATUSES, { message: `status must be one of ${CASE_STATUSES.join(', ')}` })
+  status?: CaseStatus;
+
+  @ApiPropertyOptional({ description: 'department code', example: 'OGI' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  department?: string;
+
+  @ApiPropertyOptional({ description: 'username of the assignee' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  assignee?: string;
+
+  @ApiPropertyOptional({ example: '2026-01-01', description: 'due on or after this day' })
+  @IsOptional()
+  @IsIsoDay()
+  dueFrom?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'due on or before this day' })
+  @IsOptional()
+  @IsIsoDay()
+  dueTo?: string;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'] })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'overdue must be true or false' })
+  overdue?: 'true' | 'false';
+
+  @ApiPropertyOptional({ enum: ['2008', '2019'] })
+  @IsOptional()
+  @IsIn(['2008', '2019'], { message: 'regime must be 2008 or 2019' })
+  regime?: '2008' | '2019';
+
+  @ApiPropertyOptional({ description: "text in the applicant's name or the request description" })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  q?: string;
+
+  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'page must be an integer' })
+  @Min(1, { message: 'page must be at least 1' })
+  page?: number;
+
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'pageSize must be an integer' })
+  @Min(1, { message: 'pageSize must be at least 1' })
+  @Max(100, { message: 'pageSize must not be greater than 100' })
+  pageSize?: number;
+
+  @ApiPropertyOptional({ enum: LIST_SORTS, default: 'createdAt' })
+  @IsOptional()
+  @IsIn(LIST_SORTS, { message: `sort must be one of ${LIST_SORTS.join(', ')}` })
+  sort?: ListSort;
+
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'desc' })
+  @IsOptional()
+  @IsIn(['asc', 'desc'], { message: 'order must be asc or desc' })
+  order?: 'asc' | 'desc';
+}
+
+export class ApplicationListItemDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() registrationNumber!: string;
+  @ApiProperty({ enum: CASE_STATUSES }) status!: CaseStatus;
+  @ApiProperty({ nullable: true }) regime!: '2008' | '2019' | null;
+  @ApiProperty({ enum: CHANNELS }) channel!: Channel;
+  @ApiProperty({ nullable: true }) receivedOn!: string | null;
+  @ApiProperty({ nullable: true }) dueOn!: string | null;
+  @ApiProperty() overdue!: boolean;
+  @ApiProperty({ nullable: true }) department!: string | null;
+  @ApiProperty({ nullable: true }) assignee!: string | null;
+  @ApiProperty({ nullable: true }) outcome!: string | null;
+  @ApiProperty() applicant!: { type: ApplicantType; name: string; idNumberMasked: string | null };
+  @ApiProperty() description!: string;
+  @ApiProperty() createdAt!: string;
+}
+
+export class ApplicationListDto {
+  @ApiProperty({ type: [ApplicationListItemDto] }) items!: ApplicationListItemDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}

@@ -1,0 +1,90 @@
+import {
+  buildAnnualReport,
+  groundRow,
+  REPORT_COLUMNS,
+  REPORT_ROWS,
+  reportCsv,
+  reportHtml,
+  resultRow,
+  type ReportCase,
+} from './annual-report';
+
+const base: ReportCase = {
+  registrationNumber: 'LYZF-2026-00001',
+  applicantType: 'natural_person',
+  applicantCategory: null,
+  receivedOn: '2026-03-02',
+  closedOn: null,
+  outcome: null,
+  outcomeReason: null,
+  triageOutcome: null,
+  replyKind: null,
+  exemptions: [],
+};
+const c = (over: Partial<ReportCase>): ReportCase => ({ ...base, ...over });
+const value = (r: ReturnType<typeof buildAnnualReport>, key: string, col = 6) => r.rows.find((x) => x.key === key)!.values[col];
+
+describe('annual report (legal-rules.md section 9)', () => {
+  it('has the columns and rows of the official form, in order', () => {
+    expect(REPORT_COLUMNS).toEqual(['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']);
+    expect(REPORT_ROWS.map((r) => r.key)).toEqual([
+      '一',
+      '二',
+      '三.一',
+      '三.二',
+      ...[1, 2, 3, 4, 5, 6, 7, 8].map((i) => `三.三.${i}`),
+      ...[1, 2, 3].map((i) => `三.四.${i}`),
+      ...[1, 2, 3, 4, 5].map((i) => `三.五.${i}`),
+      ...[1, 2, 3].map((i) => `三.六.${i}`),
+      '三.七',
+      '四',
+    ]);
+  });
+
+  it('maps outcomes, reply kinds, triage outcomes and exemption grounds to rows', () => {
+    const row = (over: Partial<ReportCase>) => resultRow(c({ closedOn: '2026-04-01', outcome: 'replied', ...over }));
+    expect(row({ replyKind: 'disclose' })).toEqual({ row: '三.一' });
+    expect(row({ replyKind: 'already-public' })).toEqual({ row: '三.一' });
+    expect(row({ replyKind: 'partial', exemptions: ['state-secret'] })).toEqual({ row: '三.二' });
+    expect(row({ replyKind: 'refuse', exemptions: ['third-party-rights'] })).toEqual({ row: '三.三.4' });
+    expect(row({ replyKind: 'refuse', exemptions: ['属于行政机关的内部事务信息'] })).toEqual({ row: '三.三.5' });
+    expect(row({ replyKind: 'refuse', exemptions: [] })).toEqual({ reason: 'refusal without a recognised exemption (none recorded)' });
+    expect(row({ replyKind: 'special-route' })).toEqual({ row: '三.三.8' });
+    expect(row({ replyKind: 'not-exist' })).toEqual({ row: '三.四.1' });
+    expect(row({ replyKind: 'other-organ' })).toEqual({ row: '三.四.1' });
+    expect(row({ replyKind: 'cannot-create' })).toEqual({ row: '三.四.2' });
+    expect(row({ triageOutcome: 'petition' })).toEqual({ row: '三.五.1' });
+    expect(row({ replyKind: 'repeated' })).toEqual({ row: '三.五.2' });
+    expect(row({ replyKind: 'excessive' })).toEqual({ row: '三.五.4' });
+    expect(row({ outcome: 'abandoned', outcomeReason: 'correction_not_made' })).toEqual({ row: '三.六.1' });
+    expect(row({ outcome: 'abandoned', outcomeReason: 'fee_not_paid' })).toEqual({ row: '三.六.2' });
+    expect(row({ outcome: 'withdrawn' })).toEqual({ row: '三.六.3' });
+    expect(groundRow('enforcement-file')).toBe('三.三.7');
+    expect(groundRow('process-information')).toBe('三.三.6');
+  });
+
+  it('counts received, carried over, closed and carried forward, and balances per column', () => {
+    const r = buildAnnualReport(2026, { code: 'LINYI', name: '临沂市人民政府办公室' }, [
+      c({ receivedOn: '2025-12-20', closedOn: '2026-01-10', outcome: 'replied', replyKind: 'disclose' }), // 二, 三.一
+      c({ receivedOn: '2025-12-29' }), // 二, 四
+      c({ receivedOn: '2025-06-01', closedOn: '2025-07-01', outcome: 'replied', replyKind: 'disclose' }), // not counted
+      c({ applicantType: 'legal_person', applicantCategory: 'law_firm', closedOn: '2026-05-01', outcome: 'withdrawn' }), // 一, 三.六.3
+      c({ applicantType: 'legal_person', applicantCategory: 'business', closedOn: '2027-01-05', outcome: 'replied' }), // 一, 四
+      c({ receivedOn: '2027-01-02' }), // not counted
+    ]);
+    expect(value(r, '一')).toBe(2);
+    expect(value(r, '二')).toBe(2);
+    expect(value(r, '三.七')).toBe(2);
+    expect(value(r, '四')).toBe(2);
+    expect(value(r, '三.一', 0)).toBe(1);
+    expect(value(r, '三.六.3', 4)).toBe(1);
+    expect(value(r, '四', 1)).toBe(1);
+    expect(r.balanced).toBe(true);
+    expect(r.unclassified).toEqual([]);
+    expect(r.remedies.recorded).toBe(false);
+    const csv = reportCsv(r).split('\r\n');
+    expect(csv[0]).toBe('\uFEFFkey,label,自然人,商业企业,科研机构,社会公益组织,法律服务机构,其他,总计');
+    expect(csv[1]).toBe('一,本年新收政府信息公开申请数量,0,1,0,0,1,0,2');
+    expect(reportHtml(r)).toContain('<td>三.七</td>');
+  });
+});

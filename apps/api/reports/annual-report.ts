@@ -1,0 +1,214 @@
+// The annual report's section 三 table (legal-rules.md section 9; format 国办公开办函〔2021〕30号),
+// as a pure function of the office's cases, so it can be tested without a database.
+import type { ApplicantCategory, ApplicantType } from '../../../libs/contracts/application';
+
+export const REPORT_COLUMNS = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'] as const;
+
+export const REPORT_ROWS: readonly { key: string; label: string }[] = [
+  { key: '一', label: '本年新收政府信息公开申请数量' },
+  { key: '二', label: '上年结转政府信息公开申请数量' },
+  { key: '三.一', label: '（一）予以公开' },
+  { key: '三.二', label: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）' },
+  { key: '三.三.1', label: '（三）不予公开 1.属于国家秘密' },
+  { key: '三.三.2', label: '（三）不予公开 2.其他法律行政法规禁止公开' },
+  { key: '三.三.3', label: '（三）不予公开 3.危及“三安全一稳定”' },
+  { key: '三.三.4', label: '（三）不予公开 4.保护第三方合法权益' },
+  { key: '三.三.5', label: '（三）不予公开 5.属于三类内部事务信息' },
+  { key: '三.三.6', label: '（三）不予公开 6.属于四类过程性信息' },
+  { key: '三.三.7', label: '（三）不予公开 7.属于行政执法案卷' },
+  { key: '三.三.8', label: '（三）不予公开 8.属于行政查询事项' },
+  { key: '三.四.1', label: '（四）无法提供 1.本机关不掌握相关政府信息' },
+  { key: '三.四.2', label: '（四）无法提供 2.没有现成信息需要另行制作' },
+  { key: '三.四.3', label: '（四）无法提供 3.补正后申请内容仍不明确' },
+  { key: '三.五.1', label: '（五）不予处理 1.信访举报投诉类申请' },
+  { key: '三.五.2', label: '（五）不予处理 2.重复申请' },
+  { key: '三.五.3', label: '（五）不予处理 3.要求提供公开出版物' },
+  { key: '三.五.4', label: '（五）不予处理 4.无正当理由大量反复申请' },
+  { key: '三.五.5', label: '（五）不予处理 5.要求行政机关确认或重新出具已获取信息' },
+  { key: '三.六.1', label: '（六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请' },
+  { key: '三.六.2', label: '（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请' },
+  { key: '三.六.3', label: '（六）其他处理 3.其他' },
+  { key: '三.七', label: '（七）总计' },
+  { key: '四', label: '结转下年度继续办理' },
+];
+
+/** One case as the report needs it. Days are Asia/Shanghai calendar days YYYY-MM-DD. */
+export interface ReportCase {
+  registrationNumber: string;
+  applicantType: ApplicantType;
+  applicantCategory: ApplicantCategory | null;
+  /** receipt day (the arrival day while receipt is unconfirmed) */
+  receivedOn: string;
+  /** the day the case closed; null while open */
+  closedOn: string | null;
+  outcome: 'replied' | 'withdrawn' | 'abandoned' | null;
+  outcomeReason: string | null;
+  triageOutcome: string | null;
+  replyKind: string | null;
+  /** the exemptions of the withheld parts of the drafted decision */
+  exemptions: string[];
+}
+
+export interface AnnualReport {
+  year: number;
+  office: { code: string; name: string };
+  columns: string[];
+  rows: { key: string; label: string; values: number[] }[];
+  balanced: boolean;
+  /** closed cases the mapping could not place in a row of 三 (counted in 三.七 only) */
+  unclassified: { registrationNumber: string; reason: string }[];
+  /** 四、行政复议和行政诉讼: no remedy outcomes are recorded yet, so every count is 0 */
+  remedies: { columns: string[]; rows: { key: string; label: string; values: number[] }[]; recorded: boolean };
+}
+
+const COLUMN_OF_CATEGORY: Record<ApplicantCategory, number> = { business: 1, research: 2, nonprofit: 3, law_firm: 4, other: 5 };
+
+/** Withholding grounds (libs/documents keys, their Chinese wording, or the Art. number) -> row of 三.三. */
+const GROUND_ROWS: { row: string; match: RegExp }[] = [
+  { row: '三.三.1', match: /state-secret|国家秘密/ },
+  { row: '三.三.2', match: /prohibited-by-law|法律、?行政法规禁止/ },
+  { row: '三.三.3', match: /security-stability|国家安全|社会稳定|三安全一稳定/ },
+  { row: '三.三.4', match: /third-party|trade-secret|privacy|商业秘密|个人隐私|第三方|第十五条|Art\.?\s*15|第三十二条|Art\.?\s*32/ },
+  { row: '三.三.5', match: /internal-affairs|内部事务/ },
+  { row: '三.三.6', match: /process-information|过程性/ },
+  { row: '三.三.7', match: /enforcement-file|执法案卷/ },
+  { row: '三.三.8', match: /special-route|行政查询|第三十六条第[（(]?七/ },
+];
+
+export function groundRow(exemption: string): string | null {
+  return GROUND_ROWS.find((g) => g.match.test(exemption))?.row ?? null;
+}
+
+/** Reply kinds (and triage outcomes that end a case) -> row of 三 (section 9 mapping). */
+const KIND_ROWS: Record<string, string> = {
+  disclose: '三.一', // Art. 36(1)
+  'already-public': '三.一', // Art. 36(2)
+  partial: '三.二', // Art. 37
+  'special-route': '三.三.8', // Art. 36(7)
+  'not-exist': '三.四.1', // Art. 36(4)
+  'not-held': '三.四.1', // Art. 36(4)
+  'other-organ': '三.四.1', // Art. 36(5)
+  'cannot-create': '三.四.2', // Art. 38
+  petition: '三.五.1', // Art. 39(1)
+  repeated: '三.五.2', // Art. 36(6)
+  excessive: '三.五.4', // Art. 35
+};
+
+/** The row of 三 a closed case counts in, or why none fits. */
+export function resultRow(c: ReportCase): { row: string } | { reason: string } {
+  if (c.outcome === 'withdrawn') return { row: '三.六.3' };
+  if (c.outcome === 'abandoned') {
+    if (c.outcomeReason === 'correction_not_made') return { row: '三.六.1' };
+    if (c.outcomeReason === 'fee_not_paid') return { row: '三.六.2' };
+    return { row: '三.六.3' };
+  }
+  const kind = c.replyKind ?? c.triageOutcome;
+  if (kind === 'refuse') {
+    const first = c.exemptions.map(groundRow).find((r) => r !== null);
+    return first ? { row: first } : { reason: `refusal without a recognised exemption (${c.exemptions.join('; ') || 'none recorded'})` };
+  }
+  const row = kind ? KIND_ROWS[kind] : undefined;
+  return row ? { row } : { reason: `no row for reply kind ${kind ?? 'none'}` };
+}
+
+function column(c: ReportCase): number {
+  return c.applicantType === 'natural_person' ? 0 : COLUMN_OF_CATEGORY[c.applicantCategory ?? 'other'];
+}
+
+export function buildAnnualReport(year: number, office: { code: string; name: string }, cases: ReportCase[]): AnnualReport {
+  const start = `${year}-01-01`;
+  const end = `${year}-12-31`;
+  const counts = new Map(REPORT_ROWS.map((r) => [r.key, new Array<number>(REPORT_COLUMNS.length).fill(0)]));
+  const unclassified: AnnualReport['unclassified'] = [];
+  const add = (key: string, col: number) => {
+    const v = counts.get(key)!;
+    v[col]++;
+    v[REPORT_COLUMNS.length - 1]++;
+  };
+  for (const c of cases) {
+    if (c.receivedOn > end) continue;
+    const col = column(c);
+    if (c.receivedOn >= start) add('一', col);
+    else if (c.closedOn === null || c.closedOn >= start) add('二', col);
+    else continue; // closed before the year
+    if (c.closedOn !== null && c.closedOn <= end) {
+      add('三.七', col);
+      const r = resultRow(c);
+      if ('row' in r) add(r.row, col);
+      else unclassified.push({ registrationNumber: c.registrationNumber, reason: r.reason });
+    } else {
+      add('四', col);
+    }
+  }
+  const rows = REPORT_ROWS.map((r) => ({ ...r, values: counts.get(r.key)! }));
+  const total = (key: string) => counts.get(key)![REPORT_COLUMNS.length - 1];
+  const balanced = REPORT_COLUMNS.every(
+    (_, i) => counts.get('一')![i] + counts.get('二')![i] === counts.get('三.七')![i] + counts.get('四')![i],
+  );
+  return {
+    year,
+    office,
+    columns: [...REPORT_COLUMNS],
+    rows,
+    balanced: balanced && total('一') + total('二') === total('三.七') + total('四'),
+    unclassified,
+    remedies: emptyRemedies(),
+  };
+}
+
+function emptyRemedies(): AnnualReport['remedies'] {
+  const results = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+  const parts = [
+    { key: '复议', label: '行政复议' },
+    { key: '未经复议直接起诉', label: '行政诉讼：未经复议直接起诉' },
+    { key: '复议后起诉', label: '行政诉讼：复议后起诉' },
+  ];
+  return {
+    columns: results,
+    rows: parts.map((p) => ({ ...p, values: results.map(() => 0) })),
+    recorded: false,
+  };
+}
+
+const csvCell = (s: string | number) => (/[",\n]/.test(String(s)) ? `"${String(s).replace(/"/g, '""')}"` : String(s));
+
+export function reportCsv(r: AnnualReport): string {
+  const lines = [['key', 'label', ...r.columns].map(csvCell).join(',')];
+  for (const row of r.rows) lines.push([row.key, row.label, ...row.values].map(csvCell).join(','));
+  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}
+
+const esc = (s: string | number) =>
+  String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+export function reportHtml(r: AnnualReport): string {
+  const head = `<tr><th rowspan="2" colspan="2">项目</th><th rowspan="2">${esc(r.columns[0])}</th><th colspan="5">法人或其他组织</th><th rowspan="2">${esc(r.columns[6])}</th></tr>
+<tr>${r.columns
+    .slice(1, 6)
+    .map((c) => `<th>${esc(c)}</th>`)
+    .join('')}</tr>`;
+  const body = r.rows
+    .map((row) => `<tr><td>${esc(row.key)}</td><td>${esc(row.label)}</td>${row.values.map((v) => `<td class="n">${v}</td>`).join('')}</tr>`)
+    .join('\n');
+  const remedies = r.remedies.rows
+    .map((row) => `<tr><td>${esc(row.label)}</td>${row.values.map((v) => `<td class="n">${v}</td>`).join('')}</tr>`)
+    .join('\n');
+  return `<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(r.office.name)} ${r.year}年政府信息公开工作年度报告 收到和处理政府信息公开申请情况</title>
+<style>body{font-family:"SimSun","Songti SC",serif;margin:2em}table{border-collapse:collapse;width:100%}th,td{border:1px solid #000;padding:4px 6px}td.n{text-align:right}@media print{body{margin:0}}</style>
+</head><body>
+<h1>${esc(r.office.name)} ${r.year}年度政府信息公开工作年度报告</h1>
+<h2>三、收到和处理政府信息公开申请情况</h2>
+<table>
+${head}
+${body}
+</table>
+<p>校验：一 + 二 = 三（七） + 四：${r.balanced ? '平衡' : '不平衡'}</p>
+<h2>四、政府信息公开行政复议、行政诉讼情况</h2>
+<table><tr><th>类别</th>${r.remedies.columns.map((c) => `<th>${esc(c)}</th>`).join('')}</tr>
+${remedies}
+</table>
+${r.remedies.recorded ? '' : '<p>尚未记录行政复议、行政诉讼结果。</p>'}
+</body></html>
+`;
+}

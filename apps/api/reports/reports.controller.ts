@@ -1,0 +1,41 @@
+import { BadRequestException, Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, type AuthUser } from '../auth/current-user';
+import { Roles } from '../auth/roles.decorator';
+import { type AnnualReport, reportCsv, reportHtml } from './annual-report';
+import { ReportsService } from './reports.service';
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('api/reports')
+export class ReportsController {
+  constructor(@Inject(ReportsService) private readonly reports: ReportsService) {}
+
+  @Get('annual')
+  @Roles('supervisor', 'auditor', 'admin')
+  @ApiQuery({ name: 'year', required: true, example: '2026' })
+  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv', 'html'] })
+  @ApiProduces('application/json', 'text/csv', 'text/html')
+  @ApiOkResponse({ description: 'section 三 of the annual report (legal-rules.md section 9): {year, office, columns, rows, balanced}' })
+  @ApiBadRequestResponse({ description: 'year or format is not valid' })
+  async annual(
+    @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) res: { setHeader(name: string, value: string): unknown },
+    @Query('year') year?: string,
+    @Query('format') format?: string,
+  ): Promise<AnnualReport | string> {
+    if (format !== undefined && !['json', 'csv', 'html'].includes(format))
+      throw new BadRequestException('format: must be json, csv or html');
+    const report = await this.reports.annual(year, user);
+    if (format === 'csv') {
+      res.setHeader('content-type', 'text/csv; charset=utf-8');
+      res.setHeader('content-disposition', `attachment; filename="annual-report-${report.year}.csv"`);
+      return reportCsv(report);
+    }
+    if (format === 'html') {
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      return reportHtml(report);
+    }
+    return report;
+  }
+}

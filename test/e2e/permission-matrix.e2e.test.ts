@@ -1,0 +1,92 @@
+import request from 'supertest';
+import { DEFAULT_DEMO_PASSWORD } from '../../libs/config/config';
+import { ROLES, type Role } from '../../libs/contracts/roles';
+import { startStack, type Stack } from '../support/stack';
+
+// Who may call what. Every route of the OpenAPI document must be listed here, so a
+// new route (guarded or not) fails this test until someone decides who may call it.
+// 'public': no login needed; 'any': every logged-in role; otherwise the roles allowed.
+type Access = 'public' | 'any' | readonly Role[];
+const MATRIX: Record<string, Access> = {
+  'GET /health': 'public',
+  'POST /api/auth/login': 'public',
+  'POST /api/applications': ['clerk'],
+  'GET /api/applications': 'any',
+  'GET /api/applications/{id}': 'any',
+  'GET /api/applications/{id}/timeline': ['auditor', 'supervisor'],
+  'GET /api/applications/{id}/at': ['auditor', 'supervisor'],
+  'GET /api/applications/{id}/actions': 'any',
+  'POST /api/applications/{id}/actions/{name}': 'any', // the workflow checks the role per step (403 from its validator)
+  'GET /api/calendar/years/{year}': 'any',
+  'PUT /api/admin/calendar/years/{year}': ['admin'],
+  'GET /api/audit/verify': ['auditor', 'supervisor'],
+  'GET /api/me/inbox': 'any',
+  'GET /api/me/notifications': 'any',
+  'POST /api/me/notifications/{id}/read': 'any',
+  'GET /api/supervision/board': ['supervisor', 'auditor'],
+  'GET /api/supervision/stats': ['supervisor', 'auditor'],
+  'GET /api/reports/annual': ['supervisor', 'auditor', 'admin'],
+  'GET /api/applications/{id}/notices': 'any',
+  'GET /api/notices/{file}': 'any',
+  'GET /api/admin/templates': ['admin'],
+  'PUT /api/admin/templates/{kind}/{regime}': ['admin'],
+  'POST /api/admin/templates/{kind}/{regime}/preview': ['admin'],
+};
+
+// Harmless values for path parameters: the requests must reach the handler, never change anything.
+const PARAMS: Record<string, string> = {
+  id: '00000000-0000-4000-8000-000000000000',
+  name: 'triage',
+  year: '2026',
+  file: '00000000-0000-4000-8000-000000000000.pdf',
+  kind: 'no-such-kind',
+  regime: '2019',
+};
+const urlOf = (path: string) => path.replace(/\{(\w+)\}/g, (_, p: string) => PARAMS[p] ?? 'x');
+
+describe('permission matrix: every documented route, every role, and no token', () => {
+  let stack: Stack;
+  const tokens: Partial<Record<Role, string>> = {};
+  let documented: string[] = [];
+
+  beforeAll(async () => {
+    stack = await startStack();
+    for (const role of ROLES) {
+      const res = await request(stack.http).post('/api/auth/login').send({ username: role, password: DEFAULT_DEMO_PASSWORD }).expect(200);
+      tokens[role] = res.body.accessToken;
+    }
+    const doc = await request(stack.http).get('/api/docs-json').expect(200);
+    documented = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
+      Object.keys(ops)
+        .filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
+        .map((m) => `${m.toUpperCase()} ${path}`),
+    );
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('lists every documented route in the matrix, and only documented routes', () => {
+    expect(documented.filter((r) => !(r in MATRIX))).toEqual([]);
+    expect(Object.keys(MATRIX).filter((r) => !documented.includes(r))).toEqual([]);
+  });
+
+  it.each(Object.entries(MATRIX))('%s', async (route, access) => {
+    const [method, path] = route.split(' ');
+    const call = (token?: string) => {
+      const req = request(stack.http)[method.toLowerCase() as 'get' | 'post' | 'put'](urlOf(path));
+      if (token) req.set('Authorization', `Bearer ${token}`);
+      return method === 'GET' ? req : req.send({});
+    };
+    const problems: string[] = [];
+    const anonymous = (await call()).status;
+    if (access === 'public' ? anonymous === 401 || anonymous === 403 : anonymous !== 401) problems.push(`no token: ${anonymous}`);
+    for (const role of ROLES) {
+      const status = (await call(tokens[role])).status;
+      const allowed = access === 'public' || access === 'any' || access.includes(role);
+      if (allowed ? status === 401 || status === 403 : status !== 403)
+        problems.push(`${role}: ${status} (${allowed ? 'allowed' : 'not allowed'})`);
+    }
+    expect(problems).toEqual([]);
+  });
+});
