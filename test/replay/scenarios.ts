@@ -1,0 +1,151 @@
+// Representative cases recorded as replay histories (see README.md). Each scenario
+// drives one application workflow to its end on the time-skipping test server.
+import { WithStartWorkflowOperation, type WorkflowHandle } from '@temporalio/client';
+import { shanghaiDay } from '../../libs/case';
+import type { ApplicationWorkflowInput } from '../../libs/contracts/application';
+import { calendarUpdatedSignal, registrationUpdate } from '../../libs/contracts/workflow';
+import { applicationWorkflow } from '../../workflows';
+import { CaseHarness, clerk, clerk2, reviewer, reviewer2, supervisor, wd } from '../workflow/support/case-harness';
+
+/** The harness with a fixed task queue and fixed application ids, so re-recorded histories differ only in times. */
+export class RecordingHarness extends CaseHarness {
+  override readonly taskQueue = 'replay-record';
+
+  async openFixed(
+    applicationId: string,
+    o: { awaitingConfirmation?: boolean } = {},
+  ): Promise<{ handle: WorkflowHandle; receivedOn: string }> {
+    const now = await this.env.currentTimeMs();
+    const receivedOn = shanghaiDay(now);
+    const input: ApplicationWorkflowInput = {
+      applicationId,
+      officeCode: 'LINYI',
+      arrivedAt: new Date(now).toISOString(),
+      submittedBy: { username: 'clerk', role: 'clerk' },
+      submission: {
+        channel: o.awaitingConfirmation ? 'online' : 'in_person',
+        ...(o.awaitingConfirmation ? {} : { receivedOn }),
+        applicant: { type: 'natural_person', name: '张三', contact: { phone: '13800000000' } },
+        request: { description: '某项目征收补偿方案' },
+      },
+    };
+    await this.env.client.workflow.executeUpdateWithStart(registrationUpdate, {
+      startWorkflowOperation: new WithStartWorkflowOperation(applicationWorkflow, {
+        workflowId: `application-${applicationId}`,
+        taskQueue: this.taskQueue,
+        args: [input],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+      }),
+    });
+    const handle = this.env.client.workflow.getHandle(`application-${applicationId}`);
+    await this.eventually(handle, (c) => c !== undefined);
+    return { handle, receivedOn };
+  }
+}
+
+export interface Scenario {
+  /** file name under test/replay/histories (without .json) */
+  name: string;
+  applicationId: string;
+  run(h: RecordingHarness): Promise<WorkflowHandle>;
+}
+
+export const scenarios: Scenario[] = [
+  {
+    name: 'disclose-closed',
+    applicationId: '00000000-0000-4000-8000-000000000001',
+    async run(h) {
+      const { handle } = await h.openFixed(this.applicationId);
+      await h.act(handle, 'triage', clerk, { outcome: 'accept' });
+      await h.act(handle, 'assign', supervisor, { assignee: 'clerk2', department: 'OGI', comment: 'urgent' });
+      await h.act(handle, 'record-search', clerk2, { summary: 'found the compensation plan in the archive', found: true });
+      await h.act(handle, 'draft-decision', clerk2, {
+        replyKind: 'disclose',
+        reasons: 'the plan is government information held by this office',
+        provision: { form: 'paper', method: 'post' },
+      });
+      await h.act(handle, 'review-confidentiality', reviewer, { approve: true, comment: 'no secrets' });
+      await h.act(handle, 'approve-decision', reviewer, { approve: true });
+      await h.act(handle, 'issue-notice', clerk2, {});
+      await h.act(handle, 'record-delivery', clerk2, { method: 'post', on: await h.today() });
+      return handle;
+    },
+  },
+  {
+    name: 'correction-abandoned',
+    applicationId: '00000000-0000-4000-8000-000000000002',
+    async run(h) {
+      const { handle, receivedOn } = await h.openFixed(this.applicationId);
+      await h.act(handle, 'request-correction', clerk, { items: ['name the project'], periodDays: 3 });
+      await h.sleepUntil(wd(receivedOn, 3), 24, 1);
+      await h.eventually(handle, (x) => x?.status === 'closed');
+      return handle;
+    },
+  },
+  {
+    name: 'consultation-extension',
+    applicationId: '00000000-0000-4000-8000-000000000003',
+    async run(h) {
+      const { handle, receivedOn } = await h.openFixed(this.applicationId);
+      await h.act(handle, 'triage', clerk, { outcome: 'accept' });
+      await h.act(handle, 'assign', clerk, { assignee: 'clerk' });
+      await h.sleepUntil(wd(receivedOn, 2), 10);
+      const sentOn = await h.today();
+      await h.act(handle, 'start-consultation', clerk, { kind: 'third-party', party: '某公司', sentOn });
+      await h.sleepUntil(wd(sentOn, 4), 10);
+      const repliedOn = await h.today();
+      await h.act(handle, 'receive-consultation-reply', clerk, { receivedOn: repliedOn, position: 'objection', reasons: 'trade secret' });
+      await h.act(handle, 'request-extension', clerk, { reason: 'many archives to search' });
+      await h.act(handle, 'decide-extension', supervisor, { approve: true, comment: 'approved' });
+      await handle.signal(calendarUpdatedSignal, { version: 'db-2' });
+      await h.act(handle, 'draft-decision', clerk, { replyKind: 'not-exist', reasons: 'no such plan was ever made' });
+      await h.act(handle, 'approve-decision', reviewer, { approve: true });
+      await h.act(handle, 'issue-notice', clerk, {});
+      await h.act(handle, 'record-delivery', clerk, { method: 'electronic', on: await h.today() });
+      return handle;
+    },
+  },
+  {
+    name: 'online-confirmed-withdrawn',
+    applicationId: '00000000-0000-4000-8000-000000000004',
+    async run(h) {
+      const { handle } = await h.openFixed(this.applicationId, { awaitingConfirmation: true });
+      const today = await h.today();
+      await h.act(handle, 'confirm-receipt', clerk, { receivedOn: today });
+      await h.act(handle, 'request-correction', clerk, { items: ['name the project', 'sign the form'] });
+      await h.sleepUntil(wd(today, 3), 10);
+      await h.act(handle, 'receive-correction', clerk, { receivedOn: await h.today() });
+      await h.act(handle, 'withdraw', clerk, { on: await h.today(), reason: 'no longer needed' });
+      return handle;
+    },
+  },
+  {
+    name: 'petition-confirmed',
+    applicationId: '00000000-0000-4000-8000-000000000005',
+    async run(h) {
+      const { handle } = await h.openFixed(this.applicationId);
+      await h.act(handle, 'triage', clerk, { outcome: 'petition' });
+      await h.act(handle, 'confirm-petition', supervisor, { approve: true });
+      await h.act(handle, 'issue-notice', clerk, {});
+      await h.act(handle, 'record-delivery', clerk, { method: 'electronic', on: await h.today() });
+      return handle;
+    },
+  },
+  {
+    name: 'overdue-reminders-escalation',
+    applicationId: '00000000-0000-4000-8000-000000000006',
+    async run(h) {
+      const { handle, receivedOn } = await h.openFixed(this.applicationId);
+      await h.act(handle, 'triage', clerk, { outcome: 'accept' });
+      await h.act(handle, 'assign', supervisor, { assignee: 'clerk2' });
+      const dueOn = wd(receivedOn, 20);
+      await h.sleepUntil(wd(dueOn, 2), 10);
+      await h.eventually(handle, (x) => x?.deadline?.overdue === true);
+      await h.act(handle, 'draft-decision', clerk2, { replyKind: 'not-exist', reasons: 'no such plan was ever made' });
+      await h.act(handle, 'approve-decision', reviewer2, { approve: true });
+      await h.act(handle, 'issue-notice', clerk2, {});
+      await h.act(handle, 'record-delivery', clerk2, { method: 'in_person', on: wd(dueOn, 2) });
+      return handle;
+    },
+  },
+];
