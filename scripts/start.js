@@ -221,7 +221,9 @@ async function main() {
       ? `    curl -s -X POST ${base}/api/auth/login -H 'content-type: application/json' -d '{"username":"clerk","password":"${password}"}'`
       : '',
     '',
-    `  Ctrl-C stops everything; data stays in ${shown(data)}/ for the next start.`,
+    embeddedPg || embeddedTemporal
+      ? `  Ctrl-C stops everything; data stays in ${shown(data)}/ for the next start.`
+      : '  Ctrl-C stops worker and API.',
     '',
   ].filter((l, i, a) => l !== '' || a[i - 1] !== '');
   process.stdout.write(lines.join('\n') + '\n');
