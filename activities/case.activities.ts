@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { CalendarData } from '../libs/calendar/calendar.types';
 import type { CaseOutcome, CaseStatus } from '../libs/contracts/case';
-import { appendCaseEvent } from '../libs/persistence/case-event.repository';
+import { appendCaseEvent, type NewCaseEvent } from '../libs/persistence/case-event.repository';
 import { loadCalendarData } from '../libs/persistence/calendar.repository';
 
 export interface CaseDeps {
@@ -9,14 +9,7 @@ export interface CaseDeps {
 }
 
 /** One accepted step as the read model sees it: the audit event and the row after it. */
-export interface CaseProjection {
-  applicationId: string;
-  seq: number;
-  type: string;
-  actor: string;
-  actorRole: string;
-  occurredAt: string;
-  payload: Record<string, unknown>;
+export interface CaseProjection extends NewCaseEvent {
   row: {
     status: CaseStatus;
     receivedOn: string | null;

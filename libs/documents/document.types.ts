@@ -1,5 +1,6 @@
 // Types of the document layer: laws and citations, notice templates (data), the input a
 // clerk's decision provides, and the structured notice the renderers turn into HTML/DOCX/PDF.
+import { REPLY_KINDS as CASE_REPLY_KINDS, type ReplyKind as CaseReplyKind } from '../contracts/case';
 import type { ApplicantType, Regime } from '../contracts/application';
 
 export type { Regime };
@@ -49,19 +50,9 @@ export interface LawTable {
   articles: Readonly<Record<number, ArticleEntry>>;
 }
 
-export const REPLY_KINDS = [
-  'already-public',
-  'disclose',
-  'partial',
-  'refuse',
-  'not-exist',
-  'other-organ',
-  'repeated',
-  'special-route',
-  'cannot-create',
-  'excessive',
-] as const;
-export type ReplyKind = (typeof REPLY_KINDS)[number];
+/** Reply kinds with a reply notice; a confirmed petition gets the not-an-application letter instead. */
+export type ReplyKind = Exclude<CaseReplyKind, 'petition'>;
+export const REPLY_KINDS: readonly ReplyKind[] = CASE_REPLY_KINDS.filter((k): k is ReplyKind => k !== 'petition');
 
 export const LETTER_KINDS = [
   'registration-receipt',

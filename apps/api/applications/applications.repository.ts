@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { maskIdNumber } from '../../../libs/contracts/mask';
 import { ApplicationEntity } from '../../../libs/persistence/entities';
 import type { AuthUser } from '../auth/current-user';
+import type { NewCaseEvent } from '../../../libs/persistence/case-event.repository';
 import { DATA_SOURCE } from '../common/tokens';
 import type { ApplicationViewDto } from './application.dto';
 import type { ApplicationListDto, ApplicationListItemDto, ListApplicationsQueryDto, ListSort } from './application-list.dto';
@@ -15,14 +16,7 @@ const SORT_COLUMNS: Record<ListSort, string> = {
   createdAt: 'a.created_at',
 };
 
-export interface CaseEventRow {
-  seq: number;
-  type: string;
-  actor: string;
-  actorRole: string;
-  occurredAt: string;
-  payload: Record<string, unknown>;
-}
+export type CaseEventRow = Omit<NewCaseEvent, 'applicationId'>;
 
 @Injectable()
 export class ApplicationsRepository {
