@@ -2,7 +2,7 @@ import { type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, type ApiInfrastructure } from './app.module';
-import { validationPipe } from './common/validation';
+import { requestShapePipe, validationPipe } from './common/validation';
 
 const LEVELS: Record<string, LogLevel[]> = {
   debug: ['debug', 'log', 'warn', 'error', 'fatal'],
@@ -13,7 +13,7 @@ const LEVELS: Record<string, LogLevel[]> = {
 
 export async function createApiApp(infra: ApiInfrastructure): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule.register(infra), { logger: LEVELS[infra.config.logLevel] });
-  app.useGlobalPipes(validationPipe);
+  app.useGlobalPipes(requestShapePipe, validationPipe);
   const doc = new DocumentBuilder()
     .setTitle('disclosure-engine API')
     .setDescription('Applications for disclosure of government information (政府信息公开申请): intake, case steps, deadlines.')

@@ -15,6 +15,8 @@ function IsIsoDay() {
     });
 }
 
+export const MAX_PAGE = 1_000_000;
+
 export const LIST_SORTS = ['dueOn', 'receivedOn', 'registrationNumber', 'createdAt'] as const;
 export type ListSort = (typeof LIST_SORTS)[number];
 
@@ -63,11 +65,13 @@ export class ListApplicationsQueryDto {
   @Length(1, 200)
   q?: string;
 
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: MAX_PAGE })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'page must be an integer' })
   @Min(1, { message: 'page must be at least 1' })
+  // Bounded so that (page - 1) * pageSize stays a safe integer PostgreSQL takes as an OFFSET.
+  @Max(MAX_PAGE, { message: `page must not be greater than ${MAX_PAGE}` })
   page?: number;
 
   @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })

@@ -89,8 +89,8 @@ export class ApplicationsRepository {
               to_char(a.due_on, 'YYYY-MM-DD') AS due_on, a.overdue, a.department_code, a.assignee, a.outcome, a.description,
               a.created_at, p.type AS applicant_type, p.name AS applicant_name, p.id_number
        ${from} ORDER BY ${col} ${dir} NULLS LAST, a.registration_number ${dir}
-       LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-      params,
+       LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, pageSize, (page - 1) * pageSize],
     );
     const items: ApplicationListItemDto[] = rows.map((r) => ({
       id: r.id as string,
