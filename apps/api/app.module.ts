@@ -10,6 +10,7 @@ import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationsRepository } from './applications/applications.repository';
 import { ApplicationsService } from './applications/applications.service';
 import { AuditController } from './audit/audit.controller';
+import { ReplayController } from './audit/replay.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
@@ -46,6 +47,7 @@ export class AppModule {
         ApplicationsController,
         CalendarController,
         AuditController,
+        ReplayController,
         ActionsController,
         NoticesController,
         NoticeTemplatesController,

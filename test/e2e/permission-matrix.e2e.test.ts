@@ -20,6 +20,7 @@ const MATRIX: Record<string, Access> = {
   'GET /api/calendar/years/{year}': 'any',
   'PUT /api/admin/calendar/years/{year}': ['admin'],
   'GET /api/audit/verify': ['auditor', 'supervisor'],
+  'POST /api/audit/replay': ['auditor', 'supervisor'],
   'GET /api/me/inbox': 'any',
   'GET /api/me/notifications': 'any',
   'POST /api/me/notifications/{id}/read': 'any',
