@@ -1,39 +1,25 @@
 import request from 'supertest';
-import { DEFAULT_DEMO_PASSWORD } from '../../libs/config/config';
 import { shanghaiDate } from '../../libs/time/shanghai';
+import { type AuthHeaders, inPersonSubmission, loginAll } from '../support/http-session';
 import { startStack, type Stack } from '../support/stack';
 
 describe('case actions through API + worker + Temporal dev server + PostgreSQL', () => {
   let stack: Stack;
-  const tokens: Record<string, string> = {};
+  let as: AuthHeaders;
 
   beforeAll(async () => {
     stack = await startStack();
-    for (const username of ['clerk', 'reviewer', 'supervisor']) {
-      const res = await request(stack.http).post('/api/auth/login').send({ username, password: DEFAULT_DEMO_PASSWORD }).expect(200);
-      tokens[username] = res.body.accessToken;
-    }
+    as = await loginAll(stack, ['clerk', 'reviewer', 'supervisor']);
   });
   afterAll(async () => {
     await stack?.stop();
   });
 
-  const as = (username: string) => ({ Authorization: `Bearer ${tokens[username]}` });
   const act = (id: string, name: string, username: string, body: object) =>
     request(stack.http).post(`/api/applications/${id}/actions/${name}`).set(as(username)).send(body);
 
   it('drives a case through the HTTP actions to closed, and projects every step to PostgreSQL', async () => {
-    const today = shanghaiDate(Date.now());
-    const created = await request(stack.http)
-      .post('/api/applications')
-      .set(as('clerk'))
-      .send({
-        channel: 'in_person',
-        receivedOn: today,
-        applicant: { type: 'natural_person', name: '张三', contact: { phone: '13800000000' } },
-        request: { description: '申请公开某片区棚户区改造项目征收补偿方案' },
-      })
-      .expect(201);
+    const created = await request(stack.http).post('/api/applications').set(as('clerk')).send(inPersonSubmission()).expect(201);
     const id: string = created.body.id;
 
     let list = await request(stack.http).get(`/api/applications/${id}/actions`).set(as('clerk')).expect(200);

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { createNoticeActivities } from '../../activities/notice.activities';
-import { DEFAULT_DEMO_PASSWORD } from '../../libs/config/config';
 import { docxText, getTemplate } from '../../libs/documents';
 import { shanghaiDate } from '../../libs/time/shanghai';
+import { type AuthHeaders, loginAll } from '../support/http-session';
 import { startStack, type Stack } from '../support/stack';
 
 /** supertest: collect a binary body as a Buffer. */
@@ -26,20 +26,16 @@ interface Notice {
 
 describe('notices: issued by the workflow, stored, served; templates administered', () => {
   let stack: Stack;
-  const tokens: Record<string, string> = {};
+  let as: AuthHeaders;
 
   beforeAll(async () => {
     stack = await startStack();
-    for (const username of ['clerk', 'reviewer', 'supervisor', 'admin']) {
-      const res = await request(stack.http).post('/api/auth/login').send({ username, password: DEFAULT_DEMO_PASSWORD }).expect(200);
-      tokens[username] = res.body.accessToken;
-    }
+    as = await loginAll(stack, ['clerk', 'reviewer', 'supervisor', 'admin']);
   });
   afterAll(async () => {
     await stack?.stop();
   });
 
-  const as = (username: string) => ({ Authorization: `Bearer ${tokens[username]}` });
   const act = (id: string, name: string, username: string, body: object) =>
     request(stack.http).post(`/api/applications/${id}/actions/${name}`).set(as(username)).send(body).expect(200);
   const open = async (name: string) => {

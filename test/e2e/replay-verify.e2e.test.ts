@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import request from 'supertest';
 import { verifyReplay } from '../../apps/worker/replay-verify';
-import { DEFAULT_DEMO_PASSWORD } from '../../libs/config/config';
 import { workflowIdFor } from '../../libs/contracts/application';
 import { shanghaiDate } from '../../libs/time/shanghai';
+import { type AuthHeaders, inPersonSubmission, loginAll } from '../support/http-session';
 import { startStack, type Stack } from '../support/stack';
 
 const root = join(__dirname, '..', '..');
@@ -12,31 +12,18 @@ const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_40
 
 describe('replay verification: recorded case histories against the current workflow code', () => {
   let stack: Stack;
-  const tokens: Record<string, string> = {};
+  let as: AuthHeaders;
   let id: string;
 
-  const as = (username: string) => ({ Authorization: `Bearer ${tokens[username]}` });
   const act = (name: string, username: string, body: object) =>
     request(stack.http).post(`/api/applications/${id}/actions/${name}`).set(as(username)).send(body).expect(200);
   const replay = (username: string, body: object) => request(stack.http).post('/api/audit/replay').set(as(username)).send(body);
 
   beforeAll(async () => {
     stack = await startStack();
-    for (const username of ['clerk', 'reviewer', 'supervisor', 'auditor']) {
-      const res = await request(stack.http).post('/api/auth/login').send({ username, password: DEFAULT_DEMO_PASSWORD }).expect(200);
-      tokens[username] = res.body.accessToken;
-    }
+    as = await loginAll(stack, ['clerk', 'reviewer', 'supervisor', 'auditor']);
     const today = shanghaiDate(Date.now());
-    const created = await request(stack.http)
-      .post('/api/applications')
-      .set(as('clerk'))
-      .send({
-        channel: 'in_person',
-        receivedOn: today,
-        applicant: { type: 'natural_person', name: '张三', contact: { phone: '13800000000' } },
-        request: { description: '申请公开某片区棚户区改造项目征收补偿方案' },
-      })
-      .expect(201);
+    const created = await request(stack.http).post('/api/applications').set(as('clerk')).send(inPersonSubmission()).expect(201);
     id = created.body.id;
     await act('triage', 'clerk', { outcome: 'accept' });
     await act('assign', 'supervisor', { assignee: 'clerk', department: 'OGI' });

@@ -1,0 +1,25 @@
+// Logging in and submitting over HTTP, shared by the end-to-end tests that drive cases.
+import request from 'supertest';
+import { DEFAULT_DEMO_PASSWORD } from '../../libs/config/config';
+import { shanghaiDate } from '../../libs/time/shanghai';
+import type { Stack } from './stack';
+
+export type AuthHeaders = (username: string) => { Authorization: string };
+
+/** Logs each demo user in; returns the Authorization header for a username. */
+export async function loginAll(stack: Stack, usernames: string[]): Promise<AuthHeaders> {
+  const tokens: Record<string, string> = {};
+  for (const username of usernames) {
+    const res = await request(stack.http).post('/api/auth/login').send({ username, password: DEFAULT_DEMO_PASSWORD }).expect(200);
+    tokens[username] = res.body.accessToken;
+  }
+  return (username) => ({ Authorization: `Bearer ${tokens[username]}` });
+}
+
+/** An application handed in at the office today. */
+export const inPersonSubmission = (applicantName = '张三', description = '申请公开某片区棚户区改造项目征收补偿方案') => ({
+  channel: 'in_person',
+  receivedOn: shanghaiDate(Date.now()),
+  applicant: { type: 'natural_person', name: applicantName, contact: { phone: '13800000000' } },
+  request: { description },
+});
