@@ -2,6 +2,13 @@ import { InitialSchema1764288000000 } from './1764288000000-initial-schema';
 import { Calendar1764288100000 } from './1764288100000-calendar';
 import { CaseWorkflow1764288200000 } from './1764288200000-case-workflow';
 import { Notices1764288300000 } from './1764288300000-notices';
+import { OfficeContacts1764288400000 } from './1764288400000-office-contacts';
 
 // Append new migrations here in timestamp order; never edit a committed one.
-export const migrations = [InitialSchema1764288000000, Calendar1764288100000, CaseWorkflow1764288200000, Notices1764288300000];
+export const migrations = [
+  InitialSchema1764288000000,
+  Calendar1764288100000,
+  CaseWorkflow1764288200000,
+  Notices1764288300000,
+  OfficeContacts1764288400000,
+];
