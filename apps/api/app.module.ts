@@ -6,6 +6,10 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../libs/config/config';
 import { ActionsController } from './actions/actions.controller';
 import { ActionsService } from './actions/actions.service';
+import { AdminAuditController, AdminOfficesController, AdminUsersController } from './admin/admin.controller';
+import { AdminRepository } from './admin/admin.repository';
+import { OfficesService } from './admin/offices.service';
+import { UsersService } from './admin/users.service';
 import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationsRepository } from './applications/applications.repository';
 import { ApplicationsService } from './applications/applications.service';
@@ -54,6 +58,9 @@ export class AppModule {
         MeController,
         SupervisionController,
         ReportsController,
+        AdminOfficesController,
+        AdminUsersController,
+        AdminAuditController,
       ],
       providers: [
         { provide: CONFIG, useValue: infra.config },
@@ -69,6 +76,9 @@ export class AppModule {
         MeService,
         SupervisionService,
         ReportsService,
+        AdminRepository,
+        OfficesService,
+        UsersService,
       ],
     };
   }

@@ -32,6 +32,17 @@ const MATRIX: Record<string, Access> = {
   'GET /api/admin/templates': ['admin'],
   'PUT /api/admin/templates/{kind}/{regime}': ['admin'],
   'POST /api/admin/templates/{kind}/{regime}/preview': ['admin'],
+  'GET /api/admin/offices': ['admin'],
+  'POST /api/admin/offices': ['admin'],
+  'PATCH /api/admin/offices/{code}': ['admin'],
+  'GET /api/admin/offices/{code}/departments': ['admin'],
+  'POST /api/admin/offices/{code}/departments': ['admin'],
+  'PATCH /api/admin/offices/{code}/departments/{dept}': ['admin'],
+  'GET /api/admin/users': ['admin'],
+  'POST /api/admin/users': ['admin'],
+  'PATCH /api/admin/users/{username}': ['admin'],
+  'POST /api/admin/users/{username}/password': ['admin'],
+  'GET /api/admin/audit': ['admin', 'auditor'],
 };
 
 // Harmless values for path parameters: the requests must reach the handler, never change anything.
@@ -42,6 +53,9 @@ const PARAMS: Record<string, string> = {
   file: '00000000-0000-4000-8000-000000000000.pdf',
   kind: 'no-such-kind',
   regime: '2019',
+  code: 'NO_SUCH_OFFICE',
+  dept: 'NO_SUCH_DEPT',
+  username: 'no-such-user',
 };
 const urlOf = (path: string) => path.replace(/\{(\w+)\}/g, (_, p: string) => PARAMS[p] ?? 'x');
 

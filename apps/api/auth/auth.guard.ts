@@ -1,7 +1,9 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
+import type { DataSource } from 'typeorm';
 import type { Role } from '../../../libs/contracts/roles';
+import { DATA_SOURCE } from '../common/tokens';
 import { IS_PUBLIC, ROLES_KEY } from './roles.decorator';
 import type { AuthUser } from './current-user';
 
@@ -11,6 +13,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(JwtService) private readonly jwt: JwtService,
+    @Inject(DATA_SOURCE) private readonly ds: DataSource,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -20,19 +23,13 @@ export class AuthGuard implements CanActivate {
     const header: string | undefined = req.headers.authorization;
     const match = header?.match(/^Bearer (.+)$/);
     if (!match) throw new UnauthorizedException('Authorization: a Bearer token is required (POST /api/auth/login)');
-    let user: AuthUser;
+    let claims: { sub?: unknown; tv?: unknown };
     try {
-      const claims = await this.jwt.verifyAsync(match[1]);
-      user = {
-        id: claims.sub,
-        username: claims.username,
-        role: claims.role,
-        officeId: claims.officeId,
-        departmentId: claims.departmentId ?? null,
-      };
+      claims = await this.jwt.verifyAsync(match[1]);
     } catch {
       throw new UnauthorizedException('Authorization: the token is invalid or expired');
     }
+    const user = await this.currentUser(claims);
     req.user = user;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.includes(user.role)) {
@@ -40,4 +37,27 @@ export class AuthGuard implements CanActivate {
     }
     return true;
   }
+
+  /**
+   * The token names the user; the users table says who they are now. One primary-key
+   * read per request, so a deactivated user's tokens stop at once, a password reset
+   * revokes the tokens issued before it (token_version), and a changed role, department
+   * or office applies to the next request instead of after the token expires.
+   */
+  private async currentUser(claims: { sub?: unknown; tv?: unknown }): Promise<AuthUser> {
+    const id = claims.sub;
+    if (typeof id !== 'string' || !UUID.test(id)) throw new UnauthorizedException('Authorization: the token is invalid or expired');
+    const [row] = await this.ds.query('SELECT username, role, office_id, department_id, active, token_version FROM users WHERE id = $1', [
+      id,
+    ]);
+    if (!row) throw new UnauthorizedException('Authorization: the token is invalid or expired');
+    if (!row.active) throw new UnauthorizedException('Authorization: the account is deactivated');
+    // Tokens signed before token versions existed carry none: version 0.
+    if ((claims.tv ?? 0) !== row.token_version) {
+      throw new UnauthorizedException('Authorization: the token was revoked (password reset or deactivation); log in again');
+    }
+    return { id, username: row.username, role: row.role, officeId: row.office_id, departmentId: row.department_id ?? null };
+  }
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

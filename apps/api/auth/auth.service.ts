@@ -33,6 +33,8 @@ export class AuthService {
       role: user.role,
       officeId: user.officeId,
       departmentId: user.departmentId,
+      // Checked by the guard against users.token_version: a password reset revokes this token.
+      tv: user.tokenVersion,
     });
     return { accessToken, role: user.role, expiresIn: this.config.jwtTtlSeconds };
   }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { ACTION_RULES } from '../../../libs/case';
-import { ACTION_NAMES, type ActionName, type CaseStatus } from '../../../libs/contracts/case';
+import { ACTION_NAMES, DISCLOSING_REPLY_KINDS, type ActionName, type CaseStatus, type ReplyKind } from '../../../libs/contracts/case';
 import type { Role } from '../../../libs/contracts/roles';
 import { caseScope } from '../applications/scope';
 import type { AuthUser } from '../auth/current-user';
@@ -46,6 +46,29 @@ export function waitingActions(role: Role, status: CaseStatus, triageOutcome: st
   });
 }
 
+/** What the case's recorded steps say about its current draft decision. */
+export interface DraftFacts {
+  /** who drafted the current decision (the last draft-decision step), if anyone */
+  draftedBy: string | null;
+  replyKind: string | null;
+  /** the current draft passed the confidentiality review */
+  reviewed: boolean;
+}
+
+/**
+ * The waiting steps the caller could really take: no review or approval of a decision
+ * they drafted themselves (the workflow refuses it: no self-approval), and no
+ * confidentiality review of a draft that discloses nothing or has passed one already.
+ */
+export function actionsForCaller(actions: ActionName[], username: string, draft: DraftFacts): ActionName[] {
+  return actions.filter((a) => {
+    if (a !== 'review-confidentiality' && a !== 'approve-decision') return true;
+    if (draft.draftedBy === username) return false;
+    if (a === 'review-confidentiality') return DISCLOSING_REPLY_KINDS.includes(draft.replyKind as ReplyKind) && !draft.reviewed;
+    return true;
+  });
+}
+
 /** The statuses in which a case waits on a role as such, not on its assignee. */
 function waitsOnRole(role: Role, status: CaseStatus, triageOutcome: string | null): boolean {
   switch (role) {
@@ -66,10 +89,20 @@ export class MeService {
 
   async inbox(user: AuthUser): Promise<{ items: InboxItem[]; total: number }> {
     const scope = caseScope(user);
+    // For a case with a draft decision: who drafted it (the last draft-decision step) and
+    // whether a confidentiality review passed since (a rejected one sends the case back).
     const rows: Record<string, unknown>[] = await this.ds.query(
       `SELECT a.id, a.registration_number, a.status, to_char(a.due_on, 'YYYY-MM-DD') AS due_on, a.overdue, a.department_code,
-              a.assignee, a.triage_outcome
+              a.assignee, a.triage_outcome, a.reply_kind, d.actor AS drafted_by,
+              (d.seq IS NOT NULL AND EXISTS (
+                SELECT 1 FROM case_events r
+                WHERE r.application_id = a.id AND r.type = 'review-confidentiality' AND r.seq > d.seq)) AS reviewed
        FROM applications a
+       LEFT JOIN LATERAL (
+         SELECT e.actor, e.seq FROM case_events e
+         WHERE e.application_id = a.id AND e.type = 'draft-decision'
+         ORDER BY e.seq DESC LIMIT 1
+       ) d ON a.status IN ('decision_drafted', 'confidentiality_review', 'approval')
        WHERE ${scope.sql} AND a.status <> 'closed'
        ORDER BY a.overdue DESC, a.due_on ASC NULLS LAST, a.registration_number`,
       scope.params,
@@ -78,9 +111,15 @@ export class MeService {
     for (const r of rows) {
       const status = r.status as CaseStatus;
       const triage = r.triage_outcome as string | null;
+      const actions = actionsForCaller(waitingActions(user.role, status, triage), user.username, {
+        draftedBy: (r.drafted_by as string | null) ?? null,
+        replyKind: (r.reply_kind as string | null) ?? null,
+        reviewed: r.reviewed === true,
+      });
       const reasons: InboxItem['reasons'] = [];
       if (r.assignee === user.username) reasons.push('assigned');
-      if (waitsOnRole(user.role, status, triage)) reasons.push('role');
+      // A case waits on the role only for a step this caller may take.
+      if (waitsOnRole(user.role, status, triage) && actions.length) reasons.push('role');
       if (!reasons.length) continue;
       items.push({
         id: r.id as string,
@@ -91,42 +130,52 @@ export class MeService {
         department: r.department_code as string | null,
         assignee: r.assignee as string | null,
         reasons,
-        actions: waitingActions(user.role, status, triage),
+        actions,
       });
     }
     return { items, total: items.length };
   }
 
+  /** The caller's notifications with the caller's own read state: a role's notification is read per holder. */
   async notifications(user: AuthUser): Promise<{ items: NotificationView[]; unread: number }> {
     const rows: Record<string, unknown>[] = await this.ds.query(
-      `SELECT n.id, n.application_id, a.registration_number, n.kind, n.message, to_char(n.due_on, 'YYYY-MM-DD') AS due_on,
-              n.recipient_username, n.recipient_role, n.created_at, n.read_at
-       FROM notifications n JOIN applications a ON a.id = n.application_id
-       WHERE a.office_id = $1 AND (n.recipient_username = $2 OR n.recipient_role = $3)
-       ORDER BY (n.read_at IS NULL) DESC, n.created_at DESC, n.id DESC
+      `SELECT ${NOTIFICATION_COLUMNS}, count(*) FILTER (WHERE r.read_at IS NULL) OVER () AS unread
+       FROM ${NOTIFICATION_FROM}
+       WHERE ${NOTIFICATION_FOR_CALLER}
+       ORDER BY (r.read_at IS NULL) DESC, n.created_at DESC, n.id DESC
        LIMIT 200`,
       [user.officeId, user.username, user.role],
     );
-    const items = rows.map(toNotification);
-    return { items, unread: items.filter((n) => n.readAt === null).length };
+    // Counted before the LIMIT: the unread total even when the list is cut.
+    return { items: rows.map(toNotification), unread: rows.length ? Number(rows[0].unread) : 0 };
   }
 
+  /** Marks a notification read for the caller only; marking it again keeps the first time. */
   async markRead(id: string, user: AuthUser): Promise<NotificationView> {
     if (!/^\d{1,18}$/.test(id)) throw new NotFoundException(`notification ${id} not found`);
-    const result = await this.ds.query(
-      `UPDATE notifications n SET read_at = COALESCE(n.read_at, now())
-       FROM applications a
-       WHERE n.id = $1 AND a.id = n.application_id AND a.office_id = $2 AND (n.recipient_username = $3 OR n.recipient_role = $4)
-       RETURNING n.id, n.application_id, a.registration_number, n.kind, n.message, to_char(n.due_on, 'YYYY-MM-DD') AS due_on,
-                 n.recipient_username, n.recipient_role, n.created_at, n.read_at`,
-      [id, user.officeId, user.username, user.role],
+    const params = [user.officeId, user.username, user.role, id];
+    await this.ds.query(
+      `INSERT INTO notification_reads (notification_id, username)
+       SELECT n.id, $2 FROM ${NOTIFICATION_FROM}
+       WHERE ${NOTIFICATION_FOR_CALLER} AND n.id = $4
+       ON CONFLICT ON CONSTRAINT pk_notification_reads DO NOTHING`,
+      params,
     );
-    // An UPDATE answers [rows, count] through TypeORM's postgres driver.
-    const [row] = (Array.isArray(result[0]) ? result[0] : result) as Record<string, unknown>[];
+    const [row] = await this.ds.query(
+      `SELECT ${NOTIFICATION_COLUMNS} FROM ${NOTIFICATION_FROM} WHERE ${NOTIFICATION_FOR_CALLER} AND n.id = $4`,
+      params,
+    );
     if (!row) throw new NotFoundException(`notification ${id} not found`);
     return toNotification(row);
   }
 }
+
+// $1 office id, $2 username, $3 role. notifications.read_at is history only (shared by all readers).
+const NOTIFICATION_COLUMNS = `n.id, n.application_id, a.registration_number, n.kind, n.message,
+  to_char(n.due_on, 'YYYY-MM-DD') AS due_on, n.recipient_username, n.recipient_role, n.created_at, r.read_at`;
+const NOTIFICATION_FROM = `notifications n JOIN applications a ON a.id = n.application_id
+  LEFT JOIN notification_reads r ON r.notification_id = n.id AND r.username = $2`;
+const NOTIFICATION_FOR_CALLER = `a.office_id = $1 AND (n.recipient_username = $2 OR n.recipient_role = $3)`;
 
 function toNotification(r: Record<string, unknown>): NotificationView {
   return {

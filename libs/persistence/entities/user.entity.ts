@@ -11,5 +11,7 @@ export class UserEntity {
   @Column('uuid', { name: 'office_id' }) officeId!: string;
   @Column('uuid', { name: 'department_id', nullable: true }) departmentId!: string | null;
   @Column('boolean') active!: boolean;
+  /** Raised by a password reset: tokens signed with an older version are refused. */
+  @Column('integer', { name: 'token_version' }) tokenVersion!: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

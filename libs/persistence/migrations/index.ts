@@ -3,6 +3,7 @@ import { Calendar1764288100000 } from './1764288100000-calendar';
 import { CaseWorkflow1764288200000 } from './1764288200000-case-workflow';
 import { Notices1764288300000 } from './1764288300000-notices';
 import { OfficeContacts1764288400000 } from './1764288400000-office-contacts';
+import { Administration1764288500000 } from './1764288500000-administration';
 
 // Append new migrations here in timestamp order; never edit a committed one.
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   CaseWorkflow1764288200000,
   Notices1764288300000,
   OfficeContacts1764288400000,
+  Administration1764288500000,
 ];

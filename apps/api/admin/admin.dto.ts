@@ -1,0 +1,353 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { ROLES, type Role } from '../../../libs/contracts/roles';
+import { IsAcceptablePassword, PASSWORD_MIN_LENGTH } from './password-policy';
+
+export const CODE_PATTERN = /^[A-Z][A-Z0-9_]{1,31}$/;
+const CODE_RULE = 'must be 2-32 characters: an upper-case letter A-Z, then A-Z, 0-9 or _';
+export const USERNAME_PATTERN = /^[a-z][a-z0-9._-]{2,31}$/;
+const USERNAME_RULE = 'must be 3-32 characters: a lower-case letter a-z, then a-z, 0-9, ., _ or -';
+/** Roles whose work is a department's: they cannot be created or left without one. */
+export const DEPARTMENT_ROLES: readonly Role[] = ['clerk', 'reviewer', 'supervisor'];
+export const ADMIN_ENTITY_TYPES = ['office', 'department', 'user'] as const;
+export type AdminEntityType = (typeof ADMIN_ENTITY_TYPES)[number];
+
+const notBlank = (field: string) => Matches(/\S/, { message: `${field} must not be blank` });
+/** Present in a PATCH body: validated, and null is refused (the field cannot be cleared). */
+const present = (field: string) => ValidateIf((o: Record<string, unknown>) => o[field] !== undefined);
+
+// ---- offices ----
+
+export class CreateOfficeDto {
+  @ApiProperty({ example: 'LINYI', description: 'office code, unique; fixed once created' })
+  @Matches(CODE_PATTERN, { message: `code ${CODE_RULE}` })
+  code!: string;
+
+  @ApiProperty({ example: '临沂市人民政府办公室' })
+  @IsString()
+  @Length(1, 200)
+  @notBlank('name')
+  name!: string;
+
+  @ApiProperty({ example: 'LYZF', description: 'prefix of registration numbers (LYZF-2026-00001)' })
+  @Matches(/^[A-Z]{2,8}$/, { message: 'registrationPrefix must be 2-8 upper-case letters A-Z' })
+  registrationPrefix!: string;
+
+  @ApiPropertyOptional({ example: '临政公开', description: '文号 prefix of the letters; absent: the built-in default' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 50)
+  @notBlank('noticePrefix')
+  noticePrefix?: string | null;
+
+  @ApiPropertyOptional({ example: '临沂市人民政府', description: 'the body that hears 行政复议 against the office' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  @notBlank('reconsiderationOrgan')
+  reconsiderationOrgan?: string | null;
+
+  @ApiPropertyOptional({ example: '山东省临沂市兰山区北京路1号' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  @notBlank('address')
+  address?: string | null;
+
+  @ApiPropertyOptional({ example: '276000' })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'postcode must be 6 digits' })
+  postcode?: string | null;
+
+  @ApiPropertyOptional({ example: '0539-8721234' })
+  @IsOptional()
+  @IsString()
+  @Length(3, 32)
+  @Matches(/^[0-9+()\- ]+$/, { message: 'phone must hold only digits, spaces and + ( ) -' })
+  phone?: string | null;
+
+  @ApiPropertyOptional({ example: '王科长' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  @notBlank('contactPerson')
+  contactPerson?: string | null;
+
+  @ApiPropertyOptional({ example: '临沂市兰山区人民法院' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  @notBlank('court')
+  court?: string | null;
+}
+
+/** Every field but the code; an optional text set to null is cleared. */
+export class UpdateOfficeDto {
+  @ApiPropertyOptional({ example: '临沂市人民政府办公室' })
+  @present('name')
+  @IsString()
+  @Length(1, 200)
+  @notBlank('name')
+  name?: string;
+
+  @ApiPropertyOptional({ example: 'LYZF', description: 'new registration numbers use it; issued numbers stay as they are' })
+  @present('registrationPrefix')
+  @Matches(/^[A-Z]{2,8}$/, { message: 'registrationPrefix must be 2-8 upper-case letters A-Z' })
+  registrationPrefix?: string;
+
+  @ApiPropertyOptional({ example: '临政公开', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, 50)
+  @notBlank('noticePrefix')
+  noticePrefix?: string | null;
+
+  @ApiPropertyOptional({ example: '临沂市人民政府', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  @notBlank('reconsiderationOrgan')
+  reconsiderationOrgan?: string | null;
+
+  @ApiPropertyOptional({ example: '山东省临沂市兰山区北京路1号', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  @notBlank('address')
+  address?: string | null;
+
+  @ApiPropertyOptional({ example: '276000', nullable: true })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'postcode must be 6 digits' })
+  postcode?: string | null;
+
+  @ApiPropertyOptional({ example: '0539-8721234', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(3, 32)
+  @Matches(/^[0-9+()\- ]+$/, { message: 'phone must hold only digits, spaces and + ( ) -' })
+  phone?: string | null;
+
+  @ApiPropertyOptional({ example: '王科长', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  @notBlank('contactPerson')
+  contactPerson?: string | null;
+
+  @ApiPropertyOptional({ example: '临沂市兰山区人民法院', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  @notBlank('court')
+  court?: string | null;
+}
+
+export class OfficeDto {
+  @ApiProperty({ example: 'LINYI' }) code!: string;
+  @ApiProperty({ example: '临沂市人民政府办公室' }) name!: string;
+  @ApiProperty({ example: 'LYZF' }) registrationPrefix!: string;
+  @ApiProperty({ example: '临政公开', nullable: true, type: String }) noticePrefix!: string | null;
+  @ApiProperty({ example: '临沂市人民政府', nullable: true, type: String }) reconsiderationOrgan!: string | null;
+  @ApiProperty({ nullable: true, type: String }) address!: string | null;
+  @ApiProperty({ nullable: true, type: String }) postcode!: string | null;
+  @ApiProperty({ nullable: true, type: String }) phone!: string | null;
+  @ApiProperty({ nullable: true, type: String }) contactPerson!: string | null;
+  @ApiProperty({ nullable: true, type: String }) court!: string | null;
+  @ApiProperty({ example: '2026-01-05T08:00:00.000Z' }) createdAt!: string;
+}
+
+export class OfficeListDto {
+  @ApiProperty({ type: [OfficeDto] }) items!: OfficeDto[];
+}
+
+// ---- departments ----
+
+export class CreateDepartmentDto {
+  @ApiProperty({ example: 'NRB', description: 'unique within the office; fixed once created' })
+  @Matches(CODE_PATTERN, { message: `code ${CODE_RULE}` })
+  code!: string;
+
+  @ApiProperty({ example: '市自然资源和规划局' })
+  @IsString()
+  @Length(1, 200)
+  @notBlank('name')
+  name!: string;
+}
+
+export class UpdateDepartmentDto {
+  @ApiPropertyOptional({ example: '市自然资源和规划局' })
+  @present('name')
+  @IsString()
+  @Length(1, 200)
+  @notBlank('name')
+  name?: string;
+}
+
+export class DepartmentDto {
+  @ApiProperty({ example: 'LINYI' }) officeCode!: string;
+  @ApiProperty({ example: 'NRB' }) code!: string;
+  @ApiProperty({ example: '市自然资源和规划局' }) name!: string;
+  @ApiProperty({ example: '2026-01-05T08:00:00.000Z' }) createdAt!: string;
+}
+
+export class DepartmentListDto {
+  @ApiProperty({ type: [DepartmentDto] }) items!: DepartmentDto[];
+}
+
+// ---- users ----
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'zhang.san', description: 'login name, unique; fixed once created' })
+  @Matches(USERNAME_PATTERN, { message: `username ${USERNAME_RULE}` })
+  username!: string;
+
+  @ApiProperty({ example: '张三（承办人）' })
+  @IsString()
+  @Length(1, 100)
+  @notBlank('displayName')
+  displayName!: string;
+
+  @ApiProperty({ enum: ROLES, example: 'clerk' })
+  @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
+  role!: Role;
+
+  @ApiProperty({ example: 'LINYI' })
+  @IsString()
+  @Length(1, 64)
+  officeCode!: string;
+
+  @ApiPropertyOptional({ example: 'OGI', description: `required for ${DEPARTMENT_ROLES.join(', ')}` })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  departmentCode?: string | null;
+
+  @ApiProperty({ example: 'Zhang-2026-pass', description: `at least ${PASSWORD_MIN_LENGTH} characters with a letter and a digit` })
+  @IsAcceptablePassword('username')
+  password!: string;
+}
+
+/** The office and username are fixed; departmentCode null removes the department (auditors and admins only). */
+export class UpdateUserDto {
+  @ApiPropertyOptional({ example: '张三（承办人）' })
+  @present('displayName')
+  @IsString()
+  @Length(1, 100)
+  @notBlank('displayName')
+  displayName?: string;
+
+  @ApiPropertyOptional({ enum: ROLES, example: 'reviewer' })
+  @present('role')
+  @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
+  role?: Role;
+
+  @ApiPropertyOptional({ example: 'OGI', nullable: true, type: String })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  departmentCode?: string | null;
+
+  @ApiPropertyOptional({ example: false, description: 'false: the user can no longer log in and their tokens stop working' })
+  @present('active')
+  @IsBoolean({ message: 'active must be true or false' })
+  active?: boolean;
+}
+
+export class ResetPasswordDto {
+  @ApiProperty({ example: 'New-pass-2026', description: `at least ${PASSWORD_MIN_LENGTH} characters with a letter and a digit` })
+  @IsAcceptablePassword()
+  password!: string;
+}
+
+export class ListUsersQueryDto {
+  @ApiPropertyOptional({ example: 'LINYI', description: 'office code' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  office?: string;
+
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
+  role?: Role;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'] })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'active must be true or false' })
+  active?: 'true' | 'false';
+}
+
+export class UserDto {
+  @ApiProperty({ example: 'zhang.san' }) username!: string;
+  @ApiProperty({ example: '张三（承办人）' }) displayName!: string;
+  @ApiProperty({ enum: ROLES, example: 'clerk' }) role!: Role;
+  @ApiProperty({ example: 'LINYI' }) officeCode!: string;
+  @ApiProperty({ example: 'OGI', nullable: true, type: String }) departmentCode!: string | null;
+  @ApiProperty({ example: true }) active!: boolean;
+  @ApiProperty({ example: '2026-01-05T08:00:00.000Z' }) createdAt!: string;
+}
+
+export class UserListDto {
+  @ApiProperty({ type: [UserDto] }) items!: UserDto[];
+}
+
+// ---- the administration log ----
+
+export class AdminAuditQueryDto {
+  @ApiPropertyOptional({ enum: ADMIN_ENTITY_TYPES })
+  @IsOptional()
+  @IsIn(ADMIN_ENTITY_TYPES, { message: `entityType must be one of ${ADMIN_ENTITY_TYPES.join(', ')}` })
+  entityType?: AdminEntityType;
+
+  @ApiPropertyOptional({ example: 'LINYI/OGI', description: 'office code, office/department code, or username' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  entityKey?: string;
+
+  @ApiPropertyOptional({ example: 'admin', description: 'username of the administrator who wrote' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  actor?: string;
+
+  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: 100_000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'page must be an integer' })
+  @Min(1, { message: 'page must be at least 1' })
+  @Max(100_000, { message: 'page must not be greater than 100000' })
+  page?: number;
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'pageSize must be an integer' })
+  @Min(1, { message: 'pageSize must be at least 1' })
+  @Max(200, { message: 'pageSize must not be greater than 200' })
+  pageSize?: number;
+}
+
+export class AdminAuditEntryDto {
+  @ApiProperty({ example: '17' }) id!: string;
+  @ApiProperty({ example: '2026-01-05T08:00:00.000Z' }) occurredAt!: string;
+  @ApiProperty({ example: 'admin' }) actor!: string;
+  @ApiProperty({ example: 'admin' }) actorRole!: string;
+  @ApiProperty({ example: 'user.update', description: '<entity>.create, <entity>.update or user.password-reset' })
+  action!: string;
+  @ApiProperty({ enum: ADMIN_ENTITY_TYPES }) entityType!: AdminEntityType;
+  @ApiProperty({ example: 'zhang.san' }) entityKey!: string;
+  @ApiProperty({ nullable: true, type: Object, description: 'the entity before the write (null for a create)' })
+  before!: Record<string, unknown> | null;
+  @ApiProperty({ nullable: true, type: Object, description: 'the entity after the write; never a password or its hash' })
+  after!: Record<string, unknown> | null;
+}
+
+export class AdminAuditListDto {
+  @ApiProperty({ type: [AdminAuditEntryDto] }) items!: AdminAuditEntryDto[];
+  @ApiProperty({ example: 1 }) total!: number;
+  @ApiProperty({ example: 1 }) page!: number;
+  @ApiProperty({ example: 50 }) pageSize!: number;
+}
