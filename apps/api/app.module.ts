@@ -28,6 +28,9 @@ import { NoticesController, NoticeTemplatesController } from './notices/notices.
 import { NoticesService } from './notices/notices.service';
 import { ReportsController } from './reports/reports.controller';
 import { ReportsService } from './reports/reports.service';
+import { RemediesController } from './remedies/remedies.controller';
+import { RemediesRepository } from './remedies/remedies.repository';
+import { RemediesService } from './remedies/remedies.service';
 import { SupervisionController } from './supervision/supervision.controller';
 import { SupervisionService } from './supervision/supervision.service';
 
@@ -61,6 +64,7 @@ export class AppModule {
         AdminOfficesController,
         AdminUsersController,
         AdminAuditController,
+        RemediesController,
       ],
       providers: [
         { provide: CONFIG, useValue: infra.config },
@@ -79,6 +83,8 @@ export class AppModule {
         AdminRepository,
         OfficesService,
         UsersService,
+        RemediesService,
+        RemediesRepository,
       ],
     };
   }

@@ -1,21 +1,25 @@
 // `replay`: replays the recorded Temporal histories of cases against the current
 // workflow code (see apps/worker/replay-verify.ts). Exit 0 when every case replays,
 // 1 when any diverges or has no history, 2 on bad input.
-import type { ReplayReport } from '../worker/replay-verify';
+import type { ClosedCaseKey, ReplayReport } from '../worker/replay-verify';
 import { type CommandResult, failure } from './command-result';
 
 export const REPLAY_USAGE = [
   'replay --id <applicationId>                               replay one case against the current workflow code',
   'replay --closed-from YYYY-MM-DD --closed-to YYYY-MM-DD    replay the cases closed in [from, to) (needs DATABASE_URL)',
+  '       [--page-size N]                                    cases per page, 1-500 (default 100); every page is replayed',
 ];
 
+const DEFAULT_PAGE_SIZE = 100;
+const MAX_PAGE_SIZE = 500;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const FLAGS = ['--id', '--closed-from', '--closed-to'] as const;
+const FLAGS = ['--id', '--closed-from', '--closed-to', '--page-size'] as const;
 type Flag = (typeof FLAGS)[number];
 
 let runtimeInstalled = false;
 
-export type ReplayTarget = { id: string } | { from: Date; to: Date };
+export type ReplayTarget = { id: string } | { from: Date; to: Date; pageSize: number };
 
 /** Parses the flags; errors name the flag. */
 export async function parseReplayArgs(
@@ -32,8 +36,9 @@ export async function parseReplayArgs(
     given[flag as Flag] = value;
   }
   const id = given['--id'];
-  const [fromText, toText] = [given['--closed-from'], given['--closed-to']];
+  const [fromText, toText, pageSizeText] = [given['--closed-from'], given['--closed-to'], given['--page-size']];
   if (id !== undefined) {
+    if (pageSizeText !== undefined) return { ok: false, errors: ['--page-size: only with --closed-from and --closed-to'] };
     if (fromText !== undefined || toText !== undefined)
       return {
         ok: false,
@@ -53,7 +58,13 @@ export async function parseReplayArgs(
   const to = parsePeriodBound(toText);
   if (!to) return { ok: false, errors: [`--closed-to: must be a date YYYY-MM-DD (got ${JSON.stringify(toText)})`] };
   if (to.getTime() <= from.getTime()) return { ok: false, errors: ['--closed-to: must be after --closed-from'] };
-  return { ok: true, target: { from, to } };
+  let pageSize = DEFAULT_PAGE_SIZE;
+  if (pageSizeText !== undefined) {
+    pageSize = /^\d{1,3}$/.test(pageSizeText) ? Number(pageSizeText) : NaN;
+    if (!(pageSize >= 1 && pageSize <= MAX_PAGE_SIZE))
+      return { ok: false, errors: [`--page-size: must be an integer from 1 to ${MAX_PAGE_SIZE} (got ${JSON.stringify(pageSizeText)})`] };
+  }
+  return { ok: true, target: { from, to, pageSize } };
 }
 
 export async function runReplayCommand(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<CommandResult> {
@@ -64,29 +75,41 @@ export async function runReplayCommand(args: readonly string[], env: NodeJS.Proc
   const address = env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
   if (!/^[\w.-]+:\d{1,5}$/.test(address)) return failure([`TEMPORAL_ADDRESS: must be host:port, got "${address}"`]);
 
-  const [
-    { Client, Connection },
-    { DefaultLogger, Runtime },
-    { createDataSource },
-    { closedCaseWorkflowIds, verifyReplay },
-    { workflowIdFor },
-  ] = await Promise.all([
-    import('@temporalio/client'),
-    import('@temporalio/worker'),
-    import('../../libs/persistence/data-source'),
-    import('../worker/replay-verify'),
-    import('../../libs/contracts/application'),
-  ]);
+  const [{ Client, Connection }, { DefaultLogger, Runtime }, { createDataSource }, { closedCasesPage, verifyReplay }, { workflowIdFor }] =
+    await Promise.all([
+      import('@temporalio/client'),
+      import('@temporalio/worker'),
+      import('../../libs/persistence/data-source'),
+      import('../worker/replay-verify'),
+      import('../../libs/contracts/application'),
+    ]);
   const ds = createDataSource(env.DATABASE_URL, { poolSize: 2, applicationName: 'disclosure-cli-replay' });
   await ds.initialize();
   try {
-    let workflowIds: string[];
+    type Report = ReplayReport & { pages?: number };
+    let replay: (client: InstanceType<typeof Client>) => Promise<Report>;
     if ('id' in target) {
       const [row] = (await ds.query('SELECT workflow_id FROM applications WHERE id = $1', [target.id])) as { workflow_id: string | null }[];
       if (!row) return failure([`--id: no application ${target.id} in the database`]);
-      workflowIds = [row.workflow_id ?? workflowIdFor(target.id)];
+      const workflowId = row.workflow_id ?? workflowIdFor(target.id);
+      replay = (client) => verifyReplay(client, [workflowId]);
     } else {
-      workflowIds = await closedCaseWorkflowIds(ds, target.from, target.to);
+      const period = target;
+      // Page by page (as the API does), so memory and each replay batch stay bounded however long the period is.
+      replay = async (client) => {
+        const total: Required<Report> = { checked: 0, ok: 0, failures: [], pages: 0 };
+        let after: ClosedCaseKey | null = null;
+        do {
+          const page = await closedCasesPage(ds, { from: period.from, to: period.to, limit: period.pageSize, after });
+          const part = await verifyReplay(client, page.workflowIds);
+          total.checked += part.checked;
+          total.ok += part.ok;
+          total.failures.push(...part.failures);
+          total.pages += 1;
+          after = page.next;
+        } while (after !== null);
+        return total;
+      };
     }
     // Keep stdout/stderr for the report: the SDK logs worker state changes at INFO.
     if (!runtimeInstalled) {
@@ -98,9 +121,9 @@ export async function runReplayCommand(args: readonly string[], env: NodeJS.Proc
       }
     }
     const connection = await Connection.connect({ address });
-    let report: ReplayReport;
+    let report: Report;
     try {
-      report = await verifyReplay(new Client({ connection, namespace: env.TEMPORAL_NAMESPACE ?? 'default' }), workflowIds);
+      report = await replay(new Client({ connection, namespace: env.TEMPORAL_NAMESPACE ?? 'default' }));
     } finally {
       await connection.close();
     }

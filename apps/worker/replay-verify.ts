@@ -78,15 +78,43 @@ export async function verifyReplay(
   return { checked: ids.length, ok, failures };
 }
 
-/** The workflow ids of the cases closed in [from, to), optionally of one office only. */
-export async function closedCaseWorkflowIds(ds: DataSource, from: Date, to: Date, officeId?: string): Promise<string[]> {
-  const rows: { id: string; workflow_id: string | null }[] = await ds.query(
-    `SELECT id, workflow_id FROM applications
+/** Where a page of closed cases ended: the last case's closing instant (UTC, microseconds, as stored) and id. */
+export interface ClosedCaseKey {
+  closedAt: string;
+  id: string;
+}
+
+export interface ClosedCasesPage {
+  workflowIds: string[];
+  /** where the next page starts; null when this page reached the end of the period */
+  next: ClosedCaseKey | null;
+}
+
+export const CLOSED_AT_KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+/**
+ * One page of the cases closed in [from, to), optionally of one office only, in closing order
+ * (ties by id), starting after `after`. Keyset paging: cases closing meanwhile never shift a page.
+ */
+export async function closedCasesPage(
+  ds: DataSource,
+  q: { from: Date; to: Date; officeId?: string; limit: number; after?: ClosedCaseKey | null },
+): Promise<ClosedCasesPage> {
+  const rows: { id: string; workflow_id: string | null; closed_key: string }[] = await ds.query(
+    `SELECT id, workflow_id, to_char(closed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS closed_key
+     FROM applications
      WHERE closed_at >= $1 AND closed_at < $2 AND ($3::uuid IS NULL OR office_id = $3::uuid)
-     ORDER BY closed_at, id`,
-    [from, to, officeId ?? null],
+       AND ($4::timestamptz IS NULL OR (closed_at, id) > ($4::timestamptz, $5::uuid))
+     ORDER BY closed_at, id
+     LIMIT $6`,
+    [q.from, q.to, q.officeId ?? null, q.after?.closedAt ?? null, q.after?.id ?? null, q.limit + 1],
   );
-  return rows.map((r) => r.workflow_id ?? workflowIdFor(r.id));
+  const page = rows.slice(0, q.limit);
+  const last = page[page.length - 1];
+  return {
+    workflowIds: page.map((r) => r.workflow_id ?? workflowIdFor(r.id)),
+    next: rows.length > q.limit ? { closedAt: last.closed_key, id: last.id } : null,
+  };
 }
 
 /** A period bound: a day YYYY-MM-DD (midnight in China Standard Time) or an ISO date-time with offset. */

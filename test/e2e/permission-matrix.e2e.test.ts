@@ -43,6 +43,9 @@ const MATRIX: Record<string, Access> = {
   'PATCH /api/admin/users/{username}': ['admin'],
   'POST /api/admin/users/{username}/password': ['admin'],
   'GET /api/admin/audit': ['admin', 'auditor'],
+  'POST /api/applications/{id}/remedies': ['clerk', 'supervisor'],
+  'GET /api/applications/{id}/remedies': 'any',
+  'PATCH /api/remedies/{remedyId}': ['clerk', 'supervisor'],
 };
 
 // Harmless values for path parameters: the requests must reach the handler, never change anything.
@@ -56,6 +59,7 @@ const PARAMS: Record<string, string> = {
   code: 'NO_SUCH_OFFICE',
   dept: 'NO_SUCH_DEPT',
   username: 'no-such-user',
+  remedyId: '00000000-0000-4000-8000-000000000000',
 };
 const urlOf = (path: string) => path.replace(/\{(\w+)\}/g, (_, p: string) => PARAMS[p] ?? 'x');
 

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import request from 'supertest';
-import { verifyReplay } from '../../apps/worker/replay-verify';
+import { closedCasesPage, parsePeriodBound, verifyReplay } from '../../apps/worker/replay-verify';
 import { workflowIdFor } from '../../libs/contracts/application';
 import { shanghaiDate } from '../../libs/time/shanghai';
 import { type AuthHeaders, inPersonSubmission, loginAll } from '../support/http-session';
@@ -14,6 +14,7 @@ describe('replay verification: recorded case histories against the current workf
   let stack: Stack;
   let as: AuthHeaders;
   let id: string;
+  let withdrawnId: string;
 
   const act = (name: string, username: string, body: object) =>
     request(stack.http).post(`/api/applications/${id}/actions/${name}`).set(as(username)).send(body).expect(200);
@@ -39,6 +40,16 @@ describe('replay verification: recorded case histories against the current workf
     const closed = await act('record-delivery', 'clerk', { method: 'post', on: today });
     expect(closed.body).toMatchObject({ status: 'closed' });
     await stack.temporal.workflow.getHandle(workflowIdFor(id)).result();
+    // A second case closed today (withdrawn), so a period has two pages of one.
+    withdrawnId = (await request(stack.http).post('/api/applications').set(as('clerk')).send(inPersonSubmission('李四')).expect(201)).body
+      .id;
+    const withdrawn = await request(stack.http)
+      .post(`/api/applications/${withdrawnId}/actions/withdraw`)
+      .set(as('clerk'))
+      .send({ on: today })
+      .expect(200);
+    expect(withdrawn.body).toMatchObject({ status: 'closed', outcome: 'withdrawn' });
+    await stack.temporal.workflow.getHandle(workflowIdFor(withdrawnId)).result();
   }, 120_000);
   afterAll(async () => {
     await stack?.stop();
@@ -46,17 +57,49 @@ describe('replay verification: recorded case histories against the current workf
 
   it('replays one closed case for an auditor', async () => {
     const res = await replay('auditor', { applicationId: id }).expect(200);
-    expect(res.body).toEqual({ checked: 1, ok: 1, failures: [] });
+    expect(res.body).toEqual({ checked: 1, ok: 1, failures: [], truncated: false, next: null });
   }, 120_000);
 
   it('replays the cases closed in a period for a supervisor', async () => {
     const today = shanghaiDate(Date.now());
     const res = await replay('supervisor', { closedFrom: today, closedTo: nextDay(today) }).expect(200);
-    expect(res.body.checked).toBeGreaterThanOrEqual(1);
-    expect(res.body).toMatchObject({ ok: res.body.checked, failures: [] });
+    expect(res.body).toEqual({ checked: 2, ok: 2, failures: [], truncated: false, next: null });
     const empty = await replay('auditor', { closedFrom: '2020-01-01', closedTo: '2020-02-01' }).expect(200);
-    expect(empty.body).toEqual({ checked: 0, ok: 0, failures: [] });
+    expect(empty.body).toEqual({ checked: 0, ok: 0, failures: [], truncated: false, next: null });
   });
+
+  it('replays a period at most `limit` cases per call, in closing order, and continues from `next`', async () => {
+    const today = shanghaiDate(Date.now());
+    const period = { closedFrom: today, closedTo: nextDay(today) };
+    const first = await replay('auditor', { ...period, limit: 1 }).expect(200);
+    expect(first.body).toEqual({ checked: 1, ok: 1, failures: [], truncated: true, next: expect.any(String) });
+    const second = await replay('auditor', { ...period, limit: 1, cursor: first.body.next }).expect(200);
+    expect(second.body).toEqual({ checked: 1, ok: 1, failures: [], truncated: false, next: null });
+    // The pages follow the closing order: the disclosed case closed first, the withdrawn one later.
+    const bounds = { from: parsePeriodBound(today)!, to: parsePeriodBound(nextDay(today))! };
+    const page1 = await closedCasesPage(stack.dataSource, { ...bounds, limit: 1 });
+    expect(page1.workflowIds).toEqual([workflowIdFor(id)]);
+    const page2 = await closedCasesPage(stack.dataSource, { ...bounds, limit: 1, after: page1.next });
+    expect(page2).toEqual({ workflowIds: [workflowIdFor(withdrawnId)], next: null });
+
+    const refused: [object, string][] = [
+      [{ ...period, limit: 0 }, 'limit: must be an integer from 1 to 500'],
+      [{ ...period, limit: 501 }, 'limit: must be an integer from 1 to 500'],
+      [{ ...period, limit: 1.5 }, 'limit: must be an integer from 1 to 500'],
+      [{ ...period, limit: '10' }, 'limit: must be an integer from 1 to 500'],
+      [{ ...period, cursor: 'not a cursor' }, 'cursor: is not a cursor returned as `next` by a previous replay'],
+      [
+        { closedFrom: '2026-01-01', closedTo: nextDay(today), cursor: first.body.next },
+        'cursor: belongs to another period; give the closedFrom and closedTo it was returned for',
+      ],
+      [{ applicationId: id, limit: 10 }, 'limit: only for a period (closedFrom and closedTo)'],
+      [{ applicationId: id, cursor: first.body.next }, 'cursor: only for a period (closedFrom and closedTo)'],
+    ];
+    for (const [body, message] of refused) {
+      const res = await replay('auditor', body).expect(400);
+      expect({ body, message: res.body.message }).toEqual({ body, message: expect.arrayContaining([message]) });
+    }
+  }, 120_000);
 
   it('is refused to a clerk', async () => {
     await replay('clerk', { applicationId: id }).expect(403);
@@ -107,9 +150,16 @@ describe('replay verification: recorded case histories against the current workf
     const today = shanghaiDate(Date.now());
     const period = cli('--closed-from', today, '--closed-to', nextDay(today));
     expect(period.status).toBe(0);
-    expect(JSON.parse(period.stdout).checked).toBeGreaterThanOrEqual(1);
+    expect(JSON.parse(period.stdout)).toEqual({ checked: 2, ok: 2, failures: [], pages: 1 });
+    // Every page is replayed: two pages of one case.
+    const paged = cli('--closed-from', today, '--closed-to', nextDay(today), '--page-size', '1');
+    expect({ code: paged.status, stderr: paged.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(JSON.parse(paged.stdout)).toEqual({ checked: 2, ok: 2, failures: [], pages: 2 });
     const bad = cli('--closed-from', 'yesterday', '--closed-to', today);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/^--closed-from: must be a date YYYY-MM-DD/);
+    const badSize = cli('--closed-from', today, '--closed-to', nextDay(today), '--page-size', '0');
+    expect(badSize.status).toBe(2);
+    expect(badSize.stderr).toMatch(/^--page-size: must be an integer from 1 to 500/);
   }, 180_000);
 });

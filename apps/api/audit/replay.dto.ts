@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsUUID, registerDecorator } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, registerDecorator } from 'class-validator';
 import { parsePeriodBound } from '../../worker/replay-verify';
 
 function IsPeriodBound() {
@@ -15,7 +15,14 @@ function IsPeriodBound() {
     });
 }
 
-/** POST /api/audit/replay: one case (applicationId) or the cases closed in [closedFrom, closedTo). */
+export const REPLAY_DEFAULT_LIMIT = 100;
+export const REPLAY_MAX_LIMIT = 500;
+const limitMessage = `limit must be an integer from 1 to ${REPLAY_MAX_LIMIT}`;
+
+/**
+ * POST /api/audit/replay: one case (applicationId) or the cases closed in [closedFrom, closedTo),
+ * at most `limit` of them per call in closing order; `cursor` (the previous answer's `next`) continues.
+ */
 export class ReplayRequestDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'replay this case only' })
   @IsOptional()
@@ -31,6 +38,24 @@ export class ReplayRequestDto {
   @IsOptional()
   @IsPeriodBound()
   closedTo?: string;
+
+  @ApiPropertyOptional({
+    example: REPLAY_DEFAULT_LIMIT,
+    minimum: 1,
+    maximum: REPLAY_MAX_LIMIT,
+    description: `period only: at most this many cases per call (default ${REPLAY_DEFAULT_LIMIT})`,
+  })
+  @IsOptional()
+  @IsInt({ message: limitMessage })
+  @Min(1, { message: limitMessage })
+  @Max(REPLAY_MAX_LIMIT, { message: limitMessage })
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'period only: the `next` of the previous call, to continue where it stopped' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 1000)
+  cursor?: string;
 }
 
 export class ReplayFailureDto {
@@ -40,7 +65,10 @@ export class ReplayFailureDto {
 }
 
 export class ReplayReportDto {
-  @ApiProperty({ description: 'cases whose history was looked up' }) checked!: number;
+  @ApiProperty({ description: 'cases whose history was looked up (in this call)' }) checked!: number;
   @ApiProperty({ description: 'cases whose history replays with the current workflow code' }) ok!: number;
   @ApiProperty({ type: [ReplayFailureDto] }) failures!: ReplayFailureDto[];
+  @ApiProperty({ description: 'true: more cases closed in the period remain; call again with cursor = next' }) truncated!: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'the cursor to continue with; null when nothing remains' })
+  next!: string | null;
 }

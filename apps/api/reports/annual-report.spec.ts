@@ -4,9 +4,11 @@ import {
   REPORT_COLUMNS,
   REPORT_ROWS,
   reportCsv,
+  remedyCounts,
   reportHtml,
   resultRow,
   type ReportCase,
+  type ReportRemedy,
 } from './annual-report';
 
 const base: ReportCase = {
@@ -81,10 +83,63 @@ describe('annual report (legal-rules.md section 9)', () => {
     expect(value(r, '四', 1)).toBe(1);
     expect(r.balanced).toBe(true);
     expect(r.unclassified).toEqual([]);
-    expect(r.remedies.recorded).toBe(false);
+    expect(r.remedies.line).toEqual(new Array(15).fill(0));
     const csv = reportCsv(r).split('\r\n');
     expect(csv[0]).toBe('\uFEFFkey,label,自然人,商业企业,科研机构,社会公益组织,法律服务机构,其他,总计');
     expect(csv[1]).toBe('一,本年新收政府信息公开申请数量,0,1,0,0,1,0,2');
     expect(reportHtml(r)).toContain('<td>三.七</td>');
+  });
+
+  describe('section 四: reconsideration and litigation', () => {
+    const remedy = (over: Partial<ReportRemedy>): ReportRemedy => ({
+      kind: 'reconsideration',
+      route: null,
+      filedOn: '2026-03-01',
+      outcome: null,
+      outcomeOn: null,
+      ...over,
+    });
+    const remedies: ReportRemedy[] = [
+      remedy({ outcome: 'upheld', outcomeOn: '2026-05-01' }),
+      remedy({ outcome: 'corrected', outcomeOn: '2026-12-31' }),
+      remedy({ filedOn: '2026-12-01', outcome: 'other', outcomeOn: '2027-01-10' }), // decided after the year: 尚未审结
+      remedy({ filedOn: '2026-11-01' }), // pending
+      remedy({ kind: 'litigation', route: 'direct', filedOn: '2026-01-01', outcome: 'other', outcomeOn: '2026-02-01' }),
+      remedy({ kind: 'litigation', route: 'after-reconsideration', filedOn: '2026-06-01', outcome: 'corrected', outcomeOn: '2026-09-01' }),
+      remedy({ kind: 'litigation', route: 'after-reconsideration', filedOn: '2026-07-01' }),
+      remedy({ filedOn: '2025-12-31', outcome: 'upheld', outcomeOn: '2026-02-01' }), // filed the year before: not counted
+      remedy({ kind: 'litigation', route: 'direct', filedOn: '2027-01-01' }), // filed the year after: not counted
+    ];
+
+    it('counts remedies filed in the year, under their result when decided by 31 December, else 尚未审结', () => {
+      const s = remedyCounts(2026, remedies);
+      expect(s.columns).toEqual(['结果维持', '结果纠正', '其他结果', '尚未审结', '总计']);
+      expect(s.rows).toEqual([
+        { key: '复议', label: '行政复议', values: [1, 1, 0, 2, 4] },
+        { key: '未经复议直接起诉', label: '行政诉讼：未经复议直接起诉', values: [0, 0, 1, 0, 1] },
+        { key: '复议后起诉', label: '行政诉讼：复议后起诉', values: [0, 1, 0, 1, 2] },
+      ]);
+      expect(s.line).toEqual([1, 1, 0, 2, 4, 0, 0, 1, 0, 1, 0, 1, 0, 1, 2]);
+      expect(s.recorded).toBe(true);
+      // In its own year's report the one filed on 2025-12-31 was still pending (decided 2026-02-01).
+      expect(remedyCounts(2025, remedies).line).toEqual([0, 0, 0, 1, 1, ...new Array(10).fill(0)]);
+    });
+
+    it('is in the report, its CSV (after an empty line) and the printable page (one line of 15 numbers)', () => {
+      const r = buildAnnualReport(2026, { code: 'LINYI', name: '临沂市人民政府办公室' }, [], remedies);
+      expect(r.remedies.line).toEqual([1, 1, 0, 2, 4, 0, 0, 1, 0, 1, 0, 1, 0, 1, 2]);
+      const csv = reportCsv(r).split('\r\n');
+      const at = csv.indexOf('');
+      expect(at).toBe(1 + r.rows.length);
+      expect(csv.slice(at + 1, at + 5)).toEqual([
+        'key,label,结果维持,结果纠正,其他结果,尚未审结,总计',
+        '复议,行政复议,1,1,0,2,4',
+        '未经复议直接起诉,行政诉讼：未经复议直接起诉,0,0,1,0,1',
+        '复议后起诉,行政诉讼：复议后起诉,0,1,0,1,2',
+      ]);
+      const html = reportHtml(r);
+      expect(html).toContain('<th colspan="5">未经复议直接起诉</th><th colspan="5">复议后起诉</th>');
+      expect(html).toContain(`<tr>${[1, 1, 0, 2, 4, 0, 0, 1, 0, 1, 0, 1, 0, 1, 2].map((v) => `<td class="n">${v}</td>`).join('')}</tr>`);
+    });
   });
 });

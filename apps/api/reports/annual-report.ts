@@ -1,5 +1,5 @@
-// The annual report's section 三 table (legal-rules.md section 9; format 国办公开办函〔2021〕30号),
-// as a pure function of the office's cases, so it can be tested without a database.
+// The annual report's section 三 and 四 tables (legal-rules.md section 9; format 国办公开办函〔2021〕30号),
+// as a pure function of the office's cases and remedies, so it can be tested without a database.
 import type { ApplicantCategory, ApplicantType } from '../../../libs/contracts/application';
 
 export const REPORT_COLUMNS = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'] as const;
@@ -57,9 +57,36 @@ export interface AnnualReport {
   balanced: boolean;
   /** closed cases the mapping could not place in a row of 三 (counted in 三.七 only) */
   unclassified: { registrationNumber: string; reason: string }[];
-  /** 四、行政复议和行政诉讼: no remedy outcomes are recorded yet, so every count is 0 */
-  remedies: { columns: string[]; rows: { key: string; label: string; values: number[] }[]; recorded: boolean };
+  /** 四、政府信息公开行政复议、行政诉讼情况, counted by remedyCounts */
+  remedies: RemedySection;
 }
+
+/** Section 四: one row per part (复议, 未经复议直接起诉, 复议后起诉), the five result columns each. */
+export interface RemedySection {
+  columns: string[];
+  rows: { key: string; label: string; values: number[] }[];
+  /** true: counted from the remedies recorded on the cases (POST /api/applications/{id}/remedies) */
+  recorded: boolean;
+  /** the official one-line table: the 15 numbers left to right (复议 ×5, 直接起诉 ×5, 复议后起诉 ×5) */
+  line: number[];
+}
+
+/** One reconsideration or litigation as section 四 needs it. Days are YYYY-MM-DD. */
+export interface ReportRemedy {
+  kind: 'reconsideration' | 'litigation';
+  route: 'direct' | 'after-reconsideration' | null;
+  filedOn: string;
+  outcome: 'upheld' | 'corrected' | 'other' | null;
+  outcomeOn: string | null;
+}
+
+export const REMEDY_COLUMNS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'] as const;
+
+export const REMEDY_ROWS: readonly { key: string; label: string }[] = [
+  { key: '复议', label: '行政复议' },
+  { key: '未经复议直接起诉', label: '行政诉讼：未经复议直接起诉' },
+  { key: '复议后起诉', label: '行政诉讼：复议后起诉' },
+];
 
 const COLUMN_OF_CATEGORY: Record<ApplicantCategory, number> = { business: 1, research: 2, nonprofit: 3, law_firm: 4, other: 5 };
 
@@ -89,9 +116,12 @@ const KIND_ROWS: Record<string, string> = {
   'not-held': '三.四.1', // Art. 36(4)
   'other-organ': '三.四.1', // Art. 36(5)
   'cannot-create': '三.四.2', // Art. 38
+  'unclear-after-correction': '三.四.3', // still unclear after the correction (Art. 30)
   petition: '三.五.1', // Art. 39(1)
   repeated: '三.五.2', // Art. 36(6)
+  publication: '三.五.3', // Art. 39(2)
   excessive: '三.五.4', // Art. 35
+  'confirm-or-reissue': '三.五.5', // confirm or re-issue information already obtained
 };
 
 /** The row of 三 a closed case counts in, or why none fits. */
@@ -115,7 +145,12 @@ function column(c: ReportCase): number {
   return c.applicantType === 'natural_person' ? 0 : COLUMN_OF_CATEGORY[c.applicantCategory ?? 'other'];
 }
 
-export function buildAnnualReport(year: number, office: { code: string; name: string }, cases: ReportCase[]): AnnualReport {
+export function buildAnnualReport(
+  year: number,
+  office: { code: string; name: string },
+  cases: ReportCase[],
+  remedies: readonly ReportRemedy[] = [],
+): AnnualReport {
   const start = `${year}-01-01`;
   const end = `${year}-12-31`;
   const counts = new Map(REPORT_ROWS.map((r) => [r.key, new Array<number>(REPORT_COLUMNS.length).fill(0)]));
@@ -152,21 +187,34 @@ export function buildAnnualReport(year: number, office: { code: string; name: st
     rows,
     balanced: balanced && total('一') + total('二') === total('三.七') + total('四'),
     unclassified,
-    remedies: emptyRemedies(),
+    remedies: remedyCounts(year, remedies),
   };
 }
 
-function emptyRemedies(): AnnualReport['remedies'] {
-  const results = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
-  const parts = [
-    { key: '复议', label: '行政复议' },
-    { key: '未经复议直接起诉', label: '行政诉讼：未经复议直接起诉' },
-    { key: '复议后起诉', label: '行政诉讼：复议后起诉' },
-  ];
+const RESULT_COLUMN = { upheld: 0, corrected: 1, other: 2 } as const;
+
+/**
+ * Section 四 for `year`: the reconsiderations applied for and the suits filed in the year
+ * (filedOn in the year; 被申请/被提起 in the year, as the official practice counts them), each
+ * under its result when decided by the end of the year, otherwise under 尚未审结. A remedy filed
+ * in an earlier year counts in that year's report only.
+ */
+export function remedyCounts(year: number, remedies: readonly ReportRemedy[]): RemedySection {
+  const start = `${year}-01-01`;
+  const end = `${year}-12-31`;
+  const counts = REMEDY_ROWS.map(() => new Array<number>(REMEDY_COLUMNS.length).fill(0));
+  for (const r of remedies) {
+    if (r.filedOn < start || r.filedOn > end) continue;
+    const part = r.kind === 'reconsideration' ? 0 : r.route === 'after-reconsideration' ? 2 : 1;
+    const decided = r.outcome !== null && r.outcomeOn !== null && r.outcomeOn <= end;
+    counts[part][decided ? RESULT_COLUMN[r.outcome!] : 3]++;
+    counts[part][REMEDY_COLUMNS.length - 1]++;
+  }
   return {
-    columns: results,
-    rows: parts.map((p) => ({ ...p, values: results.map(() => 0) })),
-    recorded: false,
+    columns: [...REMEDY_COLUMNS],
+    rows: REMEDY_ROWS.map((p, i) => ({ ...p, values: counts[i] })),
+    recorded: true,
+    line: counts.flat(),
   };
 }
 
@@ -175,6 +223,9 @@ const csvCell = (s: string | number) => (/[",\n]/.test(String(s)) ? `"${String(s
 export function reportCsv(r: AnnualReport): string {
   const lines = [['key', 'label', ...r.columns].map(csvCell).join(',')];
   for (const row of r.rows) lines.push([row.key, row.label, ...row.values].map(csvCell).join(','));
+  // Section 四 follows after an empty line, with its own header (five result columns).
+  lines.push('', ['key', 'label', ...r.remedies.columns].map(csvCell).join(','));
+  for (const row of r.remedies.rows) lines.push([row.key, row.label, ...row.values].map(csvCell).join(','));
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
 
@@ -190,9 +241,12 @@ export function reportHtml(r: AnnualReport): string {
   const body = r.rows
     .map((row) => `<tr><td>${esc(row.key)}</td><td>${esc(row.label)}</td>${row.values.map((v) => `<td class="n">${v}</td>`).join('')}</tr>`)
     .join('\n');
-  const remedies = r.remedies.rows
-    .map((row) => `<tr><td>${esc(row.label)}</td>${row.values.map((v) => `<td class="n">${v}</td>`).join('')}</tr>`)
-    .join('\n');
+  // Section 四 as the official form lays it out: 行政复议 | 行政诉讼 (未经复议直接起诉 | 复议后起诉), one line of 15 numbers.
+  const results = r.remedies.columns.map((c) => `<th>${esc(c)}</th>`).join('');
+  const remedies = `<tr><th colspan="5" rowspan="2">${esc(REMEDY_ROWS[0].label)}</th><th colspan="10">行政诉讼</th></tr>
+<tr><th colspan="5">未经复议直接起诉</th><th colspan="5">复议后起诉</th></tr>
+<tr>${results}${results}${results}</tr>
+<tr>${r.remedies.line.map((v) => `<td class="n">${v}</td>`).join('')}</tr>`;
   return `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(r.office.name)} ${r.year}年政府信息公开工作年度报告 收到和处理政府信息公开申请情况</title>
 <style>body{font-family:"SimSun","Songti SC",serif;margin:2em}table{border-collapse:collapse;width:100%}th,td{border:1px solid #000;padding:4px 6px}td.n{text-align:right}@media print{body{margin:0}}</style>
@@ -205,10 +259,9 @@ ${body}
 </table>
 <p>校验：一 + 二 = 三（七） + 四：${r.balanced ? '平衡' : '不平衡'}</p>
 <h2>四、政府信息公开行政复议、行政诉讼情况</h2>
-<table><tr><th>类别</th>${r.remedies.columns.map((c) => `<th>${esc(c)}</th>`).join('')}</tr>
+<table>
 ${remedies}
 </table>
-${r.remedies.recorded ? '' : '<p>尚未记录行政复议、行政诉讼结果。</p>'}
 </body></html>
 `;
 }

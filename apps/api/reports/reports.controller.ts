@@ -3,6 +3,7 @@ import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiProduces, ApiQu
 import { CurrentUser, type AuthUser } from '../auth/current-user';
 import { Roles } from '../auth/roles.decorator';
 import { type AnnualReport, reportCsv, reportHtml } from './annual-report';
+import { AnnualReportDto } from './reports.dto';
 import { ReportsService } from './reports.service';
 
 @ApiTags('reports')
@@ -16,7 +17,11 @@ export class ReportsController {
   @ApiQuery({ name: 'year', required: true, example: '2026' })
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv', 'html'] })
   @ApiProduces('application/json', 'text/csv', 'text/html')
-  @ApiOkResponse({ description: 'section 三 of the annual report (legal-rules.md section 9): {year, office, columns, rows, balanced}' })
+  @ApiOkResponse({
+    type: AnnualReportDto,
+    description:
+      'sections 三 and 四 of the annual report (legal-rules.md section 9); csv: section 三, an empty line, section 四; html: the printable tables',
+  })
   @ApiBadRequestResponse({ description: 'year or format is not valid' })
   async annual(
     @CurrentUser() user: AuthUser,

@@ -2,7 +2,7 @@ import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/current-user';
 import { DATA_SOURCE } from '../common/tokens';
-import { type AnnualReport, buildAnnualReport, type ReportCase } from './annual-report';
+import { type AnnualReport, buildAnnualReport, type ReportCase, type ReportRemedy } from './annual-report';
 
 @Injectable()
 export class ReportsService {
@@ -45,6 +45,14 @@ export class ReportsService {
             .map((x) => x.exemption!)
         : [],
     }));
-    return buildAnnualReport(year, { code: office?.code ?? '', name: office?.name ?? '' }, cases);
+    // Section 四: the office's reconsiderations and suits filed in the year (annual-report.ts remedyCounts).
+    const remedies: ReportRemedy[] = await this.ds.query(
+      `SELECT r.kind, r.route, to_char(r.filed_on, 'YYYY-MM-DD') AS "filedOn", r.outcome,
+              to_char(r.outcome_on, 'YYYY-MM-DD') AS "outcomeOn"
+       FROM remedies r JOIN applications a ON a.id = r.application_id
+       WHERE a.office_id = $1 AND r.filed_on BETWEEN $2::date AND $3::date`,
+      [user.officeId, `${year}-01-01`, `${year}-12-31`],
+    );
+    return buildAnnualReport(year, { code: office?.code ?? '', name: office?.name ?? '' }, cases, remedies);
   }
 }

@@ -4,6 +4,7 @@ import { CaseWorkflow1764288200000 } from './1764288200000-case-workflow';
 import { Notices1764288300000 } from './1764288300000-notices';
 import { OfficeContacts1764288400000 } from './1764288400000-office-contacts';
 import { Administration1764288500000 } from './1764288500000-administration';
+import { Remedies1764288600000 } from './1764288600000-remedies';
 
 // Append new migrations here in timestamp order; never edit a committed one.
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   Notices1764288300000,
   OfficeContacts1764288400000,
   Administration1764288500000,
+  Remedies1764288600000,
 ];
