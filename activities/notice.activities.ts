@@ -37,6 +37,11 @@ interface CaseRow {
   office_name: string;
   notice_prefix: string | null;
   reconsideration_organ: string | null;
+  office_address: string | null;
+  office_postcode: string | null;
+  office_phone: string | null;
+  office_contact_person: string | null;
+  office_court: string | null;
   registration_number: string;
   received_on: string | null;
   regime: Regime | null;
@@ -45,6 +50,20 @@ interface CaseRow {
   description: string;
   applicant_name: string;
   applicant_type: 'natural_person' | 'legal_person';
+}
+
+/** The office as its letters show it: name, contact block (contact person, phone, address, postcode), reconsideration organ, court. */
+function officeProfile(c: CaseRow): OfficeProfile {
+  const office: OfficeProfile = { name: c.office_name, reconsiderationOrgan: c.reconsideration_organ ?? c.office_name };
+  const optional = {
+    address: c.office_address,
+    postcode: c.office_postcode,
+    phone: c.office_phone,
+    contactPerson: c.office_contact_person,
+    court: c.office_court,
+  };
+  for (const [key, value] of Object.entries(optional)) if (value?.trim()) office[key as keyof typeof optional] = value.trim();
+  return office;
 }
 
 export function createNoticeActivities({ ds }: NoticeDeps) {
@@ -58,6 +77,8 @@ export function createNoticeActivities({ ds }: NoticeDeps) {
       // One issuer per case at a time, so a concurrent retry finds the first one's notice.
       const [c]: CaseRow[] = await m.query(
         `SELECT a.office_id, o.name AS office_name, o.notice_prefix, o.reconsideration_organ, a.registration_number,
+                o.address AS office_address, o.postcode AS office_postcode, o.phone AS office_phone,
+                o.contact_person AS office_contact_person, o.court AS office_court,
                 to_char(a.received_on, 'YYYY-MM-DD') AS received_on, a.regime, to_char(a.due_on, 'YYYY-MM-DD') AS due_on,
                 a.channel, a.description, p.name AS applicant_name, p.type AS applicant_type
          FROM applications a JOIN offices o ON o.id = a.office_id JOIN applicants p ON p.id = a.applicant_id
@@ -83,19 +104,29 @@ export function createNoticeActivities({ ds }: NoticeDeps) {
       }
       // An abandonment letter names the notice the applicant did not answer.
       const earlier = {
-        'abandonment-correction': ['correction', 'correctionNoticeNumber'],
-        'abandonment-fee': ['fee', 'feeNoticeNumber'],
+        'abandonment-correction': ['correction-notice', 'correctionNoticeNumber'],
+        'abandonment-fee': ['fee-notice', 'feeNoticeNumber'],
       } as const;
       const ref = earlier[input.letterKind as keyof typeof earlier];
       if (ref && fields[ref[1]] === undefined) {
         const [prev] = await m.query(
-          `SELECT number FROM notices WHERE application_id = $1 AND kind = $2 ORDER BY issued_at DESC, number_seq DESC LIMIT 1`,
+          `SELECT number FROM notices WHERE application_id = $1 AND letter_kind = $2 ORDER BY issued_at DESC, number_seq DESC LIMIT 1`,
           [input.applicationId, ref[0]],
         );
         if (prev) fields[ref[1]] = prev.number;
       }
+      // A repeated request (Art. 36(6)) names the reply to the earlier application of this office.
+      if (input.letterKind === 'reply-repeated' && fields.previousNoticeNumber === undefined && fields.previousApplicationNumber) {
+        const [prev] = await m.query(
+          `SELECT n.number FROM notices n JOIN applications p ON p.id = n.application_id
+           WHERE p.office_id = $1 AND p.registration_number = $2 AND n.kind IN ('reply', 'not-application')
+           ORDER BY n.issued_at DESC, n.number_seq DESC LIMIT 1`,
+          [c.office_id, fields.previousApplicationNumber],
+        );
+        if (prev) fields.previousNoticeNumber = prev.number;
+      }
 
-      const office: OfficeProfile = { name: c.office_name, reconsiderationOrgan: c.reconsideration_organ ?? c.office_name };
+      const office = officeProfile(c);
       const year = Number(input.issuedOn.slice(0, 4));
       const [{ last_seq: seq }] = await m.query(
         `INSERT INTO notice_counters (office_id, year, last_seq) VALUES ($1, $2, 1)

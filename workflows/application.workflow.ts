@@ -92,6 +92,8 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
   const notices: NoticeRef[] = [];
   // Histories recorded before letters were issued replay without them.
   const issuesNotices = patched('notices');
+  // Consultation (Art. 32/34) and Art. 35 letters: decided once, in the first workflow task, so a case keeps one answer for its whole life.
+  const issuesConsultationLetters = issuesNotices && patched('consultation-letters');
 
   const ctx = (): CaseContext => ({ now: Date.now(), index: index! });
 
@@ -203,7 +205,7 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
       changes++;
       syncSearchAttributes();
       await project(steps);
-      await issueNotices(noticesForStep(view!, req, steps));
+      await issueNotices(noticesForStep(view!, req, steps, { consultationLetters: issuesConsultationLetters }));
       return JSON.parse(JSON.stringify(view)) as CaseView;
     },
     {

@@ -64,12 +64,135 @@ describe('notice requests: the letters each step issues, filled from the case', 
       [{ replyKind: 'cannot-create' }, '理由'],
       [{ replyKind: 'already-public', provision: { form: '网页', method: '市政府门户网站' } }, '市政府门户网站'],
       [{ replyKind: 'petition' }, '信访'],
+      [{ replyKind: 'repeated', previous: { applicationNumber: 'LYZF-2026-00007', repliedOn: '2026-09-10' } }, 'LYZF-2026-00007'],
+      [
+        {
+          replyKind: 'repeated',
+          previous: { applicationNumber: 'LYZF-2026-00007', repliedOn: '2026-09-10', noticeNumber: '临政公开〔2026〕第8号' },
+        },
+        '作出答复（临政公开〔2026〕第8号）',
+      ],
+      [
+        {
+          replyKind: 'special-route',
+          specialRoute: { recordType: '不动产登记资料', law: '不动产登记暂行条例', route: '到市不动产登记中心查询' },
+        },
+        '依照《不动产登记暂行条例》的规定办理：到市不动产登记中心查询',
+      ],
+      [
+        { replyKind: 'publication', publication: { name: '临沂年鉴（2025）', whereToGet: '市图书馆' } },
+        '《临沂年鉴（2025）》属于公开出版物',
+      ],
+      [{ replyKind: 'confirm-or-reissue', reasons: '您要求确认复印件与原件一致' }, '您要求确认复印件与原件一致'],
     ];
     for (const [d, expected] of cases) {
       const [r] = decided(d);
       expect(renders(r)).toContain(expected);
     }
     expect(decided({ replyKind: 'petition' })[0]).toMatchObject({ kind: 'not-application', letterKind: 'not-ogi-petition' });
+    expect(decided({ replyKind: 'publication', publication: { name: '《年鉴》', whereToGet: '图书馆' } })[0]).toMatchObject({
+      kind: 'not-application',
+      letterKind: 'not-ogi-publication',
+      fields: { publicationName: '《年鉴》' },
+    });
+  });
+
+  it('fills the replies that rest on earlier steps: unclear after a correction, excessive after a request for reasons', () => {
+    const correction = { requestedOn: '2026-11-06', items: ['x'], deliveredOn: '2026-11-06', periodDays: 15, respondBy: '2026-11-27' };
+    const [u] = noticesForStep(
+      {
+        ...base,
+        correction: { ...correction, receivedOn: '2026-11-12' },
+        decision: { replyKind: 'unclear-after-correction', reasons: '仍未写明地块位置', draftedBy: 'c', draftedAt: '' },
+      },
+      req('issue-notice'),
+      step,
+    );
+    expect(u).toMatchObject({ letterKind: 'reply-unclear-after-correction', fields: { correctionReceivedOn: '2026-11-12' } });
+    expect(renders(u)).toContain('于2026年11月12日收到您补正后的申请');
+    const reasonsRequest = {
+      requestedOn: '2026-11-06',
+      sentOn: '2026-11-06',
+      periodDays: 10,
+      respondBy: '2026-11-20',
+      requestVolume: '您一个月内提出申请86件',
+      statusBefore: 'assigned' as const,
+    };
+    const excessive = { replyKind: 'excessive' as const, reasons: '申请内容大量重复', draftedBy: 'c', draftedAt: '' };
+    const [silent] = noticesForStep(
+      { ...base, reasonsRequest: { ...reasonsRequest, outcome: 'no-reply' }, decision: excessive },
+      req('issue-notice'),
+      step,
+    );
+    expect(silent.fields).toEqual({
+      requestVolume: '您一个月内提出申请86件',
+      reasonRequestedOn: '2026-11-06',
+      reasonsDeadline: '2026-11-20',
+      reasons: '申请内容大量重复',
+    });
+    expect(renders(silent)).toContain('您逾期未说明理由，视为未提供合理理由');
+    const [answered] = noticesForStep(
+      { ...base, reasonsRequest: { ...reasonsRequest, outcome: 'unreasonable', receivedOn: '2026-11-18' }, decision: excessive },
+      req('issue-notice'),
+      step,
+    );
+    expect(renders(answered)).toContain('并于2026年11月18日收到您的说明。经审查，本机关认为您的申请理由不合理：申请内容大量重复');
+  });
+
+  it('issues the consultation and Art. 35 letters only when the workflow says it may (replay of older histories)', () => {
+    const on = { consultationLetters: true };
+    const consulting = {
+      ...base,
+      status: 'consulting',
+      consultations: [
+        { kind: 'third-party', party: '临沂某建材有限公司', sentOn: '2026-11-06', deliveredOn: '2026-11-06', replyBy: '2026-11-27' },
+      ],
+    } as CaseView;
+    const start = req('start-consultation', { kind: 'third-party', party: '临沂某建材有限公司', sentOn: '2026-11-06' });
+    expect(noticesForStep(consulting, start, step)).toEqual([]);
+    const [t] = noticesForStep(consulting, start, step, on);
+    expect(t).toEqual({
+      kind: 'consultation',
+      letterKind: 'third-party-consultation',
+      issueKey: 'step-7',
+      issuedBy: 'clerk',
+      fields: { thirdPartyName: '临沂某建材有限公司', replyDeadline: '2026-11-27' },
+    });
+    expect(renders(t)).toContain('临沂某建材有限公司：');
+    const coMaking = {
+      ...consulting,
+      consultations: [{ ...consulting.consultations[0], kind: 'co-maker', party: '市财政局', information: '资金安排通知' }],
+    } as CaseView;
+    const [m] = noticesForStep(coMaking, start, step, on);
+    expect(m).toMatchObject({ letterKind: 'co-maker-consultation', fields: { organName: '市财政局', coMadeInformation: '资金安排通知' } });
+    expect(renders(m)).toContain('逾期未提出意见的，视为同意公开');
+    expect(noticesForStep({ ...coMaking, deadline: { ...base.deadline!, regime: '2008' } }, start, step, on)).toEqual([]);
+
+    const asked = {
+      ...base,
+      status: 'reasons_requested',
+      reasonsRequest: {
+        requestedOn: '2026-11-06',
+        sentOn: '2026-11-06',
+        periodDays: 10,
+        respondBy: '2026-11-20',
+        statusBefore: 'assigned',
+      },
+    } as CaseView;
+    expect(noticesForStep(asked, req('request-reasons'), step)).toEqual([]);
+    const [ask] = noticesForStep(asked, req('request-reasons'), step, on);
+    expect(ask).toMatchObject({ kind: 'correction', letterKind: 'reasons-request', fields: { reasonsDeadline: '2026-11-20' } });
+    expect(renders(ask)).toContain('请您于2026年11月20日前向本机关书面说明申请理由');
+    const reasonable = { ...asked.reasonsRequest!, receivedOn: '2026-11-18', outcome: 'reasonable' as const, replyBy: '2027-01-29' };
+    const [later] = noticesForStep({ ...asked, reasonsRequest: reasonable }, req('receive-reasons'), step, on);
+    expect(later).toMatchObject({
+      kind: 'extension',
+      letterKind: 'later-reply-date',
+      fields: { reasonRequestedOn: '2026-11-06', reasonsReceivedOn: '2026-11-18', replyBy: '2027-01-29' },
+    });
+    expect(renders(later)).toContain('将于2027年1月29日前作出答复');
+    const { replyBy: _r, ...noLaterDay } = reasonable;
+    expect(noticesForStep({ ...asked, reasonsRequest: noLaterDay }, req('receive-reasons'), step, on)).toEqual([]);
   });
 
   it('fills the receipt, correction, extension, fee, withdrawal and abandonment letters', () => {

@@ -7,6 +7,15 @@ import type { FieldValue, WithheldPart, WithholdingGround } from '../libs/docume
 
 type Request = Omit<IssueNoticeInput, 'applicationId' | 'issuedOn'>;
 
+/**
+ * Letters that histories recorded before them must replay without (the workflow gates them with
+ * its 'consultation-letters' patch): the consultation letters (Art. 32 / 34) and the Art. 35
+ * letters (request for reasons, later reply day).
+ */
+export interface NoticeOptions {
+  consultationLetters: boolean;
+}
+
 const CORRECTION_GUIDANCE = '政府信息公开申请应当写明所需政府信息的名称、文号或者便于查询的其他特征性描述，以便本机关准确检索';
 const PETITION_REASONS = '您提出的事项属于信访、投诉、举报等诉求，不属于政府信息公开申请';
 const PETITION_CHANNEL = '本机关信访工作机构或者“12345”政务服务便民热线';
@@ -70,10 +79,19 @@ function replyRequest(v: CaseView, issuedBy: string): Request | null {
       fields: fieldsOf({ reasons: PETITION_REASONS, properChannel: PETITION_CHANNEL }),
     };
   }
+  // Art. 39(2): not an Art. 36 reply; the letter says where to get the publication.
+  if (d.replyKind === 'publication') {
+    return {
+      ...base,
+      kind: 'not-application',
+      letterKind: 'not-ogi-publication',
+      fields: fieldsOf({ publicationName: d.publication && bookTitle(d.publication.name), whereToGet: d.publication?.whereToGet }),
+    };
+  }
   const provision = d.provision ? `以${d.provision.form}形式、通过${d.provision.method}方式提供` : undefined;
   const parts = d.parts ?? [];
   const disclosed = parts.filter((p) => p.disposition === 'disclose').map((p) => p.description);
-  const byKind: Record<Exclude<typeof d.replyKind, 'petition'>, Record<string, FieldValue | null | undefined>> = {
+  const byKind: Record<Exclude<typeof d.replyKind, 'petition' | 'publication'>, Record<string, FieldValue | null | undefined>> = {
     'already-public': { whereToGet: d.provision?.method ?? d.reasons, reasons: d.reasons },
     disclose: { provision: provision ?? d.reasons, reasons: d.reasons },
     partial: {
@@ -86,12 +104,36 @@ function replyRequest(v: CaseView, issuedBy: string): Request | null {
     'not-exist': { searchDescription: d.reasons },
     // The template names the organ's contact with the organ; the decision carries only the organ.
     'other-organ': { reasons: d.reasons, responsibleOrgan: d.otherOrgan, responsibleOrganContact: d.otherOrgan && OTHER_ORGAN_CONTACT },
-    repeated: { reasons: d.reasons },
-    'special-route': { reasons: d.reasons },
+    repeated: {
+      previousApplicationNumber: d.previous?.applicationNumber,
+      previousReplyDate: d.previous?.repliedOn,
+      previousNoticeNumber: d.previous?.noticeNumber,
+      reasons: d.reasons,
+    },
+    'special-route': {
+      recordType: d.specialRoute?.recordType,
+      specialLaw: d.specialRoute && bookTitle(d.specialRoute.law),
+      specialRoute: d.specialRoute?.route,
+      reasons: d.reasons,
+    },
     'cannot-create': { reasons: d.reasons },
-    excessive: { reasons: d.reasons },
+    excessive: {
+      requestVolume: d.requestVolume ?? v.reasonsRequest?.requestVolume,
+      reasonRequestedOn: v.reasonsRequest?.sentOn,
+      reasonsDeadline: v.reasonsRequest?.respondBy,
+      reasonsReceivedOn: v.reasonsRequest?.outcome === 'unreasonable' ? v.reasonsRequest.receivedOn : undefined,
+      reasons: d.reasons,
+    },
+    'unclear-after-correction': { correctionReceivedOn: v.correction?.receivedOn, reasons: d.reasons },
+    'confirm-or-reissue': { reasons: d.reasons },
   };
   return { ...base, kind: 'reply', letterKind: `reply-${d.replyKind}`, fields: fieldsOf(byKind[d.replyKind]) };
+}
+
+/** A law or publication as cited in a letter: in book-title marks 《》 unless the clerk wrote them. */
+function bookTitle(name: string): string {
+  const n = name.trim();
+  return n.startsWith('《') ? n : `《${n}》`;
 }
 
 /** The registration receipt, once the case has a receipt day. */
@@ -108,11 +150,75 @@ export function receiptRequest(v: CaseView, issuedBy: string): Request[] {
   ];
 }
 
+/** The consultation letter to the third party (Art. 32; 2008: Art. 23) or the co-making organ (Art. 34, 2019 only). */
+function consultationRequest(v: CaseView, who: string, seq: number | undefined): Request[] {
+  const c = v.consultations[v.consultations.length - 1];
+  if (!c || c.position !== undefined) return [];
+  const base = { kind: 'consultation' as const, issueKey: `step-${seq}`, issuedBy: who };
+  if (c.kind === 'third-party') {
+    return [
+      {
+        ...base,
+        letterKind: 'third-party-consultation',
+        fields: fieldsOf({ thirdPartyName: c.party, affectedInformation: c.information, replyDeadline: c.replyBy }),
+      },
+    ];
+  }
+  if (v.deadline?.regime === '2008') return []; // the 2008 Regulations have no co-maker consultation
+  return [
+    {
+      ...base,
+      letterKind: 'co-maker-consultation',
+      fields: fieldsOf({ organName: c.party, coMadeInformation: c.information, replyDeadline: c.replyBy }),
+    },
+  ];
+}
+
+/** Art. 35: the request for reasons, and the later reply day when the reasons were found reasonable. */
+function reasonsRequests(v: CaseView, req: ActionRequest, who: string, seq: number | undefined): Request[] {
+  const r = v.reasonsRequest;
+  if (!r) return [];
+  if (req.action === 'request-reasons') {
+    // A request to the applicant with a period to answer, like the correction notice (no notice kind of its own).
+    return [
+      {
+        kind: 'correction',
+        letterKind: 'reasons-request',
+        issueKey: `step-${seq}`,
+        issuedBy: who,
+        fields: fieldsOf({ requestVolume: r.requestVolume, reasonsDeadline: r.respondBy }),
+      },
+    ];
+  }
+  if (req.action === 'receive-reasons' && r.outcome === 'reasonable' && r.replyBy) {
+    return [
+      {
+        kind: 'extension',
+        letterKind: 'later-reply-date',
+        issueKey: `step-${seq}`,
+        issuedBy: who,
+        fields: fieldsOf({ reasonRequestedOn: r.sentOn, reasonsReceivedOn: r.receivedOn, replyBy: r.replyBy }),
+      },
+    ];
+  }
+  return [];
+}
+
 /** The letters an accepted step issues (v is the state after the step). */
-export function noticesForStep(v: CaseView, req: ActionRequest, steps: readonly HistoryStep[]): Request[] {
+export function noticesForStep(
+  v: CaseView,
+  req: ActionRequest,
+  steps: readonly HistoryStep[],
+  options: NoticeOptions = { consultationLetters: false },
+): Request[] {
   const who = req.actor.username;
   const seq = steps[0]?.seq;
   switch (req.action) {
+    case 'start-consultation':
+      return options.consultationLetters ? consultationRequest(v, who, seq) : [];
+    case 'request-reasons':
+    case 'receive-reasons':
+      return options.consultationLetters ? reasonsRequests(v, req, who, seq) : [];
     case 'confirm-receipt':
       return receiptRequest(v, who);
     case 'request-correction':

@@ -31,6 +31,45 @@ describe('validateActionBody', () => {
       validateActionBody('draft-decision', { replyKind: 'disclose', reasons: 'x', fee: { amount: 100.001, basis: 'per-volume' } }),
     ).toEqual(['body.fee.amount: must be a positive amount in CNY with at most 2 decimals']);
   });
+
+  it('requires the facts each reply letter names, and keeps them to their own kind', () => {
+    expect(validateActionBody('draft-decision', { replyKind: 'repeated', reasons: 'x' })).toEqual([
+      'body.previous: is required for a repeated reply (Art. 36(6): the earlier application and the day it was answered)',
+    ]);
+    expect(validateActionBody('draft-decision', { replyKind: 'repeated', reasons: 'x', previous: { applicationNumber: 'A-1' } })).toEqual([
+      'body.previous.repliedOn: is required',
+    ]);
+    expect(
+      validateActionBody('draft-decision', { replyKind: 'special-route', reasons: 'x', specialRoute: { law: '《不动产登记暂行条例》' } }),
+    ).toEqual(['body.specialRoute.recordType: is required', 'body.specialRoute.route: is required']);
+    expect(validateActionBody('draft-decision', { replyKind: 'publication', reasons: 'x' })).toEqual([
+      'body.publication: is required for a publication reply (Art. 39(2): the publication and where to get it)',
+    ]);
+    expect(validateActionBody('draft-decision', { replyKind: 'disclose', reasons: 'x', requestVolume: '86 requests' })).toEqual([
+      'body.requestVolume: is only for replyKind excessive, not disclose',
+    ]);
+    expect(
+      validateActionBody('draft-decision', {
+        replyKind: 'repeated',
+        reasons: 'x',
+        previous: { applicationNumber: 'LYZF-2025-00001', repliedOn: '2025-03-03' },
+      }),
+    ).toEqual([]);
+    expect(validateActionBody('draft-decision', { replyKind: 'unclear-after-correction', reasons: 'x' })).toEqual([]);
+  });
+
+  it('checks the Art. 35 steps', () => {
+    expect(validateActionBody('request-reasons', { sentOn: '2025-03-03', periodDays: 0 })).toEqual([
+      'body.periodDays: must be an integer from 1 to 60',
+    ]);
+    expect(validateActionBody('receive-reasons', { receivedOn: '2025-03-10', reasonable: false, replyBy: '2025-05-30' })).toEqual([
+      'body.replyBy: only reasons found reasonable get a later reply day (Art. 35); leave it out when reasonable is false',
+    ]);
+    expect(validateActionBody('receive-reasons', { receivedOn: '2025-03-10', reasonable: 'yes' })).toEqual([
+      'body.reasonable: must be true or false',
+    ]);
+    expect(validateActionBody('receive-reasons', { receivedOn: '2025-03-10', reasonable: true, replyBy: '2025-05-30' })).toEqual([]);
+  });
 });
 
 describe('case machine', () => {

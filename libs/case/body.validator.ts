@@ -45,7 +45,14 @@ const SCHEMAS: Record<ActionName, Fields> = {
   'receive-correction': { receivedOn: date, comment },
   assign: { assignee: text(64), department: opt(text(64)), comment },
   'record-search': { summary: text(), found: opt(bool), comment },
-  'start-consultation': { kind: oneOf(CONSULTATION_KINDS), party: text(200), sentOn: date, deliveredOn: opt(date), comment },
+  'start-consultation': {
+    kind: oneOf(CONSULTATION_KINDS),
+    party: text(200),
+    sentOn: date,
+    deliveredOn: opt(date),
+    information: opt(text(500)),
+    comment,
+  },
   'receive-consultation-reply': { receivedOn: date, position: oneOf(CONSULTATION_POSITIONS), reasons: opt(text()), comment },
   'request-extension': { reason: text(), comment },
   'decide-extension': decision,
@@ -60,6 +67,13 @@ const SCHEMAS: Record<ActionName, Fields> = {
     provision: opt({ kind: 'object', fields: { form: text(100), method: text(100) } }),
     otherOrgan: opt(text(200)),
     fee: opt({ kind: 'object', fields: { amount: { kind: 'amount' }, basis: oneOf(['per-application', 'per-volume']) } }),
+    previous: opt({
+      kind: 'object',
+      fields: { applicationNumber: text(64), repliedOn: date, noticeNumber: opt(text(64)) },
+    }),
+    specialRoute: opt({ kind: 'object', fields: { recordType: text(100), law: text(200), route: text(500) } }),
+    requestVolume: opt(text(500)),
+    publication: opt({ kind: 'object', fields: { name: text(200), whereToGet: text(500) } }),
     comment,
   },
   'review-confidentiality': decision,
@@ -69,6 +83,23 @@ const SCHEMAS: Record<ActionName, Fields> = {
   withdraw: { on: date, reason: opt(text()), comment },
   'confirm-petition': decision,
   'record-payment': { paidOn: date, comment },
+  'request-reasons': { sentOn: date, periodDays: { kind: 'int', min: 1, max: 60 }, requestVolume: opt(text(500)), comment },
+  'receive-reasons': { receivedOn: date, reasonable: bool, replyBy: opt(date), comment },
+};
+
+/** Facts a reply kind cannot do without (its letter names them): field -> the rule's wording. */
+const REQUIRED_FOR_KIND: Readonly<Partial<Record<string, readonly [string, string][]>>> = {
+  'other-organ': [['otherOrgan', 'an other-organ reply (Art. 36(5))']],
+  repeated: [['previous', 'a repeated reply (Art. 36(6): the earlier application and the day it was answered)']],
+  'special-route': [['specialRoute', 'a special-route reply (Art. 36(7): the law that sets the route and where to go)']],
+  publication: [['publication', 'a publication reply (Art. 39(2): the publication and where to get it)']],
+};
+/** Facts that belong to one reply kind only. */
+const ONLY_FOR_KIND: Readonly<Record<string, string>> = {
+  previous: 'repeated',
+  specialRoute: 'special-route',
+  requestVolume: 'excessive',
+  publication: 'publication',
 };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -140,9 +171,16 @@ export const isActionName = (v: unknown): v is ActionName => typeof v === 'strin
 export function validateActionBody(action: ActionName, body: unknown): string[] {
   const out: string[] = [];
   checkFields(body, SCHEMAS[action], 'body', out);
-  if (out.length || action !== 'draft-decision') return out;
+  if (out.length) return out;
+  if (action === 'receive-reasons') {
+    const r = body as { reasonable: boolean; replyBy?: string };
+    if (!r.reasonable && r.replyBy !== undefined)
+      out.push('body.replyBy: only reasons found reasonable get a later reply day (Art. 35); leave it out when reasonable is false');
+    return out;
+  }
+  if (action !== 'draft-decision') return out;
   // Cross-field rules of a reply (Art. 36, 37).
-  const b = body as { replyKind: string; parts?: { disposition: string; exemption?: string }[]; otherOrgan?: string };
+  const b = body as { replyKind: string; parts?: { disposition: string; exemption?: string }[] } & Record<string, unknown>;
   if (b.replyKind === 'partial') {
     const parts = b.parts ?? [];
     if (!parts.some((x) => x.disposition === 'disclose') || !parts.some((x) => x.disposition === 'withhold'))
@@ -151,7 +189,10 @@ export function validateActionBody(action: ActionName, body: unknown): string[] 
   b.parts?.forEach((x, i) => {
     if (x.disposition === 'withhold' && !x.exemption) out.push(`body.parts[${i}].exemption: a withheld part names its exemption`);
   });
-  if (b.replyKind === 'other-organ' && !b.otherOrgan) out.push('body.otherOrgan: is required for an other-organ reply (Art. 36(5))');
+  for (const [field, what] of REQUIRED_FOR_KIND[b.replyKind] ?? [])
+    if (b[field] == null) out.push(`body.${field}: is required for ${what}`);
+  for (const [field, kind] of Object.entries(ONLY_FOR_KIND))
+    if (b[field] != null && b.replyKind !== kind) out.push(`body.${field}: is only for replyKind ${kind}, not ${b.replyKind}`);
   if (b.replyKind === 'petition') out.push('body.replyKind: a petition reply is made by confirm-petition, not drafted');
   return out;
 }

@@ -18,6 +18,7 @@ import {
   workingDayWindow,
 } from '../deadline';
 import {
+  type ActionBodies,
   type ActionErrorType,
   type ActionName,
   type ActionRequest,
@@ -88,6 +89,8 @@ export const ACTION_RULES: Readonly<Record<ActionName, Rule>> = {
   withdraw: { roles: ['clerk'], from: BEFORE_REPLY },
   'confirm-petition': { roles: ['supervisor'], from: ['triage'] },
   'record-payment': { roles: ['clerk'], from: ['fee_pending'] },
+  'request-reasons': { roles: ['clerk'], from: ['triage', 'assigned', 'searching'] },
+  'receive-reasons': { roles: ['clerk'], from: ['reasons_requested'] },
 };
 
 /** A new case as registration left it. */
@@ -113,6 +116,7 @@ export function newCase(p: {
     deadline: null,
     correction: null,
     consultations: [],
+    reasonsRequest: null,
     extension: null,
     decision: null,
     fee: null,
@@ -139,6 +143,13 @@ function checkStateAndRole(v: CaseView, action: ActionName, actor: Actor): Actio
   if (!rule.from.includes(v.status)) return wrong(`${action}: not allowed in status ${v.status}`);
   const self = (what: string) => forbidden(`${action}: ${actor.username} drafted this decision and may not ${what} it (no self-approval)`);
   switch (action) {
+    case 'request-reasons':
+      if (v.deadline?.regime === '2008')
+        return wrong('request-reasons: Art. 35 (reasons for a very large number of requests) exists only in the 2019 Regulations');
+      if (v.reasonsRequest) return wrong(`request-reasons: the applicant was already asked for reasons on ${v.reasonsRequest.sentOn}`);
+      if (v.triageOutcome === 'petition')
+        return wrong(`${action}: the petition classification waits for a supervisor's confirmation (confirm-petition)`);
+      break;
     case 'assign':
     case 'draft-decision':
     case 'request-correction':
@@ -205,6 +216,10 @@ function checkRules(v: CaseView, req: ActionRequest, ctx: CaseContext): ActionEr
       return date('receivedOn', req.body.receivedOn, c.sentOn, 'the day the letter was sent');
     }
     case 'request-extension':
+      if (v.reasonsRequest?.replyBy)
+        return wrong(
+          `request-extension: the office set a later reply day (${v.reasonsRequest.replyBy}) under Art. 35; it replaces the answer period and its extension`,
+        );
       if (v.extension)
         return wrong(
           `request-extension: the one extension allowed was already requested on ${v.extension.requestedOn}${v.extension.approved === false ? ' and refused' : ''}`,
@@ -227,6 +242,44 @@ function checkRules(v: CaseView, req: ActionRequest, ctx: CaseContext): ActionEr
       return date('on', req.body.on, v.arrivedOn, 'the day the submission arrived');
     case 'record-payment':
       return date('paidOn', req.body.paidOn, v.fee!.noticeOn, 'the day of the fee notice');
+    case 'request-reasons':
+      return date('sentOn', req.body.sentOn, dl!.clockStart, 'the start of the answer clock');
+    case 'receive-reasons': {
+      const e = date('receivedOn', req.body.receivedOn, v.reasonsRequest!.sentOn, 'the day the request for reasons was sent');
+      if (e || req.body.replyBy === undefined) return e;
+      const replyBy = req.body.replyBy;
+      if (!ctx.index.contains(parseIsoDate(replyBy))) return bad(`body.replyBy: ${replyBy} is outside the loaded calendar`);
+      if (!ctx.index.isWorkingDay(parseIsoDate(replyBy))) return bad(`body.replyBy: ${replyBy} is not a working day`);
+      if (dl && replyBy <= dl.dueOn)
+        return bad(`body.replyBy: must be after the due day in force (${dl.dueOn}); otherwise answer within the period`);
+      return null;
+    }
+    case 'draft-decision':
+      return checkDraft(v, req.body, today);
+    default:
+      return null;
+  }
+}
+
+/** Rules of a draft that depend on the case: the facts a reply kind rests on must have happened. */
+function checkDraft(v: CaseView, body: ActionBodies['draft-decision'], today: string): ActionError | null {
+  switch (body.replyKind) {
+    case 'excessive': {
+      const r = v.reasonsRequest;
+      if (r?.outcome === 'unreasonable' || r?.outcome === 'no-reply') return null;
+      return wrong(
+        r
+          ? `draft-decision: an excessive reply (Art. 35) needs the applicant's reasons found unreasonable or their period run out (${r.outcome === 'reasonable' ? 'they were found reasonable' : `waiting until ${r.respondBy}`})`
+          : 'draft-decision: an excessive reply (Art. 35) needs the applicant asked for reasons first (request-reasons)',
+      );
+    }
+    case 'unclear-after-correction':
+      if (v.correction?.receivedOn) return null;
+      return wrong('draft-decision: unclear-after-correction needs a corrected application received (receive-correction)');
+    case 'repeated':
+      if (body.previous && body.previous.repliedOn > today)
+        return bad(`body.previous.repliedOn: must not be in the future (today is ${today})`);
+      return null;
     default:
       return null;
   }
@@ -260,6 +313,12 @@ export function deadlineInput(v: CaseView, today: string): DeadlineInput | null 
   if (v.fee) {
     const to = v.fee.paidOn ?? (today > v.fee.noticeOn ? today : v.fee.noticeOn);
     events.push({ key: v.fee.noticeOn, e: { type: 'paused', from: v.fee.noticeOn, to } });
+  }
+  const r = v.reasonsRequest;
+  if (r) {
+    // Art. 35 does not stop the answer clock; only a later reply day set by the office moves the due day.
+    events.push({ key: r.sentOn, e: { type: 'reasons_requested', on: r.sentOn, by: r.respondBy } });
+    if (r.replyBy && r.receivedOn) events.push({ key: r.receivedOn, e: { type: 'later_reply_date', on: r.receivedOn, dueOn: r.replyBy } });
   }
   if (v.extension?.approved) events.push({ key: '9999', e: { type: 'extended' } });
   events.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -366,7 +425,14 @@ export function applyAction(v: CaseView, req: ActionRequest, ctx: CaseContext): 
       const deliveredOn = req.body.deliveredOn ?? req.body.sentOn;
       const days = req.body.kind === 'co-maker' ? CO_MAKER_REPLY_WORKING_DAYS : THIRD_PARTY_REPLY_WORKING_DAYS;
       const replyBy = workingDayWindow(deliveredOn, days, ctx.index).endsOn;
-      v.consultations.push({ kind: req.body.kind, party: req.body.party, sentOn: req.body.sentOn, deliveredOn, replyBy });
+      v.consultations.push({
+        kind: req.body.kind,
+        party: req.body.party,
+        ...(req.body.information ? { information: req.body.information } : {}),
+        sentOn: req.body.sentOn,
+        deliveredOn,
+        replyBy,
+      });
       v.status = 'consulting';
       details.replyBy = replyBy;
       break;
@@ -429,6 +495,23 @@ export function applyAction(v: CaseView, req: ActionRequest, ctx: CaseContext): 
       v.fee!.paidOn = req.body.paidOn;
       v.status = 'approval';
       break;
+    case 'request-reasons': {
+      const { sentOn, periodDays, requestVolume } = req.body;
+      const respondBy = workingDayWindow(sentOn, periodDays, ctx.index).endsOn;
+      v.reasonsRequest = { requestedOn: today, sentOn, periodDays, respondBy, statusBefore: v.status };
+      if (requestVolume) v.reasonsRequest.requestVolume = requestVolume;
+      v.status = 'reasons_requested';
+      details.respondBy = respondBy;
+      break;
+    }
+    case 'receive-reasons': {
+      const r = v.reasonsRequest!;
+      r.receivedOn = req.body.receivedOn;
+      r.outcome = req.body.reasonable ? 'reasonable' : 'unreasonable';
+      if (req.body.replyBy) r.replyBy = req.body.replyBy;
+      v.status = r.statusBefore;
+      break;
+    }
     case 'confirm-petition':
       if (req.body.approve) {
         v.decision = {
@@ -501,6 +584,14 @@ export function expireWindows(v: CaseView, ctx: CaseContext): HistoryStep[] {
       }),
     );
   }
+  const r = v.reasonsRequest;
+  if (v.status === 'reasons_requested' && r && today > r.respondBy) {
+    // No reasons in time: treated as unreasonable, so the excessive reply (Art. 35) becomes possible.
+    r.outcome = 'no-reply';
+    v.status = r.statusBefore;
+    recomputeDeadline(v, ctx);
+    out.push(step(v, 'reasons_period_expired', 'system', ctx, undefined, { respondBy: r.respondBy, outcome: r.outcome }));
+  }
   if (v.status === 'fee_pending' && v.fee && !v.fee.paidOn && today > v.fee.payBy) {
     v.status = 'closed';
     v.outcome = 'abandoned';
@@ -564,5 +655,6 @@ export function pendingAlarms(v: CaseView, ctx: CaseContext, fired: ReadonlySet<
   const c = openConsultation(v);
   if (c) windowEnd(`consultation:${c.sentOn}:${c.replyBy}`, c.replyBy);
   if (v.status === 'fee_pending' && v.fee) windowEnd(`fee:${v.fee.payBy}`, v.fee.payBy);
+  if (v.status === 'reasons_requested' && v.reasonsRequest) windowEnd(`reasons:${v.reasonsRequest.respondBy}`, v.reasonsRequest.respondBy);
   return out.sort((a, b) => a.at - b.at);
 }

@@ -15,6 +15,8 @@ export const CASE_STATUSES = [
   'assigned',
   'searching',
   'consulting',
+  /** Art. 35: the applicant was asked to state the reasons for a very large number of requests */
+  'reasons_requested',
   'extension_requested',
   'decision_drafted',
   'confidentiality_review',
@@ -49,6 +51,8 @@ export const ACTION_NAMES = [
   'withdraw',
   'confirm-petition',
   'record-payment',
+  'request-reasons',
+  'receive-reasons',
 ] as const;
 export type ActionName = (typeof ACTION_NAMES)[number];
 
@@ -77,6 +81,12 @@ export const REPLY_KINDS = [
   'cannot-create',
   'petition',
   'excessive',
+  /** 无法提供-3: the corrected application is still unclear (only after a correction was received) */
+  'unclear-after-correction',
+  /** 不予处理-3, Art. 39(2): public publications; the letter says where to get them */
+  'publication',
+  /** 不予处理-5: asks the office to confirm or re-issue information the applicant already obtained */
+  'confirm-or-reissue',
 ] as const;
 export type ReplyKind = (typeof REPLY_KINDS)[number];
 
@@ -129,6 +139,8 @@ export interface StartConsultationBody extends Commented {
   sentOn: string;
   /** the day the letter reached the party; its 15 working days start here (default: sentOn) */
   deliveredOn?: string;
+  /** the information that concerns the party, named in the letter (default: the request as a whole) */
+  information?: string;
 }
 export interface ReceiveConsultationReplyBody extends Commented {
   receivedOn: string;
@@ -146,6 +158,18 @@ export interface DecisionPart {
   disposition: PartDisposition;
   exemption?: string;
 }
+/** Art. 36(6): the earlier application of the same applicant for the same information, already answered. */
+export interface PreviousApplication {
+  applicationNumber: string;
+  repliedOn: string;
+  noticeNumber?: string;
+}
+/** Art. 36(7): the law or administrative regulation with its own access route, and where to go. */
+export interface SpecialRoute {
+  recordType: string;
+  law: string;
+  route: string;
+}
 export interface DraftDecisionBody extends Commented {
   replyKind: ReplyKind;
   reasons: string;
@@ -153,6 +177,14 @@ export interface DraftDecisionBody extends Commented {
   provision?: { form: string; method: string };
   otherOrgan?: string;
   fee?: { amount: number; basis: 'per-application' | 'per-volume' };
+  /** required for a repeated reply */
+  previous?: PreviousApplication;
+  /** required for a special-route reply */
+  specialRoute?: SpecialRoute;
+  /** excessive reply (Art. 35): the number and frequency of the requests, in words */
+  requestVolume?: string;
+  /** required for a publication reply (Art. 39(2)) */
+  publication?: { name: string; whereToGet: string };
 }
 export type IssueNoticeBody = Commented;
 export interface RecordDeliveryBody extends Commented {
@@ -165,6 +197,21 @@ export interface WithdrawBody extends Commented {
 }
 export interface RecordPaymentBody extends Commented {
   paidOn: string;
+}
+/** Art. 35: the office asks the applicant to state the reasons for a very large number of requests. */
+export interface RequestReasonsBody extends Commented {
+  sentOn: string;
+  /** working days the applicant has to answer, from the day after sentOn */
+  periodDays: number;
+  /** the number and frequency of the requests, in words (named in the letter) */
+  requestVolume?: string;
+}
+/** The applicant's reasons: unreasonable -> not processed; reasonable -> answered, by replyBy when set. */
+export interface ReceiveReasonsBody extends Commented {
+  receivedOn: string;
+  reasonable: boolean;
+  /** reasonable but too many to answer in time: the later reply day the office sets (after the due day in force) */
+  replyBy?: string;
 }
 
 export interface ActionBodies {
@@ -186,6 +233,8 @@ export interface ActionBodies {
   withdraw: WithdrawBody;
   'confirm-petition': DecisionBody;
   'record-payment': RecordPaymentBody;
+  'request-reasons': RequestReasonsBody;
+  'receive-reasons': ReceiveReasonsBody;
 }
 
 /** One human step, sent as the `action` Update. */
@@ -212,12 +261,30 @@ export interface HistoryStep {
 export interface ConsultationState {
   kind: ConsultationKind;
   party: string;
+  information?: string;
   sentOn: string;
   deliveredOn: string;
   replyBy: string; // end of the 15 working-day window
   receivedOn?: string;
   position?: ConsultationPosition | 'deemed-consent' | 'no-reply';
   reasons?: string;
+}
+
+/** Art. 35 on this case: the request for reasons and what came of it. */
+export interface ReasonsRequestState {
+  requestedOn: string;
+  sentOn: string;
+  periodDays: number;
+  /** end of the period to state reasons */
+  respondBy: string;
+  requestVolume?: string;
+  /** the status the case returns to once the reasons are in or the period ran out */
+  statusBefore: CaseStatus;
+  receivedOn?: string;
+  /** 'no-reply': the period ran out without reasons, treated as unreasonable */
+  outcome?: 'reasonable' | 'unreasonable' | 'no-reply';
+  /** the later reply day the office set for a reasonable but very large request */
+  replyBy?: string;
 }
 
 export interface DecisionState extends DraftDecisionBody {
@@ -271,6 +338,8 @@ export interface CaseView {
     receivedOn?: string;
   } | null;
   consultations: ConsultationState[];
+  /** Art. 35 request for reasons; null when none was sent */
+  reasonsRequest: ReasonsRequestState | null;
   extension: { requestedBy: string; requestedOn: string; reason: string; approved?: boolean; decidedBy?: string } | null;
   decision: DecisionState | null;
   fee: { noticeOn: string; payBy: string; paidOn?: string } | null;

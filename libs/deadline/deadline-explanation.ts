@@ -45,7 +45,11 @@ export function explainDeadline(input: DeadlineInput, s: SolvedDeadline, index: 
     .filter((e): e is Pause => e.type === 'paused')
     .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
   const removed: number[] = [];
-  applyPauses(pauses, index, index.workingDayOrdinal(s.clockStart), s.finalTarget - s.pausedWorkingDays, removed);
+  // The due day before an Art. 35 later reply day replaced it (period + extension + pauses).
+  const periodTarget = s.laterReplyDate?.replacedTarget ?? s.finalTarget;
+  applyPauses(pauses, index, index.workingDayOrdinal(s.clockStart), periodTarget - s.pausedWorkingDays, removed);
+  const reasons = (input.events ?? []).find((e) => e.type === 'reasons_requested');
+  const later = s.laterReplyDate;
   const pauseRanges = pauses.map((p) => [parseIsoDate(p.from), parseIsoDate(p.to)] as const);
 
   const countedDays: CountedDay[] = [];
@@ -129,7 +133,17 @@ export function explainDeadline(input: DeadlineInput, s: SolvedDeadline, index: 
   text.push(`Answer period ends: ${label(explained(index, baseDue))}, the ${ordinal(s.answerDays)} counted working day.`);
   if (s.extended) {
     text.push(
-      `Extension (${rules.answerBasis}): ${s.extensionDays} more working days after ${index.isoDate(baseDue)}, to ${index.isoDate(due)}.`,
+      `Extension (${rules.answerBasis}): ${s.extensionDays} more working days after ${index.isoDate(baseDue)}, to ${index.isoDate(index.workingDayAt(periodTarget))}.`,
+    );
+  }
+  if (reasons) {
+    text.push(
+      `Reasons requested (Art. 35) on ${reasons.on}, to be stated by ${reasons.by}: the answer clock keeps running meanwhile; only a later reply day set by the office moves the due day.`,
+    );
+  }
+  if (later) {
+    text.push(
+      `Later reply day (Art. 35): on ${index.isoDate(later.setOn)} the office found the reasons reasonable but the request too large to answer in time, and set the reply day to ${index.isoDate(later.dueOn)} instead of ${index.isoDate(index.workingDayAt(periodTarget))}; the applicant is told in writing.`,
     );
   }
   text.push(`Due: ${label(explained(index, due))}, by the end of the day (Asia/Shanghai).`);
@@ -153,7 +167,13 @@ export function explainDeadline(input: DeadlineInput, s: SolvedDeadline, index: 
     makeUpWorkingDays,
     holidays,
     pauses: pauseOut,
-    extension: s.extended ? { days: s.extensionDays, afterDueOn: index.isoDate(baseDue), dueOn: index.isoDate(due) } : null,
+    extension: s.extended
+      ? { days: s.extensionDays, afterDueOn: index.isoDate(baseDue), dueOn: index.isoDate(index.workingDayAt(periodTarget)) }
+      : null,
+    laterReplyDate: later
+      ? { setOn: index.isoDate(later.setOn), afterDueOn: index.isoDate(index.workingDayAt(periodTarget)), dueOn: index.isoDate(due) }
+      : null,
+    reasonsRequested: reasons ? { on: reasons.on, by: reasons.by } : null,
     correctionRequest: corrBy === null ? null : { by: corrBy, basis: rules.correctionBasis as string },
     provisionalYears,
     text,

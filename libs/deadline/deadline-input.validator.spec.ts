@@ -47,7 +47,7 @@ describe('validateDeadlineInput', () => {
       '[1].events[0].on: must be a date YYYY-MM-DD (got "2024-9-30")',
       '[1].events[1].reason: unknown field for a paused event',
       '[1].events[1].to: 2024-10-08 is before from 2024-10-09',
-      '[1].events[2].type: must be "correction_received", "paused" or "extended" (got "refused")',
+      '[1].events[2].type: must be one of "correction_received", "paused", "extended", "reasons_requested", "later_reply_date" (got "refused")',
       '[1].events[3]: must be an object with a type',
       '[1].events[4].days: must be an integer 1-20 (2019 regime) (got 21)',
     ]);

@@ -7,7 +7,10 @@ const EVENT_FIELDS: Record<DeadlineEvent['type'], ReadonlySet<string>> = {
   correction_received: new Set(['type', 'on']),
   paused: new Set(['type', 'from', 'to']),
   extended: new Set(['type', 'days']),
+  reasons_requested: new Set(['type', 'on', 'by']),
+  later_reply_date: new Set(['type', 'on', 'dueOn']),
 };
+const EVENT_TYPES = Object.keys(EVENT_FIELDS) as DeadlineEvent['type'][];
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -80,6 +83,7 @@ export function validateDeadlineInput(input: unknown, options: DeadlineValidatio
     let lastField = at('receivedOn');
     let corrections = 0;
     let extensions = 0;
+    let laterDates = 0;
     input.events.forEach((raw: unknown, i: number) => {
       const p = `${at('events')}[${i}]`;
       if (!isRecord(raw)) {
@@ -87,11 +91,12 @@ export function validateDeadlineInput(input: unknown, options: DeadlineValidatio
         return;
       }
       const type = raw.type;
-      if (type !== 'correction_received' && type !== 'paused' && type !== 'extended') {
-        errors.push(`${p}.type: must be "correction_received", "paused" or "extended" (got ${shown(type)})`);
+      if (!EVENT_TYPES.includes(type as DeadlineEvent['type'])) {
+        errors.push(`${p}.type: must be one of ${EVENT_TYPES.map((t) => `"${t}"`).join(', ')} (got ${shown(type)})`);
         return;
       }
-      for (const k of Object.keys(raw)) if (!EVENT_FIELDS[type].has(k)) errors.push(`${p}.${k}: unknown field for a ${type} event`);
+      for (const k of Object.keys(raw))
+        if (!EVENT_FIELDS[type as DeadlineEvent['type']].has(k)) errors.push(`${p}.${k}: unknown field for a ${String(type)} event`);
       const inOrder = (date: string, field: string) => {
         if (lastDate !== '' && date < lastDate) {
           errors.push(`${field}: ${date} is before ${lastField} ${lastDate} (events must be in date order, after receipt)`);
@@ -114,6 +119,16 @@ export function validateDeadlineInput(input: unknown, options: DeadlineValidatio
         if (to < from) errors.push(`${p}.to: ${to} is before from ${from}`);
         inOrder(from, `${p}.from`);
         events.push({ type, from, to });
+      } else if (type === 'reasons_requested' || type === 'later_reply_date') {
+        // Art. 35: `by` / `dueOn` must come after `on`
+        const endField = type === 'reasons_requested' ? 'by' : 'dueOn';
+        if (type === 'later_reply_date' && ++laterDates === 2) errors.push(`${p}: only one later_reply_date is allowed (Art. 35)`);
+        const on = dateField(raw.on, `${p}.on`);
+        const end = dateField(raw[endField], `${p}.${endField}`);
+        if (on === null || end === null) return;
+        if (end <= on) errors.push(`${p}.${endField}: ${end} must be after on ${on}`);
+        inOrder(on, `${p}.on`);
+        events.push(type === 'reasons_requested' ? { type, on, by: end } : { type, on, dueOn: end });
       } else {
         if (++extensions === 2) errors.push(`${p}: only one extension is allowed`);
         const max = REGIME_RULES[regime ?? '2019'].maxExtensionWorkingDays;
@@ -122,7 +137,7 @@ export function validateDeadlineInput(input: unknown, options: DeadlineValidatio
           errors.push(`${p}.days: must be an integer 1-${max}${regime ? ` (${regime} regime)` : ''} (got ${shown(days)})`);
           return;
         }
-        events.push(days === undefined ? { type } : { type, days });
+        events.push(days === undefined ? { type: 'extended' } : { type: 'extended', days });
       }
     });
   }

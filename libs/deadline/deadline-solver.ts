@@ -24,6 +24,8 @@ export interface SolvedDeadline {
   finalTarget: number;
   correctionRequestBy: DayNumber | null;
   pausedWorkingDays: number;
+  /** Art. 35 later reply day (the latest one set), and the ordinal of the due day it replaced; null when none replaced it */
+  laterReplyDate: { setOn: DayNumber; dueOn: DayNumber; replacedTarget: number } | null;
 }
 
 function dateOf(value: string, field: string): DayNumber {
@@ -73,6 +75,7 @@ export function solveDeadline(input: DeadlineInput, index: WorkingDayIndex): Sol
   let extended = false;
   let extensionDays = 0;
   let pauses = 0;
+  let later: { setOn: DayNumber; dueOn: DayNumber } | null = null;
   let sorted = true;
   let lastFrom = '';
   for (let i = 0; i < events.length; i++) {
@@ -93,6 +96,8 @@ export function solveDeadline(input: DeadlineInput, index: WorkingDayIndex): Sol
       }
       extended = true;
       extensionDays = days;
+    } else if (e.type === 'later_reply_date') {
+      later = { setOn: dateOf(e.on, `events[${i}].on`), dueOn: dateOf(e.dueOn, `events[${i}].dueOn`) };
     }
   }
   if (!sorted) events = [...events].sort(byPauseStart);
@@ -101,7 +106,16 @@ export function solveDeadline(input: DeadlineInput, index: WorkingDayIndex): Sol
   const plain = startOrdinal + rules.answerWorkingDays;
   const baseTarget = pauses === 0 ? plain : applyPauses(events, index, startOrdinal, plain);
   const withExtension = plain + extensionDays;
-  const finalTarget = !extended ? baseTarget : pauses === 0 ? withExtension : applyPauses(events, index, startOrdinal, withExtension);
+  let finalTarget = !extended ? baseTarget : pauses === 0 ? withExtension : applyPauses(events, index, startOrdinal, withExtension);
+  // Art. 35: a later reply day the office set replaces the due day (period, pauses and extension) when it is later.
+  let laterReplyDate: SolvedDeadline['laterReplyDate'] = null;
+  if (later !== null) {
+    const target = index.workingDayOrdinal(later.dueOn);
+    if (target > finalTarget) {
+      laterReplyDate = { ...later, replacedTarget: finalTarget };
+      finalTarget = target;
+    }
+  }
   if (finalTarget > index.workingDayOrdinal(index.lastDay)) {
     throw new RangeError(`the deadline falls after ${index.isoDate(index.lastDay)}, the last day of calendar ${index.calendarVersion}`);
   }
@@ -117,7 +131,8 @@ export function solveDeadline(input: DeadlineInput, index: WorkingDayIndex): Sol
     baseTarget,
     finalTarget,
     correctionRequestBy: corr === null ? null : index.addWorkingDays(received, corr),
-    pausedWorkingDays: finalTarget - plain - extensionDays,
+    pausedWorkingDays: (laterReplyDate?.replacedTarget ?? finalTarget) - plain - extensionDays,
+    laterReplyDate,
   };
 }
 

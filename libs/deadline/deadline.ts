@@ -30,7 +30,7 @@ export function computeDeadlines(input: DeadlineInput, index: WorkingDayIndex, o
     dueOn: index.isoDate(due),
     baseDueOn: index.isoDate(index.workingDayAt(s.baseTarget)),
     correctionRequestBy: s.correctionRequestBy === null ? null : index.isoDate(s.correctionRequestBy),
-    extendedDueOn: s.extended ? index.isoDate(due) : null,
+    extendedDueOn: s.extended ? index.isoDate(index.workingDayAt(s.laterReplyDate?.replacedTarget ?? s.finalTarget)) : null,
     extensionWorkingDays: s.extensionDays,
     pausedWorkingDays: s.pausedWorkingDays,
     provisional: index.hasProvisionalDay(s.received, last),

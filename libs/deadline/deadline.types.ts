@@ -8,7 +8,11 @@ export type DeadlineEvent =
   /** consultation (third party, other organ, fee notice): letter sent on `from`, reply or window end on `to` */
   | { type: 'paused'; from: string; to: string }
   /** the one extension; days defaults to the regime's maximum */
-  | { type: 'extended'; days?: number };
+  | { type: 'extended'; days?: number }
+  /** Art. 35: the applicant was asked on `on` to state reasons by `by`; the answer clock keeps running (no effect on the count) */
+  | { type: 'reasons_requested'; on: string; by: string }
+  /** Art. 35: on `on` the office found the reasons reasonable but the request too large and set the reply day `dueOn`; it replaces the due day when later */
+  | { type: 'later_reply_date'; on: string; dueOn: string };
 
 export interface DeadlineInput {
   receivedOn: string;
@@ -55,6 +59,10 @@ export interface DeadlineExplanation {
   holidays: ExplainedDay[];
   pauses: PauseExplanation[];
   extension: { days: number; afterDueOn: string; dueOn: string } | null;
+  /** Art. 35 later reply day, recorded like an extension: the due day it replaced and the new one */
+  laterReplyDate: { setOn: string; afterDueOn: string; dueOn: string } | null;
+  /** Art. 35 request for reasons (the clock kept running) */
+  reasonsRequested: { on: string; by: string } | null;
   correctionRequest: { by: string; basis: string } | null;
   provisionalYears: number[];
   /** plain lines a clerk can read */

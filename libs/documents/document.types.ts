@@ -50,15 +50,18 @@ export interface LawTable {
   articles: Readonly<Record<number, ArticleEntry>>;
 }
 
-/** Reply kinds with a reply notice; a confirmed petition gets the not-an-application letter instead. */
-export type ReplyKind = Exclude<CaseReplyKind, 'petition'>;
-export const REPLY_KINDS: readonly ReplyKind[] = CASE_REPLY_KINDS.filter((k): k is ReplyKind => k !== 'petition');
+/** Every reply kind of a case; each has a letter (see replyLetterKind). */
+export type ReplyKind = CaseReplyKind;
+export const REPLY_KINDS: readonly ReplyKind[] = CASE_REPLY_KINDS;
 
 export const LETTER_KINDS = [
   'registration-receipt',
   'correction-notice',
   'third-party-consultation',
+  'co-maker-consultation',
   'extension-notice',
+  'reasons-request',
+  'later-reply-date',
   'fee-notice',
   'reply-already-public',
   'reply-disclose',
@@ -70,6 +73,8 @@ export const LETTER_KINDS = [
   'reply-special-route',
   'reply-cannot-create',
   'reply-excessive',
+  'reply-unclear-after-correction',
+  'reply-confirm-or-reissue',
   'not-ogi-petition',
   'not-ogi-publication',
   'abandonment-correction',
@@ -78,12 +83,18 @@ export const LETTER_KINDS = [
 ] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
 
-export const replyLetterKind = (kind: ReplyKind): LetterKind => `reply-${kind}`;
+/** The letter of a reply kind: the Art. 39 replies (petition, publication) are not reply notices of Art. 36. */
+export function replyLetterKind(kind: ReplyKind): LetterKind {
+  if (kind === 'petition') return 'not-ogi-petition';
+  if (kind === 'publication') return 'not-ogi-publication';
+  return `reply-${kind}`;
+}
 
 /**
- * Which remedies paragraph a letter carries. 'refusal': a decision not to disclose (不予公开),
- * which since 2024-01-01 must first go to reconsideration; 'partial': the withheld part follows
- * 'refusal', the rest 'standard'.
+ * Which remedies paragraph a letter carries. 'refusal': an answer that leaves the applicant without
+ * the information asked for (annual report rows 不予公开, 无法提供, 不予处理), which since 2024-01-01
+ * goes to reconsideration first (see REMEDIES.md); 'partial': the withheld part follows 'refusal',
+ * the rest 'standard'.
  */
 export type RemedyRule = 'none' | 'standard' | 'refusal' | 'partial';
 

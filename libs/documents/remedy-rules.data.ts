@@ -1,5 +1,6 @@
 // The remedies paragraph (救济途径告知), chosen by the date of the notice (legal-rules.md section 7).
 // Texts name their articles literally; remedy.spec.ts checks every listed citation appears in its text.
+// Sources and the reading of "reconsideration first" are in REMEDIES.md next to this file.
 // Placeholders: {{pronoun}}, {{noun}}, {{reconsiderationOrgan}}, {{court}}.
 import type { Citation, RemedyRule } from './document.types';
 
@@ -77,14 +78,15 @@ export const REMEDY_PERIODS: readonly RemedyPeriod[] = [
     },
   },
   {
-    // Administrative Reconsideration Law 2023, Art. 23(1)(4): a refusal to disclose goes to reconsideration first.
+    // Administrative Reconsideration Law 2023, Art. 23(1)(4) (申请政府信息公开，行政机关不予公开): read broadly, every
+    // answer that leaves the applicant without the information goes to reconsideration first (REMEDIES.md).
     id: 'review-first-for-refusal-2024',
     from: '2024-01-01',
     to: null,
     organ: 'current',
     variants: {
       standard: { text: `{{pronoun}}如对本{{noun}}不服，${REVIEW_OR_SUE_2024}`, citations: REVIEW_OR_SUE_2024_CITATIONS },
-      refusal: { text: `{{pronoun}}如对本{{noun}}不予公开的决定不服，${REVIEW_FIRST}`, citations: REVIEW_FIRST_CITATIONS },
+      refusal: { text: `{{pronoun}}如对本{{noun}}不服，${REVIEW_FIRST}`, citations: REVIEW_FIRST_CITATIONS },
       partial: {
         text: `{{pronoun}}如对本{{noun}}中不予公开的部分不服，${REVIEW_FIRST}对本{{noun}}其他内容不服的，${REVIEW_OR_SUE_2024}`,
         citations: [...REVIEW_FIRST_CITATIONS, ...REVIEW_OR_SUE_2024_CITATIONS],

@@ -44,8 +44,23 @@ describe('remedies by notice date and kind', () => {
     expect(text[0]).toMatch(/其他内容不服的.*六个月内/);
   });
 
-  it('other replies dated 2024-01-01 keep the choice between reconsideration and litigation', () => {
-    for (const kind of ['reply-disclose', 'reply-not-exist', 'reply-other-organ', 'reply-repeated', 'not-ogi-petition'] as const) {
+  it('answers that do not provide the information dated 2024-01-01 go to reconsideration first too (REMEDIES.md)', () => {
+    for (const kind of ['reply-not-exist', 'reply-other-organ', 'reply-repeated', 'reply-excessive', 'not-ogi-petition'] as const) {
+      const { notice, text } = remediesOf(kind, '2024-01-01');
+      expect(notice.remedy).toEqual({ period: 'review-first-for-refusal-2024', variant: 'refusal' });
+      expect(text[0]).toMatch(/^您如对本告知书不服，依照《中华人民共和国行政复议法》第二十条、第二十三条第一款第（四）项的规定/);
+      expect(text[0]).toMatch(REVIEW_FIRST);
+      expect(text[0]).toMatch(/自收到行政复议决定书之日起十五日内/);
+      expect(text[0]).not.toMatch(SUE_SIX_MONTHS);
+    }
+    // Dated before 2024 the same letters leave the choice (Reconsideration Law 1999 Art. 9, Litigation Law Art. 46).
+    const { notice, text } = remediesOf('reply-not-exist', '2023-12-29');
+    expect(notice.remedy).toEqual({ period: 'review-optional-2015', variant: 'standard' });
+    expect(text[0]).toMatch(SUE_SIX_MONTHS);
+  });
+
+  it('disclosures dated 2024-01-01 keep the choice between reconsideration and litigation', () => {
+    for (const kind of ['reply-disclose', 'reply-already-public', 'abandonment-correction'] as const) {
       const { notice, text } = remediesOf(kind, '2024-01-01');
       expect(notice.remedy).toEqual({ period: 'review-first-for-refusal-2024', variant: 'standard' });
       expect(text[0]).not.toMatch(/先向/);

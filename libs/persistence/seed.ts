@@ -35,8 +35,28 @@ export const DEMO_USERS: { username: string; displayName: string; role: Role; de
   { username: 'admin', displayName: '系统管理员', role: 'admin', department: null },
 ];
 
-/** Demo departments and one user per role (embedded mode only). Idempotent. */
+/**
+ * DEMO DATA ONLY, invented for the demo office (LINYI): the contact block and court its letters
+ * print. Not the real office's contacts; a real deployment sets them by administration.
+ */
+export const DEMO_OFFICE_CONTACTS = {
+  contactPerson: '临沂市人民政府办公室政务公开科',
+  address: '山东省临沂市兰山区北京路1号',
+  postcode: '276000',
+  phone: '0539-0000000',
+  court: '临沂市兰山区人民法院',
+};
+
+/** Demo departments, demo office contacts and one user per role (embedded mode only). Idempotent. */
 export async function seedDemo(ds: DataSource, officeId: string, password: string): Promise<void> {
+  // Demo contact block: only fills what an administrator has not set.
+  const o = DEMO_OFFICE_CONTACTS;
+  await ds.query(
+    `UPDATE offices SET contact_person = COALESCE(contact_person, $2), address = COALESCE(address, $3),
+       postcode = COALESCE(postcode, $4), phone = COALESCE(phone, $5), court = COALESCE(court, $6)
+     WHERE id = $1`,
+    [officeId, o.contactPerson, o.address, o.postcode, o.phone, o.court],
+  );
   for (const d of DEMO_DEPARTMENTS) {
     await ds.query(
       `INSERT INTO departments (id, office_id, code, name) VALUES (gen_random_uuid(), $1, $2, $3)

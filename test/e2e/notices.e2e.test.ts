@@ -142,6 +142,50 @@ describe('notices: issued by the workflow, stored, served; templates administere
     expect((await notices(id)).length).toBe(2);
   });
 
+  it('issues the consultation letter and replies with the office contact block and court; a repeated reply names the earlier reply', async () => {
+    const first = await open('李四');
+    await eventually(first.id, (n) => n.length === 1);
+    const today = shanghaiDate(Date.now());
+    await act(first.id, 'triage', 'clerk', { outcome: 'accept' });
+    await act(first.id, 'assign', 'supervisor', { assignee: 'clerk' });
+    await act(first.id, 'start-consultation', 'clerk', { kind: 'third-party', party: '临沂某置业有限公司', sentOn: today });
+    let list = await eventually(first.id, (n) => n.length === 2);
+    expect(list[1]).toMatchObject({ kind: 'consultation', letterKind: 'third-party-consultation', templateVersion: 2 });
+    const letter = docxText((await docx(list[1].id)).body);
+    expect(letter).toContain('临沂某置业有限公司：');
+    expect(letter).toContain(first.registrationNumber);
+    expect(letter).not.toContain('李四'); // the third party learns the request, never the applicant
+    // The demo office's contact block (libs/persistence/seed.ts seedDemo).
+    expect(letter).toContain(
+      '联系人：临沂市人民政府办公室政务公开科；联系电话：0539-0000000；通信地址：山东省临沂市兰山区北京路1号（邮政编码：276000）',
+    );
+
+    await act(first.id, 'receive-consultation-reply', 'clerk', { receivedOn: today, position: 'objection', reasons: '商业秘密' });
+    await act(first.id, 'draft-decision', 'clerk', { replyKind: 'not-exist', reasons: '检索了本机关收文、发文登记系统和档案室' });
+    await act(first.id, 'approve-decision', 'reviewer', { approve: true });
+    await act(first.id, 'issue-notice', 'clerk', {});
+    list = await notices(first.id);
+    const firstReply = list.find((n) => n.kind === 'reply')!;
+    const replyText = docxText((await docx(firstReply.id)).body);
+    expect(replyText).toContain('应当自收到本告知书之日起六十日内先向');
+    expect(replyText).toContain('向临沂市兰山区人民法院提起行政诉讼');
+
+    const second = await open('李四');
+    await eventually(second.id, (n) => n.length === 1);
+    await act(second.id, 'triage', 'clerk', { outcome: 'repeated' });
+    await act(second.id, 'assign', 'supervisor', { assignee: 'clerk' });
+    await act(second.id, 'draft-decision', 'clerk', {
+      replyKind: 'repeated',
+      reasons: '本次申请的信息与此前申请相同',
+      previous: { applicationNumber: first.registrationNumber, repliedOn: today },
+    });
+    await act(second.id, 'approve-decision', 'reviewer', { approve: true });
+    await act(second.id, 'issue-notice', 'clerk', {});
+    const repeated = (await notices(second.id)).find((n) => n.kind === 'reply')!;
+    expect(repeated).toMatchObject({ letterKind: 'reply-repeated', templateVersion: 2 });
+    expect(docxText((await docx(repeated.id)).body)).toContain(`（申请编号：${first.registrationNumber}）作出答复（${firstReply.number}）`);
+  });
+
   // Needs Debian's chromium and fonts-noto-cjk, which .ci/run installs.
   it('prints the PDF from the stored HTML', async () => {
     const { id } = await open('赵六');

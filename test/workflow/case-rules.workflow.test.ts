@@ -161,4 +161,68 @@ describe('applicationWorkflow: refused steps', () => {
     );
     await h.act(handle, 'withdraw', clerk, { on: receivedOn });
   });
+
+  it('refuses the Art. 35 steps and the replies whose facts have not happened', async () => {
+    const { handle, receivedOn } = await h.open();
+    await h.act(handle, 'triage', clerk, { outcome: 'accept' });
+    await h.act(handle, 'assign', clerk, { assignee: 'clerk' });
+    await expectRejected(
+      h.act(handle, 'draft-decision', clerk, { replyKind: 'excessive', reasons: 'too many' }),
+      'WrongState',
+      /^draft-decision: an excessive reply \(Art\. 35\) needs the applicant asked for reasons first \(request-reasons\)$/,
+    );
+    await expectRejected(
+      h.act(handle, 'draft-decision', clerk, { replyKind: 'unclear-after-correction', reasons: 'still unclear' }),
+      'WrongState',
+      /needs a corrected application received \(receive-correction\)/,
+    );
+    await expectRejected(
+      h.act(handle, 'draft-decision', clerk, {
+        replyKind: 'repeated',
+        reasons: 'same',
+        previous: { applicationNumber: 'LYZF-2025-00001', repliedOn: wd(receivedOn, 3) },
+      }),
+      'BadRequest',
+      /^body\.previous\.repliedOn: must not be in the future/,
+    );
+    await expectRejected(
+      h.act(handle, 'receive-reasons', clerk, { receivedOn, reasonable: true }),
+      'WrongState',
+      /not allowed in status assigned/,
+    );
+    await h.act(handle, 'request-reasons', clerk, { sentOn: receivedOn, periodDays: 10 });
+    await expectRejected(
+      h.act(handle, 'draft-decision', clerk, { replyKind: 'excessive', reasons: 'too many' }),
+      'WrongState',
+      /not allowed in status reasons_requested/,
+    );
+    await expectRejected(
+      h.act(handle, 'receive-reasons', clerk, { receivedOn, reasonable: true, replyBy: wd(receivedOn, 20) }),
+      'BadRequest',
+      new RegExp(`^body\\.replyBy: must be after the due day in force \\(${wd(receivedOn, 20)}\\)`),
+    );
+    await expectRejected(
+      h.act(handle, 'receive-reasons', clerk, { receivedOn, reasonable: false, replyBy: wd(receivedOn, 30) }),
+      'BadRequest',
+      /body\.replyBy: only reasons found reasonable get a later reply day/,
+    );
+    const c = await h.act(handle, 'receive-reasons', clerk, { receivedOn, reasonable: true, replyBy: wd(receivedOn, 30) });
+    expect(c.deadline?.dueOn).toBe(wd(receivedOn, 30));
+    await expectRejected(
+      h.act(handle, 'request-reasons', clerk, { sentOn: receivedOn, periodDays: 10 }),
+      'WrongState',
+      new RegExp(`^request-reasons: the applicant was already asked for reasons on ${receivedOn}$`),
+    );
+    await expectRejected(
+      h.act(handle, 'request-extension', clerk, { reason: 'volume' }),
+      'WrongState',
+      /^request-extension: the office set a later reply day .* under Art\. 35/,
+    );
+    await expectRejected(
+      h.act(handle, 'draft-decision', clerk, { replyKind: 'excessive', reasons: 'too many' }),
+      'WrongState',
+      /needs the applicant's reasons found unreasonable or their period run out \(they were found reasonable\)/,
+    );
+    await h.act(handle, 'withdraw', clerk, { on: receivedOn });
+  });
 });

@@ -1,5 +1,11 @@
-import { stateQuery } from '../../libs/contracts/workflow';
-import { CaseHarness, clerk, reviewer, supervisor, wd } from './support/case-harness';
+import type { IssueNoticeInput } from '../../libs/contracts/notice';
+import { deadlineExplanationQuery, stateQuery } from '../../libs/contracts/workflow';
+import { renderNotice } from '../../libs/documents';
+import { fixtureInput } from '../../libs/documents/testing/notice-fixtures';
+import { CaseHarness, clerk, clerk2, reviewer, supervisor, wd } from './support/case-harness';
+
+/** The letter as the activity renders it (fixture applicant and application, the case's facts). */
+const rendered = (n: IssueNoticeInput) => renderNotice(fixtureInput(n.letterKind, '2019', { fields: n.fields })).text;
 
 describe('applicationWorkflow: the letters each step issues', () => {
   const h = new CaseHarness();
@@ -76,5 +82,180 @@ describe('applicationWorkflow: the letters each step issues', () => {
       ['receipt', 'registration-receipt'],
       ['not-application', 'not-ogi-petition'],
     ]);
+  });
+
+  it('issues the consultation letter to a third party and to a co-making organ, with the 15 working-day window', async () => {
+    const { id, handle, receivedOn } = await h.open();
+    await h.act(handle, 'triage', clerk, { outcome: 'accept' });
+    await h.act(handle, 'assign', clerk, { assignee: 'clerk' });
+    await h.act(handle, 'start-consultation', clerk, {
+      kind: 'third-party',
+      party: '临沂某建材有限公司',
+      sentOn: receivedOn,
+      information: '贵方提交的生产工艺和原料配方',
+    });
+    await h.act(handle, 'receive-consultation-reply', clerk, { receivedOn, position: 'consent' });
+    await h.act(handle, 'start-consultation', clerk, { kind: 'co-maker', party: '临沂市财政局', sentOn: receivedOn });
+    await issuedCount(id, 3);
+    const [, third, coMaker] = issued(id);
+    expect(third).toMatchObject({
+      kind: 'consultation',
+      letterKind: 'third-party-consultation',
+      issueKey: 'step-4',
+      fields: {
+        thirdPartyName: '临沂某建材有限公司',
+        affectedInformation: '贵方提交的生产工艺和原料配方',
+        replyDeadline: wd(receivedOn, 15),
+      },
+    });
+    expect(rendered(third)).toContain('贵方逾期未提出意见的，本机关将依照《中华人民共和国政府信息公开条例》的规定决定是否公开');
+    expect(coMaker).toMatchObject({
+      kind: 'consultation',
+      letterKind: 'co-maker-consultation',
+      issueKey: 'step-6',
+      fields: { organName: '临沂市财政局', replyDeadline: wd(receivedOn, 15) },
+    });
+    expect(rendered(coMaker)).toContain('贵机关逾期未提出意见的，视为同意公开');
+    await h.act(handle, 'withdraw', clerk, { on: receivedOn });
+  });
+
+  /** Drafts, approves and issues a reply; returns the reply letter the workflow asked for. */
+  const reply = async (c: { id: string; handle: Parameters<CaseHarness['act']>[0] }, body: object) => {
+    await h.act(c.handle, 'draft-decision', clerk, body as never);
+    await h.act(c.handle, 'approve-decision', reviewer, { approve: true });
+    await h.act(c.handle, 'issue-notice', clerk, {});
+    const n = issued(c.id).at(-1)!;
+    expect(n.issueKey).toBe('reply');
+    return n;
+  };
+  const accepted = async () => {
+    const c = await h.open();
+    await h.act(c.handle, 'triage', clerk, { outcome: 'accept' });
+    await h.act(c.handle, 'assign', clerk, { assignee: 'clerk' });
+    return c;
+  };
+
+  it('issues the repeated, special-route, publication and confirm-or-reissue replies with their facts', async () => {
+    const cases: [object, Partial<IssueNoticeInput>, string][] = [
+      [
+        {
+          replyKind: 'repeated',
+          reasons: '与此前申请的信息相同',
+          previous: { applicationNumber: 'LYZF-2025-00007', repliedOn: '2025-01-06' },
+        },
+        {
+          letterKind: 'reply-repeated',
+          fields: { previousApplicationNumber: 'LYZF-2025-00007', previousReplyDate: '2025-01-06', reasons: '与此前申请的信息相同' },
+        },
+        '本机关已于2025年1月6日就您提出的政府信息公开申请（申请编号：LYZF-2025-00007）作出答复。',
+      ],
+      [
+        {
+          replyKind: 'special-route',
+          reasons: '申请的是房屋登记簿',
+          specialRoute: { recordType: '不动产登记资料', law: '不动产登记暂行条例', route: '请到临沂市不动产登记中心申请查询' },
+        },
+        {
+          letterKind: 'reply-special-route',
+          fields: {
+            recordType: '不动产登记资料',
+            specialLaw: '《不动产登记暂行条例》',
+            specialRoute: '请到临沂市不动产登记中心申请查询',
+            reasons: '申请的是房屋登记簿',
+          },
+        },
+        '请您依照《不动产登记暂行条例》的规定办理：请到临沂市不动产登记中心申请查询。',
+      ],
+      [
+        { replyKind: 'publication', reasons: '公开出版物', publication: { name: '临沂年鉴（2025）', whereToGet: '临沂市图书馆可供查阅' } },
+        {
+          kind: 'not-application',
+          letterKind: 'not-ogi-publication',
+          fields: { publicationName: '《临沂年鉴（2025）》', whereToGet: '临沂市图书馆可供查阅' },
+        },
+        '《临沂年鉴（2025）》属于公开出版物',
+      ],
+      [
+        { replyKind: 'confirm-or-reissue', reasons: '您要求本机关重新出具已向您提供的批复并加盖印章' },
+        { letterKind: 'reply-confirm-or-reissue', fields: { reasons: '您要求本机关重新出具已向您提供的批复并加盖印章' } },
+        '本机关对您的本次申请不予处理',
+      ],
+    ];
+    for (const [body, expected, text] of cases) {
+      const c = await accepted();
+      const n = await reply(c, body);
+      expect(n).toMatchObject({ kind: 'reply', ...expected });
+      expect(rendered(n)).toContain(text);
+    }
+  });
+
+  it('issues the unclear-after-correction reply only after a correction was received', async () => {
+    const { id, handle, receivedOn } = await h.open();
+    await h.act(handle, 'request-correction', clerk, { items: ['写明地块位置'] });
+    await h.act(handle, 'receive-correction', clerk, { receivedOn });
+    await h.act(handle, 'triage', clerk, { outcome: 'accept' });
+    const n = await reply({ id, handle }, { replyKind: 'unclear-after-correction', reasons: '补正后仍未写明地块位置' });
+    expect(n).toMatchObject({ letterKind: 'reply-unclear-after-correction', fields: { correctionReceivedOn: receivedOn } });
+    expect(rendered(n)).toContain('补正后的申请内容仍不明确：补正后仍未写明地块位置');
+  });
+
+  it('Art. 35: asks for reasons, sets a later reply day for reasonable ones and tells the applicant, both in writing', async () => {
+    const { id, handle, receivedOn } = await h.open();
+    await h.act(handle, 'triage', clerk, { outcome: 'excessive' });
+    await h.act(handle, 'assign', clerk, { assignee: 'clerk2' });
+    let c = await h.act(handle, 'request-reasons', clerk2, { sentOn: receivedOn, periodDays: 5, requestVolume: '您一个月内提出申请86件' });
+    expect(c).toMatchObject({ status: 'reasons_requested', reasonsRequest: { respondBy: wd(receivedOn, 5), statusBefore: 'assigned' } });
+    expect(c.deadline).toMatchObject({ dueOn: wd(receivedOn, 20), paused: false }); // the clock keeps running
+    await h.sleepUntil(wd(receivedOn, 3), 10);
+    const on = await h.today();
+    const replyBy = wd(receivedOn, 45);
+    c = await h.act(handle, 'receive-reasons', clerk2, { receivedOn: on, reasonable: true, replyBy });
+    expect(c).toMatchObject({ status: 'assigned', reasonsRequest: { outcome: 'reasonable', replyBy }, deadline: { dueOn: replyBy } });
+    const explained = await handle.query(deadlineExplanationQuery);
+    expect(explained?.dueOn).toBe(replyBy);
+    expect(explained?.text).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(new RegExp(`^Reasons requested \\(Art\\. 35\\) on ${receivedOn}.*the answer clock keeps running`)),
+        expect.stringMatching(
+          new RegExp(`^Later reply day \\(Art\\. 35\\): on ${on} .* set the reply day to ${replyBy} instead of ${wd(receivedOn, 20)}`),
+        ),
+      ]),
+    );
+    await issuedCount(id, 3);
+    const [, ask, later] = issued(id);
+    expect(ask).toMatchObject({ kind: 'correction', letterKind: 'reasons-request', fields: { reasonsDeadline: wd(receivedOn, 5) } });
+    expect(rendered(ask)).toContain('您一个月内提出申请86件');
+    expect(later).toMatchObject({
+      kind: 'extension',
+      letterKind: 'later-reply-date',
+      fields: { reasonRequestedOn: receivedOn, reasonsReceivedOn: on, replyBy },
+    });
+    expect(rendered(later)).toContain('本机关确定延迟答复的期限');
+    await h.act(handle, 'withdraw', clerk, { on });
+  });
+
+  it('Art. 35: no reasons by the day set count as unreasonable, and the excessive reply says so', async () => {
+    const c = await h.open();
+    await h.act(c.handle, 'triage', clerk, { outcome: 'excessive' });
+    await h.act(c.handle, 'request-reasons', clerk, { sentOn: c.receivedOn, periodDays: 3 });
+    await h.sleepUntil(wd(c.receivedOn, 3), 24, 1);
+    const v = await h.eventually(c.handle, (x) => x?.status === 'triage');
+    expect(v.reasonsRequest).toMatchObject({ outcome: 'no-reply', respondBy: wd(c.receivedOn, 3) });
+    expect(v.history.at(-1)).toMatchObject({ type: 'reasons_period_expired', actor: 'system' });
+    expect(v.deadline?.dueOn).toBe(wd(c.receivedOn, 20));
+    await h.act(c.handle, 'assign', clerk, { assignee: 'clerk' });
+    const n = await reply(c, { replyKind: 'excessive', reasons: '所列申请内容大量重复', requestVolume: '您一个月内提出申请86件' });
+    expect(n).toMatchObject({
+      kind: 'reply',
+      letterKind: 'reply-excessive',
+      fields: {
+        requestVolume: '您一个月内提出申请86件',
+        reasonRequestedOn: c.receivedOn,
+        reasonsDeadline: wd(c.receivedOn, 3),
+        reasons: '所列申请内容大量重复',
+      },
+    });
+    expect(n.fields.reasonsReceivedOn).toBeUndefined();
+    expect(rendered(n)).toContain('您逾期未说明理由，视为未提供合理理由。所列申请内容大量重复。');
   });
 });

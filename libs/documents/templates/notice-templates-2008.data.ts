@@ -78,19 +78,25 @@ export const TEMPLATES_2008: readonly NoticeTemplate[] = [
     id: 'third-party-consultation.2008',
     kind: 'third-party-consultation',
     regime: R,
-    version: 1,
+    version: 2,
     title: '政府信息公开征求第三方意见函',
     noun: '函',
     addressee: '{{thirdPartyName}}',
-    note: 'Addressed to the third party; names the application number only, never the applicant.',
+    note: 'Art. 23: third parties only (trade secrets, privacy); the 2008 Regulations have no co-maker consultation. Names the application number and what was asked, never the applicant.',
     fields: [
       { name: 'thirdPartyName', label: '第三方名称或者姓名', type: 'text', required: true },
-      { name: 'affectedInformation', label: '涉及第三方的信息', type: 'text', required: true },
+      { name: 'affectedInformation', label: '涉及第三方的信息（不填写的，指申请的信息全部）', type: 'text', required: false },
       { name: 'replyDeadline', label: '请第三方提出意见的日期', type: 'date', required: true },
     ],
     paragraphs: [
+      { text: '本机关于{{receivedOn}}收到一份政府信息公开申请（申请编号：{{applicationNumber}}），申请获取“{{request}}”。' },
       {
-        text: '本机关于{{receivedOn}}收到一份政府信息公开申请（申请编号：{{applicationNumber}}）。经审查，申请公开的政府信息中涉及{{affectedInformation}}，可能涉及贵方的商业秘密或者个人隐私，公开后可能损害贵方的合法权益。',
+        text: '经审查，申请公开的政府信息中涉及{{affectedInformation}}，可能涉及贵方的商业秘密或者个人隐私，公开后可能损害贵方的合法权益。',
+        when: 'affectedInformation',
+      },
+      {
+        text: '经审查，该政府信息可能涉及贵方的商业秘密或者个人隐私，公开后可能损害贵方的合法权益。',
+        unless: 'affectedInformation',
       },
       {
         text: '依照{{basis}}的规定，现书面征求贵方意见。请贵方于{{replyDeadline}}前以书面形式提出是否同意公开的意见；不同意公开的，请一并说明理由。',
@@ -241,7 +247,7 @@ export const TEMPLATES_2008: readonly NoticeTemplate[] = [
     id: 'reply-not-exist.2008',
     kind: 'reply-not-exist',
     regime: R,
-    version: 1,
+    version: 2,
     title: '政府信息公开申请答复告知书（信息不存在）',
     noun: '告知书',
     addressee: '{{applicantName}}',
@@ -257,13 +263,13 @@ export const TEMPLATES_2008: readonly NoticeTemplate[] = [
       CONTACT,
     ],
     citations: [{ law: 'ogi-2008', article: 21, item: 3 }],
-    remedies: 'standard',
+    remedies: 'refusal',
   },
   {
     id: 'reply-other-organ.2008',
     kind: 'reply-other-organ',
     regime: R,
-    version: 1,
+    version: 2,
     title: '政府信息公开申请答复告知书（非本机关公开）',
     noun: '告知书',
     addressee: '{{applicantName}}',
@@ -292,7 +298,7 @@ export const TEMPLATES_2008: readonly NoticeTemplate[] = [
       { law: 'ogi-2008', article: 17 },
       { law: 'ogi-2008', article: 21, item: 3 },
     ],
-    remedies: 'standard',
+    remedies: 'refusal',
   },
   {
     id: 'withdrawal-confirmation.2008',
@@ -336,6 +342,14 @@ export const KINDS_WITHOUT_2008_TEMPLATE: Readonly<Partial<Record<LetterKind, st
   'reply-cannot-create':
     'No article. Guidance (国办发〔2010〕5号) said offices generally need not compile or process information; answer under Art. 21(3) with reply-not-exist.2008 and explain in the reasons.',
   'reply-excessive': 'No article. Guidance (国办发〔2008〕36号, 国办发〔2010〕5号) only; no 2008 letter.',
+  'co-maker-consultation':
+    'The 2008 Regulations (Art. 23) consult third parties only; consulting a co-making organ is Art. 34 of the 2019 Regulations.',
+  'reasons-request': 'Art. 35 (reasons for a very large number of requests) exists only in the 2019 Regulations.',
+  'later-reply-date': 'Art. 35 (a later reply day for a reasonable but very large request) exists only in the 2019 Regulations.',
+  'reply-unclear-after-correction':
+    'Art. 21(4) only asks the applicant to change or supplement the request; a still unclear request gets another correction-notice.2008.',
+  'reply-confirm-or-reissue':
+    'No article; the row 不予处理-5 exists only in the annual report format of 国办公开办函〔2021〕30号 (2019 regime).',
   'not-ogi-petition':
     'No article. Guidance (国办发〔2010〕5号) sent petitions and complaints to the 信访 channel; the 2019 Art. 39 letter has no 2008 counterpart.',
   'not-ogi-publication': 'No article; a 2008-regime request for publications is answered as reply-already-public.2008 (Art. 21(1)).',

@@ -20,7 +20,7 @@ describe('bundled templates', () => {
     expect(validateTemplate(t)).toEqual([]);
   });
 
-  it.each(REPLY_KINDS)('reply kind %s has a template for each regime where it exists', (kind) => {
+  it.each(REPLY_KINDS)('reply kind %s has a letter for each regime where it exists', (kind) => {
     const letter = replyLetterKind(kind);
     expect(findTemplate(letter, '2019')).toBeDefined();
     if (REPLY_KINDS_2008.includes(kind)) expect(findTemplate(letter, '2008')).toBeDefined();
@@ -41,12 +41,46 @@ describe('bundled templates', () => {
     expect(() => getTemplate('reply-excessive', '2008')).toThrow(/No 2008 template for "reply-excessive": No article/);
   });
 
-  it('2008 replies rest on Art. 21 or Art. 22, 2019 replies on Art. 35-39', () => {
+  it('2008 replies rest on Art. 21 or Art. 22, 2019 replies on Art. 35-39 (or the articles of their own annual-report row)', () => {
+    // Rows without an item of Art. 36: still unclear after a correction (Art. 29(2), 30) and
+    // confirmation / re-issue (not a request for existing government information: Art. 2, 27).
+    const own: Partial<Record<string, number[]>> = {
+      'reply-unclear-after-correction.2019': [29, 30],
+      'reply-confirm-or-reissue.2019': [2, 27],
+    };
     for (const t of BUNDLED_TEMPLATES.filter((x) => x.kind.startsWith('reply-'))) {
       const articles = t.citations.filter((c) => c.law === ogiLawOf(t.regime)).map((c) => c.article);
-      const core = t.regime === '2008' ? [21, 22] : [35, 36, 37, 38, 39];
+      const core = own[t.id] ?? (t.regime === '2008' ? [21, 22] : [35, 36, 37, 38, 39]);
       expect(articles.some((a) => a !== undefined && core.includes(a))).toBe(true);
     }
+  });
+
+  it('from 2024 every letter that does not provide the information sends the applicant to reconsideration first', () => {
+    const rows = {
+      refusal: [
+        'reply-refuse',
+        'reply-not-exist',
+        'reply-other-organ',
+        'reply-repeated',
+        'reply-special-route',
+        'reply-cannot-create',
+        'reply-excessive',
+        'reply-unclear-after-correction',
+        'reply-confirm-or-reissue',
+        'not-ogi-petition',
+        'not-ogi-publication',
+      ],
+      partial: ['reply-partial'],
+      standard: ['reply-already-public', 'reply-disclose', 'fee-notice', 'abandonment-correction', 'abandonment-fee'],
+    };
+    for (const [rule, kinds] of Object.entries(rows))
+      for (const kind of kinds)
+        for (const regime of ['2008', '2019'] as const) {
+          const t = findTemplate(kind as NoticeTemplate['kind'], regime);
+          if (t) expect([t.id, t.remedies]).toEqual([t.id, rule]);
+        }
+    const withRemedies = BUNDLED_TEMPLATES.filter((t) => t.remedies !== 'none').map((t) => t.kind);
+    expect(new Set(withRemedies)).toEqual(new Set(Object.values(rows).flat()));
   });
 
   it.each(BUNDLED_TEMPLATES.map((t) => [t.id, t] as const))('%s cites only articles in its regime table', (_id, t: NoticeTemplate) => {

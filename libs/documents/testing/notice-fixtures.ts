@@ -23,6 +23,21 @@ const FIELDS: Readonly<Record<LetterKind, Readonly<Record<string, FieldValue>>>>
     affectedInformation: '贵方在2025年度环境影响评价报告中提交的生产工艺和原料配方',
     replyDeadline: '2026-12-18',
   },
+  'co-maker-consultation': {
+    organName: '临沂市财政局',
+    coMadeInformation: '《关于2026年城区道路维修资金安排的通知》',
+    replyDeadline: '2026-12-18',
+  },
+  'reasons-request': {
+    requestVolume: '您自2026年10月1日至11月4日累计向本机关提出政府信息公开申请86件',
+    reasonsDeadline: '2026-11-20',
+  },
+  'later-reply-date': {
+    reasonRequestedOn: '2026-11-06',
+    reasonsReceivedOn: '2026-11-18',
+    replyBy: '2027-01-29',
+    reasons: '您所申请的86件信息涉及2010年以来的多个档案全宗，需要逐件调取和审查',
+  },
   'extension-notice': {
     reasons: '申请涉及的信息形成于多个年度，需要调取档案并逐件核查',
     extensionDays: 20,
@@ -92,9 +107,18 @@ const FIELDS: Readonly<Record<LetterKind, Readonly<Record<string, FieldValue>>>>
     existingInformation: '本机关每年公布的政府信息公开工作年度报告',
   },
   'reply-excessive': {
-    requestVolume: '您自2026年10月1日至11月20日累计向本机关提出政府信息公开申请86件',
-    reasonRequestedOn: '2026-11-23',
+    requestVolume: '您自2026年10月1日至11月4日累计向本机关提出政府信息公开申请86件',
+    reasonRequestedOn: '2026-11-06',
+    reasonsDeadline: '2026-11-20',
+    reasonsReceivedOn: '2026-11-18',
     reasons: '您未说明申请用途，所列申请内容大量重复且与本机关职责无关',
+  },
+  'reply-unclear-after-correction': {
+    correctionReceivedOn: '2026-11-12',
+    reasons: '补正后的申请仍只写明“我家附近那块地的所有文件”，没有写明地块的位置、文件的名称或者形成时间',
+  },
+  'reply-confirm-or-reissue': {
+    reasons: '您要求本机关确认2025年已向您提供的《某路段拆迁补偿安置方案的批复》复印件与原件一致，并重新加盖印章',
   },
   'not-ogi-petition': {
     reasons: '您的来信反映的是邻里纠纷中某单位的违法行为，并要求本机关予以查处',
@@ -174,6 +198,11 @@ const REQUESTS: Partial<Record<LetterKind, string>> = {
   'reply-special-route': '某房屋的不动产登记簿及权属来源材料',
   'reply-cannot-create': '全市各县区近十年信访件数量的分年度、分类型统计表',
   'reply-excessive': '某街道全部工作人员2010年以来的考勤记录',
+  'reasons-request': '某街道全部工作人员2010年以来的考勤记录',
+  'later-reply-date': '某街道全部工作人员2010年以来的考勤记录',
+  'co-maker-consultation': '《关于2026年城区道路维修资金安排的通知》',
+  'reply-unclear-after-correction': '关于我家附近那块地的所有文件',
+  'reply-confirm-or-reissue': '确认《某路段拆迁补偿安置方案的批复》复印件与原件一致并重新盖章',
   'not-ogi-petition': '请求查处某单位违法占地行为并公开处理结果',
   'not-ogi-publication': '《临沂年鉴（2025）》',
 };
