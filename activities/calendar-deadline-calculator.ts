@@ -1,26 +1,37 @@
 import type { DataSource } from 'typeorm';
+import type { CalendarData } from '../libs/calendar/calendar.types';
 import { buildWorkingDayIndex, type WorkingDayIndex } from '../libs/calendar/working-day-index';
 import { computeDeadlines } from '../libs/deadline/deadline';
 import { currentCalendarVersion, loadCalendarData } from '../libs/persistence/calendar.repository';
 import type { DeadlineCalculator } from './deadline-calculator';
 
 /**
- * Deadlines from the database calendar. The working-day index is built once per
- * calendar version and rebuilt when an administrator loads a new arrangement.
+ * Deadlines from the database calendar. The calendar and its working-day index
+ * are loaded once per calendar version and reloaded when an administrator loads
+ * a new arrangement.
  */
 export async function createDeadlineCalculator(ds: DataSource): Promise<DeadlineCalculator> {
-  let index: WorkingDayIndex | undefined;
-  // One cheap version read per computation: a correction an administrator loads
-  // is used by the very next registration, on every worker.
-  const current = async (): Promise<WorkingDayIndex> => {
-    const version = await currentCalendarVersion(ds);
-    if (!index || index.calendarVersion !== version) index = buildWorkingDayIndex(await loadCalendarData(ds));
-    return index;
+  let cached: { data: CalendarData; index: WorkingDayIndex } | undefined;
+  let loading: Promise<{ data: CalendarData; index: WorkingDayIndex }> | undefined;
+  // One cheap version read per call: a correction an administrator loads is used
+  // by the very next registration, on every worker.
+  const current = async () => {
+    const version = (await currentCalendarVersion(ds)) ?? 'empty';
+    if (cached?.data.version === version) return cached;
+    // Concurrent callers share one reload.
+    loading ??= loadCalendarData(ds)
+      .then((data) => (cached = { data, index: buildWorkingDayIndex(data) }))
+      .finally(() => (loading = undefined));
+    return loading;
   };
   return {
     async compute({ receivedOn }) {
-      const r = computeDeadlines({ receivedOn, regime: 'auto' }, await current(), { explain: false });
+      const r = computeDeadlines({ receivedOn, regime: 'auto' }, (await current()).index, { explain: false });
       return { regime: r.regime, dueOn: r.dueOn, provisional: r.provisional, calendarVersion: r.calendarVersion };
+    },
+    async calendarYears({ fromYear, toYear }) {
+      const { data } = await current();
+      return { version: data.version, years: data.years.filter((y) => y.year >= fromYear && y.year <= toYear) };
     },
   };
 }

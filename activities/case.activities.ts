@@ -3,9 +3,12 @@ import type { CalendarData } from '../libs/calendar/calendar.types';
 import type { CaseOutcome, CaseStatus } from '../libs/contracts/case';
 import { appendCaseEvent, type NewCaseEvent } from '../libs/persistence/case-event.repository';
 import { loadCalendarData } from '../libs/persistence/calendar.repository';
+import type { DeadlineCalculator } from './deadline-calculator';
 
 export interface CaseDeps {
   ds: DataSource;
+  /** The worker's calendar cache; without it every load reads the whole calendar. */
+  deadlines?: Pick<DeadlineCalculator, 'calendarYears'>;
 }
 
 /** One accepted step as the read model sees it: the audit event and the row after it. */
@@ -39,12 +42,13 @@ export interface NotificationInput {
   dueOn: string | null;
 }
 
-export function createCaseActivities({ ds }: CaseDeps) {
+export function createCaseActivities({ ds, deadlines }: CaseDeps) {
   /**
    * The calendar years [fromYear, toYear] the workflow needs (not the whole
    * calendar): the result is recorded in history, so replay uses the same days.
    */
   async function loadCalendarYears(range: { fromYear: number; toYear: number }): Promise<CalendarData> {
+    if (deadlines) return deadlines.calendarYears(range);
     const data = await loadCalendarData(ds);
     return { version: data.version, years: data.years.filter((y) => y.year >= range.fromYear && y.year <= range.toYear) };
   }

@@ -2,7 +2,9 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import {
   CONFIRMATION_CHANNELS,
+  calendarYearsFor,
   type ApplicationWorkflowInput,
+  type CaseRegistration,
   type RegistrationResult,
   workflowIdFor,
 } from '../libs/contracts/application';
@@ -16,6 +18,20 @@ export interface RegistrationDeps {
 }
 
 const reject = (message: string) => ApplicationFailure.create({ message, type: 'RegistrationRejected', nonRetryable: true });
+
+/**
+ * PostgreSQL refuses the submission itself (SQLSTATE class 22 data exception, e.g. a
+ * NUL byte or a value out of range; 23502/23514 a NOT NULL or CHECK violation):
+ * retrying cannot help, so the registration fails instead of retrying forever.
+ * Connection loss, deadlocks and serialization failures stay retryable.
+ */
+export function rejectDataError(err: unknown): never {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && (code.startsWith('22') || code === '23502' || code === '23514')) {
+    throw reject(`the submission cannot be stored: ${(err as Error).message} (SQLSTATE ${code})`);
+  }
+  throw err;
+}
 
 export function formatRegistrationNumber(prefix: string, year: number, seq: number): string {
   return `${prefix}-${year}-${String(seq).padStart(5, '0')}`;
@@ -34,96 +50,111 @@ export function createRegistrationActivities({ ds, deadlines }: RegistrationDeps
     // Outside the transaction: it reads the calendar on its own pool connection.
     const deadline = receivedOn ? await deadlines.compute({ receivedOn }) : null;
     const status = awaitsConfirmation ? 'awaiting_confirmation' : 'registered';
-    return ds.transaction(async (m) => {
-      const [existing] = await m.query(
-        `SELECT id, registration_number, regime, to_char(received_on, 'YYYY-MM-DD') AS received_on,
+    return ds
+      .transaction(async (m): Promise<RegistrationResult> => {
+        const [existing] = await m.query(
+          `SELECT id, registration_number, regime, to_char(received_on, 'YYYY-MM-DD') AS received_on,
                 to_char(due_on, 'YYYY-MM-DD') AS due_on, status FROM applications WHERE id = $1`,
-        [input.applicationId],
-      );
-      if (existing) return toResult(existing);
+          [input.applicationId],
+        );
+        if (existing) return toResult(existing);
 
-      const [office] = await m.query('SELECT id, registration_prefix FROM offices WHERE code = $1', [input.officeCode]);
-      if (!office) throw reject(`office ${input.officeCode} does not exist`);
+        const [office] = await m.query('SELECT id, registration_prefix FROM offices WHERE code = $1', [input.officeCode]);
+        if (!office) throw reject(`office ${input.officeCode} does not exist`);
 
-      const year = Number(shanghaiDate(input.arrivedAt).slice(0, 4));
-      const [{ last_seq: seq }] = await m.query(
-        `INSERT INTO registration_counters (office_id, year, last_seq) VALUES ($1, $2, 1)
+        const year = Number(shanghaiDate(input.arrivedAt).slice(0, 4));
+        const [{ last_seq: seq }] = await m.query(
+          `INSERT INTO registration_counters (office_id, year, last_seq) VALUES ($1, $2, 1)
          ON CONFLICT (office_id, year) DO UPDATE SET last_seq = registration_counters.last_seq + 1
          RETURNING last_seq`,
-        [office.id, year],
-      );
-      const registrationNumber = formatRegistrationNumber(office.registration_prefix, year, seq);
+          [office.id, year],
+        );
+        const registrationNumber = formatRegistrationNumber(office.registration_prefix, year, seq);
 
-      const a = submission.applicant;
-      const [{ id: applicantId }] = await m.query(
-        `INSERT INTO applicants (id, type, category, name, id_number, phone, email, address)
+        const a = submission.applicant;
+        const [{ id: applicantId }] = await m.query(
+          `INSERT INTO applicants (id, type, category, name, id_number, phone, email, address)
          VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [
-          a.type,
-          a.category ?? null,
-          a.name,
-          a.idNumber ?? null,
-          a.contact.phone ?? null,
-          a.contact.email ?? null,
-          a.contact.address ?? null,
-        ],
-      );
-      const r = submission.request;
-      await m.query(
-        `INSERT INTO applications (id, office_id, applicant_id, workflow_id, registration_number, registration_year,
+          [
+            a.type,
+            a.category ?? null,
+            a.name,
+            a.idNumber ?? null,
+            a.contact.phone ?? null,
+            a.contact.email ?? null,
+            a.contact.address ?? null,
+          ],
+        );
+        const r = submission.request;
+        await m.query(
+          `INSERT INTO applications (id, office_id, applicant_id, workflow_id, registration_number, registration_year,
            registration_seq, channel, arrived_at, received_on, regime, due_on, status, description, document_number,
            requested_form, requested_delivery, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
-        [
-          input.applicationId,
-          office.id,
-          applicantId,
-          workflowIdFor(input.applicationId),
+          [
+            input.applicationId,
+            office.id,
+            applicantId,
+            workflowIdFor(input.applicationId),
+            registrationNumber,
+            year,
+            seq,
+            submission.channel,
+            input.arrivedAt,
+            receivedOn,
+            deadline?.regime ?? null,
+            deadline?.dueOn ?? null,
+            status,
+            r.description,
+            r.documentNumber ?? null,
+            r.form ?? null,
+            r.delivery ?? null,
+            input.submittedBy.username,
+          ],
+        );
+        await appendCaseEvent(m, {
+          applicationId: input.applicationId,
+          seq: 1,
+          type: 'registered',
+          actor: input.submittedBy.username,
+          actorRole: input.submittedBy.role,
+          occurredAt: input.arrivedAt,
+          payload: {
+            registrationNumber,
+            channel: submission.channel,
+            receivedOn,
+            regime: deadline?.regime ?? null,
+            dueOn: deadline?.dueOn ?? null,
+            provisional: deadline?.provisional ?? null,
+            calendarVersion: deadline?.calendarVersion ?? null,
+          },
+        });
+        return {
+          id: input.applicationId,
           registrationNumber,
-          year,
-          seq,
-          submission.channel,
-          input.arrivedAt,
-          receivedOn,
-          deadline?.regime ?? null,
-          deadline?.dueOn ?? null,
-          status,
-          r.description,
-          r.documentNumber ?? null,
-          r.form ?? null,
-          r.delivery ?? null,
-          input.submittedBy.username,
-        ],
-      );
-      await appendCaseEvent(m, {
-        applicationId: input.applicationId,
-        seq: 1,
-        type: 'registered',
-        actor: input.submittedBy.username,
-        actorRole: input.submittedBy.role,
-        occurredAt: input.arrivedAt,
-        payload: {
-          registrationNumber,
-          channel: submission.channel,
-          receivedOn,
           regime: deadline?.regime ?? null,
+          receivedOn,
           dueOn: deadline?.dueOn ?? null,
-          provisional: deadline?.provisional ?? null,
-          calendarVersion: deadline?.calendarVersion ?? null,
-        },
-      });
-      return {
-        id: input.applicationId,
-        registrationNumber,
-        regime: deadline?.regime ?? null,
-        receivedOn,
-        dueOn: deadline?.dueOn ?? null,
-        status,
-      };
-    });
+          status,
+        };
+      })
+      .catch(rejectDataError);
   }
 
-  return { registerApplication };
+  /**
+   * Registration plus the calendar years the case needs, in one call: the workflow
+   * runs it as a local activity, so a new case is registered and ready for its first
+   * step within its first workflow task (the API's registration round trip).
+   */
+  async function registerCase(input: ApplicationWorkflowInput): Promise<CaseRegistration> {
+    const registration = await registerApplication(input);
+    const today = shanghaiDate(Date.now());
+    const { fromYear, toYear } = calendarYearsFor([shanghaiDate(input.arrivedAt), registration.receivedOn ?? today, today]);
+    const calendar = await deadlines.calendarYears({ fromYear, toYear });
+    return { registration, calendar, fromYear, toYear };
+  }
+
+  return { registerApplication, registerCase };
 }
 
 function toResult(row: Record<string, string | null>): RegistrationResult {

@@ -5,6 +5,7 @@ import {
   log,
   patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
@@ -26,7 +27,12 @@ import {
   recomputeDeadline,
   shanghaiDay,
 } from '../libs/case';
-import type { ApplicationWorkflowInput, RegistrationResult } from '../libs/contracts/application';
+import {
+  calendarYearsFor,
+  type ApplicationWorkflowInput,
+  type CaseRegistration,
+  type RegistrationResult,
+} from '../libs/contracts/application';
 import type { ActionRequest, CaseView, HistoryStep } from '../libs/contracts/case';
 import type { IssueNoticeInput, NoticeRef } from '../libs/contracts/notice';
 import { ROLES } from '../libs/contracts/roles';
@@ -46,6 +52,13 @@ import { noticesForExpiry, noticesForStep, receiptRequest } from './notice-reque
 const { registerApplication } = proxyActivities<RegistrationActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds', nonRetryableErrorTypes: ['RegistrationRejected'] },
+});
+// Registration and the case's calendar in one local activity: it runs inside the
+// first workflow task, so the API's registration Update is answered without extra
+// round trips through the server.
+const { registerCase } = proxyLocalActivities<RegistrationActivities>({
+  startToCloseTimeout: '15 seconds',
+  retry: { initialInterval: '200 milliseconds', maximumInterval: '30 seconds', nonRetryableErrorTypes: ['RegistrationRejected'] },
 });
 // Projection, calendar and notifications retry until they succeed: they are idempotent.
 const { loadCalendarYears, projectCaseStep, notify } = proxyActivities<CaseActivities>({
@@ -190,10 +203,7 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
 
   /** The calendar years this case can touch, through an activity (recorded in history). */
   const loadCalendar = async (v: CaseView) => {
-    const today = shanghaiDay(Date.now());
-    const years = [v.arrivedOn, v.receivedOn ?? v.arrivedOn, today].map(yearOf);
-    const fromYear = Math.min(...years);
-    const toYear = Math.max(...years) + 2;
+    const { fromYear, toYear } = calendarYearsFor([v.arrivedOn, v.receivedOn ?? v.arrivedOn, shanghaiDay(Date.now())]);
     const data = await loadCalendarYears({ fromYear, toYear });
     index = buildWorkingDayIndex(data, fromYear, toYear);
   };
@@ -219,8 +229,16 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
     },
   );
 
+  // Histories recorded before the local registration replay the two activities they made.
+  let prefetched: Omit<CaseRegistration, 'registration'> | undefined;
   try {
-    registration = await registerApplication(input);
+    if (patched('local-registration')) {
+      const r = await registerCase(input);
+      registration = r.registration;
+      prefetched = { calendar: r.calendar, fromYear: r.fromYear, toYear: r.toYear };
+    } else {
+      registration = await registerApplication(input);
+    }
   } catch (err) {
     registrationError = err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
     log.error('registration failed', { applicationId: input.applicationId, error: registrationError });
@@ -245,7 +263,8 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
     receivedOn: registration.receivedOn,
     status: registration.status,
   });
-  await loadCalendar(caseView);
+  if (prefetched) index = buildWorkingDayIndex(prefetched.calendar, prefetched.fromYear, prefetched.toYear);
+  else await loadCalendar(caseView);
   recomputeDeadline(caseView, ctx());
   view = caseView;
   syncSearchAttributes();

@@ -1,4 +1,5 @@
 // Shared types of one application, used by the API, the workflow and the activities.
+import type { CalendarData } from '../calendar/calendar.types';
 
 export const CHANNELS = ['in_person', 'post', 'mail', 'online', 'fax'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -54,6 +55,23 @@ export interface RegistrationResult {
   receivedOn: string | null;
   dueOn: string | null;
   status: ApplicationStatus;
+}
+
+/** The calendar years a case needs: from its earliest day to two years after its latest. */
+export function calendarYearsFor(days: readonly string[]): { fromYear: number; toYear: number } {
+  const years = days.map((d) => Number(d.slice(0, 4)));
+  return { fromYear: Math.min(...years), toYear: Math.max(...years) + 2 };
+}
+
+/**
+ * What the registration local activity answers: the registration and the calendar
+ * years the case needs, so the case takes its first step after one workflow task.
+ */
+export interface CaseRegistration {
+  registration: RegistrationResult;
+  calendar: CalendarData;
+  fromYear: number;
+  toYear: number;
 }
 
 export const workflowIdFor = (applicationId: string): string => `application-${applicationId}`;

@@ -100,4 +100,23 @@ describe('case actions through API + worker + Temporal dev server + PostgreSQL',
     // Closed: the workflow completed, and a further step is refused.
     await act(id, 'withdraw', 'clerk', { on: shanghaiDate(Date.now()) }).expect(409);
   });
+
+  it('continues a case on a new worker after the old one is shut down mid-case', async () => {
+    const created = await request(stack.http).post('/api/applications').set(as('clerk')).send(inPersonSubmission()).expect(201);
+    const id: string = created.body.id;
+    await act(id, 'triage', 'clerk', { outcome: 'accept' }).expect(200);
+    await act(id, 'assign', 'supervisor', { assignee: 'clerk', department: 'OGI' }).expect(200);
+    // The old worker held the case in its cache; the new one rebuilds it from history
+    // (the server moves the case off the old worker's sticky queue after its timeout).
+    await stack.restartWorker();
+    await act(id, 'record-search', 'clerk', { summary: 'nothing found' }).expect(200);
+    await act(id, 'draft-decision', 'clerk', { replyKind: 'not-exist', reasons: 'the office never made such a plan' }).expect(200);
+    await act(id, 'approve-decision', 'reviewer', { approve: true }).expect(200);
+    await act(id, 'issue-notice', 'clerk', {}).expect(200);
+    const closed = await act(id, 'record-delivery', 'clerk', { method: 'post', on: shanghaiDate(Date.now()) }).expect(200);
+    expect(closed.body).toMatchObject({ status: 'closed', outcome: 'replied' });
+    expect(closed.body.deadline.dueOn).toBe(created.body.dueOn);
+    const [row] = await stack.dataSource.query('SELECT status, last_event_seq FROM applications WHERE id = $1', [id]);
+    expect(row).toEqual({ status: 'closed', last_event_seq: 9 });
+  }, 60_000);
 });

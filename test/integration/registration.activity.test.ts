@@ -1,3 +1,4 @@
+import { ApplicationFailure } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { createDeadlineCalculator } from '../../activities/calendar-deadline-calculator';
@@ -33,12 +34,13 @@ describe('registerApplication against PostgreSQL', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let ds: DataSource;
   let register: ReturnType<typeof createRegistrationActivities>['registerApplication'];
+  let registerCase: ReturnType<typeof createRegistrationActivities>['registerCase'];
 
   beforeAll(async () => {
     db = await createTestDatabase();
     ds = createDataSource(db.url, { poolSize: 8 });
     await ds.initialize();
-    register = createRegistrationActivities({ ds, deadlines: await createDeadlineCalculator(ds) }).registerApplication;
+    ({ registerApplication: register, registerCase } = createRegistrationActivities({ ds, deadlines: await createDeadlineCalculator(ds) }));
   });
   afterAll(async () => {
     await ds?.destroy();
@@ -57,6 +59,28 @@ describe('registerApplication against PostgreSQL', () => {
       [i.applicationId],
     );
     expect([apps, events, applicants]).toEqual([1, 1, 1]);
+  });
+
+  it('refuses, without retrying, a submission PostgreSQL cannot store, and writes nothing', async () => {
+    const i = input();
+    i.submission.request.description = 'a NUL \u0000 byte';
+    const err = await register(i).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApplicationFailure);
+    expect(err).toMatchObject({ type: 'RegistrationRejected', nonRetryable: true });
+    expect((err as Error).message).toMatch(/cannot be stored.*SQLSTATE 22/);
+    const [{ apps }] = await ds.query('SELECT count(*)::int AS apps FROM applications WHERE id = $1', [i.applicationId]);
+    expect(apps).toBe(0);
+  });
+
+  it('registers with the calendar years the case needs, for the local activity', async () => {
+    const r = await registerCase(input());
+    expect(r.registration).toMatchObject({ receivedOn: '2024-09-27', dueOn: '2024-10-30' });
+    const thisYear = Number(new Date().toISOString().slice(0, 4));
+    expect([r.fromYear, r.toYear]).toEqual([2024, thisYear + 2]);
+    // Every year of the range: official ones and, past the last official year, the derived ones.
+    expect(r.calendar.years.map((y) => y.year)).toEqual(Array.from({ length: r.toYear - r.fromYear + 1 }, (_, k) => r.fromYear + k));
+    const nationalDay = r.calendar.years.find((y) => y.year === 2024)!.days.find((d) => d.date === '2024-10-01');
+    expect(nationalDay).toMatchObject({ kind: 'holiday' });
   });
 
   it('computes receipt day, regime and due day from the database calendar', async () => {

@@ -18,6 +18,8 @@ export interface Stack {
   config: AppConfig;
   dataSource: DataSource;
   temporal: Client;
+  /** Shuts the worker down (its cached cases are dropped) and starts a fresh one. */
+  restartWorker(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -34,15 +36,18 @@ export async function startStack(): Promise<Stack> {
   const dataSource = createDataSource(config.databaseUrl, { poolSize: 5 });
   await dataSource.initialize();
   const workerConnection = await NativeConnection.connect({ address: config.temporal.address });
-  const worker: Worker = await createWorker({
-    connection: workerConnection,
-    namespace: config.temporal.namespace,
-    taskQueue: config.temporal.taskQueue,
-    dataSource,
-    deadlines: await createDeadlineCalculator(dataSource),
-    workflowBundlePath: workflowBundlePath(),
-  });
-  const running = worker.run();
+  const deadlines = await createDeadlineCalculator(dataSource);
+  const newWorker = (): Promise<Worker> =>
+    createWorker({
+      connection: workerConnection,
+      namespace: config.temporal.namespace,
+      taskQueue: config.temporal.taskQueue,
+      dataSource,
+      deadlines,
+      workflowBundlePath: workflowBundlePath(),
+    });
+  let worker = await newWorker();
+  let running = worker.run();
   const connection = await Connection.connect({ address: config.temporal.address });
   const temporal = new Client({ connection, namespace: config.temporal.namespace });
   const app = await createApiApp({ config, dataSource, temporal });
@@ -53,6 +58,12 @@ export async function startStack(): Promise<Stack> {
     config,
     dataSource,
     temporal,
+    async restartWorker() {
+      worker.shutdown();
+      await running;
+      worker = await newWorker();
+      running = worker.run();
+    },
     async stop() {
       await app.close();
       worker.shutdown();

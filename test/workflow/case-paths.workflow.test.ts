@@ -222,19 +222,4 @@ describe('applicationWorkflow: the paths of a case', () => {
     await h.eventually(handle, () => h.store.calendarLoads === loads + 1);
     await h.act(handle, 'withdraw', clerk, { on: receivedOn });
   });
-
-  it('continues a case on a new worker after the old one is shut down', async () => {
-    const { handle, receivedOn } = await h.open();
-    await h.act(handle, 'triage', clerk, { outcome: 'accept' });
-    await h.act(handle, 'assign', clerk, { assignee: 'clerk' });
-    await h.stopWorker();
-    await h.startWorker();
-    await h.act(handle, 'record-search', clerk, { summary: 'nothing found' });
-    await h.act(handle, 'draft-decision', clerk, { replyKind: 'not-exist', reasons: 'not made' });
-    await h.act(handle, 'approve-decision', reviewer, { approve: true });
-    await h.act(handle, 'issue-notice', clerk, {});
-    const c = await h.act(handle, 'record-delivery', clerk, { method: 'post', on: await h.today() });
-    expect(c).toMatchObject({ status: 'closed', outcome: 'replied', deadline: { dueOn: wd(receivedOn, 20) } });
-    await handle.result();
-  });
 });

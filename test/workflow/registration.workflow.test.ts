@@ -4,7 +4,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import type { RegistrationActivities } from '../../activities/registration.activities';
-import { mockActivities } from './support/case-harness';
+import { mockActivities, registerCaseFrom } from './support/case-harness';
 import type { ApplicationWorkflowInput, RegistrationResult } from '../../libs/contracts/application';
 import { SA } from '../../libs/contracts/search-attributes';
 import { registrationUpdate, stateQuery } from '../../libs/contracts/workflow';
@@ -31,22 +31,24 @@ describe('applicationWorkflow: registration', () => {
 
   beforeAll(async () => {
     env = await createTimeSkippingEnv();
+    const registerApplication: RegistrationActivities['registerApplication'] = async (i) => {
+      calls.push(i);
+      if (i.officeCode === 'NOWHERE') {
+        throw ApplicationFailure.create({ message: 'office NOWHERE does not exist', type: 'RegistrationRejected', nonRetryable: true });
+      }
+      return {
+        id: i.applicationId,
+        registrationNumber: 'LYZF-2024-00007',
+        regime: '2019',
+        receivedOn: '2024-09-27',
+        dueOn: '2024-10-30',
+        status: 'registered',
+      };
+    };
     const activities: RegistrationActivities = {
       ...mockActivities({ projections: [], notifications: [], calendarLoads: 0 }),
-      async registerApplication(i) {
-        calls.push(i);
-        if (i.officeCode === 'NOWHERE') {
-          throw ApplicationFailure.create({ message: 'office NOWHERE does not exist', type: 'RegistrationRejected', nonRetryable: true });
-        }
-        return {
-          id: i.applicationId,
-          registrationNumber: 'LYZF-2024-00007',
-          regime: '2019',
-          receivedOn: '2024-09-27',
-          dueOn: '2024-10-30',
-          status: 'registered',
-        };
-      },
+      registerApplication,
+      registerCase: registerCaseFrom(registerApplication),
     };
     worker = await Worker.create({
       connection: env.nativeConnection,

@@ -11,7 +11,7 @@ import type { RegistrationActivities } from '../../../activities/registration.ac
 import { bundledCalendar } from '../../../libs/calendar/bundled-calendar';
 import { buildWorkingDayIndex, parseIsoDate, type WorkingDayIndex } from '../../../libs/calendar';
 import { shanghaiDay, startOfShanghaiDay } from '../../../libs/case';
-import type { ApplicationWorkflowInput } from '../../../libs/contracts/application';
+import { calendarYearsFor, type ApplicationWorkflowInput } from '../../../libs/contracts/application';
 import type { IssueNoticeInput, NoticeRef } from '../../../libs/contracts/notice';
 import type { ActionBodies, ActionName, ActionResult, CaseView } from '../../../libs/contracts/case';
 import type { Actor } from '../../../libs/contracts/roles';
@@ -39,24 +39,41 @@ export interface Store {
   notices?: IssueNoticeInput[];
 }
 
+/** The calendar years [fromYear, toYear] of the bundled calendar. */
+function calendarYears({ fromYear, toYear }: { fromYear: number; toYear: number }) {
+  const data = bundledCalendar();
+  return { version: data.version, years: data.years.filter((y) => y.year >= fromYear && y.year <= toYear) };
+}
+
+/** registerCase as the worker runs it: a registration plus the case's calendar years. */
+export function registerCaseFrom(register: RegistrationActivities['registerApplication']): RegistrationActivities['registerCase'] {
+  return async (i) => {
+    const registration = await register(i);
+    const today = shanghaiDay(Date.now());
+    const range = calendarYearsFor([shanghaiDay(Date.parse(i.arrivedAt)), registration.receivedOn ?? today, today]);
+    return { registration, calendar: calendarYears(range), ...range };
+  };
+}
+
 export function mockActivities(store: Store): RegistrationActivities & CaseActivities & NoticeActivities {
+  const registerApplication = async (i: ApplicationWorkflowInput) => {
+    const receivedOn = i.submission.receivedOn ?? null;
+    const d = receivedOn ? computeDeadlines({ receivedOn }, calendarIndex, { explain: false }) : null;
+    return {
+      id: i.applicationId,
+      registrationNumber: `LYZF-2025-${i.applicationId.slice(0, 5)}`,
+      regime: d?.regime ?? null,
+      receivedOn,
+      dueOn: d?.dueOn ?? null,
+      status: receivedOn ? ('registered' as const) : ('awaiting_confirmation' as const),
+    };
+  };
   return {
-    async registerApplication(i: ApplicationWorkflowInput) {
-      const receivedOn = i.submission.receivedOn ?? null;
-      const d = receivedOn ? computeDeadlines({ receivedOn }, calendarIndex, { explain: false }) : null;
-      return {
-        id: i.applicationId,
-        registrationNumber: `LYZF-2025-${i.applicationId.slice(0, 5)}`,
-        regime: d?.regime ?? null,
-        receivedOn,
-        dueOn: d?.dueOn ?? null,
-        status: receivedOn ? 'registered' : 'awaiting_confirmation',
-      };
-    },
-    async loadCalendarYears({ fromYear, toYear }) {
+    registerApplication,
+    registerCase: registerCaseFrom(registerApplication),
+    async loadCalendarYears(range) {
       store.calendarLoads++;
-      const data = bundledCalendar();
-      return { version: data.version, years: data.years.filter((y) => y.year >= fromYear && y.year <= toYear) };
+      return calendarYears(range);
     },
     async projectCaseStep(p) {
       if (!store.projections.some((x) => x.applicationId === p.applicationId && x.seq === p.seq)) store.projections.push(p);
@@ -94,9 +111,10 @@ export class CaseHarness {
       taskQueue: this.taskQueue,
       workflowsPath: require.resolve('../../../workflows'),
       activities: mockActivities(this.store),
-      // No sticky cache: every workflow task replays the history from the start, so a
-      // non-deterministic step fails here, and a stopped worker leaves no sticky queue behind.
-      maxCachedWorkflows: 0,
+      // A small cache, as in production: the registration's local activity needs its
+      // workflow kept in memory until it completes (with no cache at all, the first
+      // workflow task times out). Replay determinism is tested on committed histories.
+      maxCachedWorkflows: 10,
     });
     this.running = this.worker.run();
   }
