@@ -6,5 +6,6 @@ export type ActivityDeps = RegistrationDeps;
 
 /** Every activity the worker hosts, bound to its dependencies. */
 export function createActivities(deps: ActivityDeps) {
-  return { ...createRegistrationActivities(deps), ...createCaseActivities(deps), ...createNoticeActivities(deps) };
+  const notices = createNoticeActivities(deps);
+  return { ...createRegistrationActivities({ ...deps, issueNotice: notices.issueNotice }), ...createCaseActivities(deps), ...notices };
 }

@@ -1,15 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
-import {
-  contentHash,
-  formatNoticeNumber,
-  renderNotice,
-  toDocx,
-  toHtml,
-  type FieldValue,
-  type OfficeProfile,
-  type Regime,
-} from '../libs/documents';
+import { contentHash, formatNoticeNumber, renderNotice, toHtml, type FieldValue, type OfficeProfile, type Regime } from '../libs/documents';
 import type { Channel } from '../libs/contracts/application';
 import type { IssueNoticeInput, NoticeRef } from '../libs/contracts/notice';
 import { templateInForce } from '../libs/persistence/notice-template.repository';
@@ -68,7 +59,7 @@ function officeProfile(c: CaseRow): OfficeProfile {
 
 export function createNoticeActivities({ ds }: NoticeDeps) {
   /**
-   * Renders, numbers and stores one letter (HTML + DOCX, SHA-256 of the DOCX). Applicant and
+   * Renders, numbers and stores one letter (its HTML and SHA-256, and the letterhead for the DOCX). Applicant and
    * application facts come from the projection. Exactly once per (application, kind, issueKey):
    * a retried activity returns the notice it already issued (same id, number and hash).
    */
@@ -153,13 +144,14 @@ export function createNoticeActivities({ ds }: NoticeDeps) {
         if (err instanceof Error) throw rejected(`${input.letterKind}: ${err.message}`);
         throw err;
       }
+      // The letter as issued: its printable HTML, hashed. The DOCX is made from the stored
+      // rendering and letterhead on first download (apps/api/notices), not here.
       const html = toHtml(rendered, office);
-      const docx = await toDocx(rendered, office);
-      const hash = contentHash(docx);
+      const hash = contentHash(html);
       const [row] = await m.query(
         `INSERT INTO notices (id, application_id, office_id, kind, letter_kind, issue_key, number, number_year, number_seq,
-           template_id, template_version, regime, notice_date, rendered, html, docx, content_hash, created_by)
-         VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
+           template_id, template_version, regime, notice_date, rendered, html, office_profile, hash_of, content_hash, created_by)
+         VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 'html', $16, $17) RETURNING id`,
         [
           input.applicationId,
           c.office_id,
@@ -175,7 +167,7 @@ export function createNoticeActivities({ ds }: NoticeDeps) {
           input.issuedOn,
           JSON.stringify(rendered),
           html,
-          docx,
+          JSON.stringify(office),
           hash,
           input.issuedBy,
         ],

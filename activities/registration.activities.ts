@@ -8,6 +8,7 @@ import {
   type RegistrationResult,
   workflowIdFor,
 } from '../libs/contracts/application';
+import type { IssueNoticeInput, NoticeRef } from '../libs/contracts/notice';
 import { appendCaseEvent } from '../libs/persistence/case-event.repository';
 import { shanghaiDate } from '../libs/time/shanghai';
 import type { DeadlineCalculator } from './deadline-calculator';
@@ -15,6 +16,8 @@ import type { DeadlineCalculator } from './deadline-calculator';
 export interface RegistrationDeps {
   ds: DataSource;
   deadlines: DeadlineCalculator;
+  /** Issues the registration receipt in the same call (notice.activities); without it none is issued here. */
+  issueNotice?: (input: IssueNoticeInput) => Promise<NoticeRef>;
 }
 
 const reject = (message: string) => ApplicationFailure.create({ message, type: 'RegistrationRejected', nonRetryable: true });
@@ -42,7 +45,7 @@ export function formatRegistrationNumber(prefix: string, year: number, seq: numb
  * regime and due day, plus the first audit event. Idempotent by application id,
  * so a retried activity returns the registration it already made.
  */
-export function createRegistrationActivities({ ds, deadlines }: RegistrationDeps) {
+export function createRegistrationActivities({ ds, deadlines, issueNotice }: RegistrationDeps) {
   async function registerApplication(input: ApplicationWorkflowInput): Promise<RegistrationResult> {
     const { submission } = input;
     const awaitsConfirmation = CONFIRMATION_CHANNELS.includes(submission.channel) && !submission.receivedOn;
@@ -151,7 +154,27 @@ export function createRegistrationActivities({ ds, deadlines }: RegistrationDeps
     const today = shanghaiDate(Date.now());
     const { fromYear, toYear } = calendarYearsFor([shanghaiDate(input.arrivedAt), registration.receivedOn ?? today, today]);
     const calendar = await deadlines.calendarYears({ fromYear, toYear });
-    return { registration, calendar, fromYear, toYear };
+    let receipt: NoticeRef | null = null;
+    let receiptError: string | undefined;
+    if (registration.receivedOn && issueNotice) {
+      try {
+        receipt = await issueNotice({
+          applicationId: input.applicationId,
+          kind: 'receipt',
+          letterKind: 'registration-receipt',
+          issueKey: 'registration',
+          issuedOn: today,
+          issuedBy: input.submittedBy.username,
+          fields: registration.dueOn ? { dueOn: registration.dueOn } : {},
+        });
+      } catch (err) {
+        // A letter the case cannot fill (no template) does not undo the registration;
+        // anything else (the database) fails the call, which is retried as a whole.
+        if (!(err instanceof ApplicationFailure && err.type === 'NoticeRejected')) throw err;
+        receiptError = err.message;
+      }
+    }
+    return { registration, calendar, fromYear, toYear, receipt, ...(receiptError ? { receiptError } : {}) };
   }
 
   return { registerApplication, registerCase };

@@ -9,6 +9,7 @@ import {
   setHandler,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
+import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import type { CaseActivities } from '../activities/case.activities';
 import type { NoticeActivities } from '../activities/notice.activities';
 import type { RegistrationActivities } from '../activities/registration.activities';
@@ -103,10 +104,14 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
   const fired = new Set<string>();
   let projections: Promise<void> = Promise.resolve();
   const notices: NoticeRef[] = [];
-  // Histories recorded before letters were issued replay without them.
-  const issuesNotices = patched('notices');
-  // Consultation (Art. 32/34) and Art. 35 letters: decided once, in the first workflow task, so a case keeps one answer for its whole life.
-  const issuesConsultationLetters = issuesNotices && patched('consultation-letters');
+  // Versions, decided once in the first workflow task, so a case keeps one behaviour for
+  // its whole life. A case started by this version records the single marker
+  // 'registration-in-one-task', which implies every change before it; histories recorded
+  // earlier replay through the older markers: 'notices' (letters), 'consultation-letters'
+  // (Art. 32/34 and Art. 35 letters) and 'local-registration' (registerCase).
+  const current = patched('registration-in-one-task');
+  const issuesNotices = current || patched('notices');
+  const issuesConsultationLetters = current || (issuesNotices && patched('consultation-letters'));
 
   const ctx = (): CaseContext => ({ now: Date.now(), index: index! });
 
@@ -176,9 +181,10 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
     return projections;
   };
 
-  const syncSearchAttributes = () => {
+  const syncSearchAttributes = (extra: SearchAttributeUpdatePair[] = []) => {
     const v = view!;
     upsertSearchAttributes([
+      ...extra,
       { key: SA.status, value: v.status },
       { key: SA.dueOn, value: v.deadline ? new Date(`${v.deadline.dueOn}T00:00:00Z`) : null },
       { key: SA.assignee, value: v.assignee },
@@ -232,10 +238,10 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
   // Histories recorded before the local registration replay the two activities they made.
   let prefetched: Omit<CaseRegistration, 'registration'> | undefined;
   try {
-    if (patched('local-registration')) {
+    if (current || patched('local-registration')) {
       const r = await registerCase(input);
       registration = r.registration;
-      prefetched = { calendar: r.calendar, fromYear: r.fromYear, toYear: r.toYear };
+      prefetched = r;
     } else {
       registration = await registerApplication(input);
     }
@@ -246,14 +252,16 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
     throw ApplicationFailure.nonRetryable(registrationError, 'RegistrationRejected');
   }
 
-  // Temporal's own UI and list queries find cases by these.
-  upsertSearchAttributes([
+  // Temporal's own UI and list queries find cases by these (sent with the case's first
+  // attributes in one upsert, except in histories of the older versions).
+  const registrationAttributes: SearchAttributeUpdatePair[] = [
     { key: SA.status, value: registration.status },
     { key: SA.registrationNumber, value: registration.registrationNumber },
     { key: SA.office, value: input.officeCode },
     { key: SA.regime, value: registration.regime },
     { key: SA.dueOn, value: registration.dueOn ? new Date(`${registration.dueOn}T00:00:00Z`) : null },
-  ]);
+  ];
+  if (!current) upsertSearchAttributes(registrationAttributes);
   log.info('application registered', { registrationNumber: registration.registrationNumber });
 
   const caseView = newCase({
@@ -267,8 +275,14 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
   else await loadCalendar(caseView);
   recomputeDeadline(caseView, ctx());
   view = caseView;
-  syncSearchAttributes();
-  await issueNotices(receiptRequest(caseView, input.submittedBy.username));
+  syncSearchAttributes(current ? registrationAttributes : []);
+  if (!prefetched) {
+    await issueNotices(receiptRequest(caseView, input.submittedBy.username));
+  } else if (prefetched.receipt) {
+    notices.push(prefetched.receipt);
+  } else if (prefetched.receiptError) {
+    log.error('notice not issued', { kind: 'receipt', letterKind: 'registration-receipt', error: prefetched.receiptError });
+  }
 
   // The clock loop: expire windows, send due reminders and escalations, then sleep
   // until the next alarm or until a step, a calendar update or a signal moves things.

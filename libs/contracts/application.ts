@@ -1,5 +1,6 @@
 // Shared types of one application, used by the API, the workflow and the activities.
 import type { CalendarData } from '../calendar/calendar.types';
+import type { NoticeRef } from './notice';
 
 export const CHANNELS = ['in_person', 'post', 'mail', 'online', 'fax'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -64,14 +65,19 @@ export function calendarYearsFor(days: readonly string[]): { fromYear: number; t
 }
 
 /**
- * What the registration local activity answers: the registration and the calendar
- * years the case needs, so the case takes its first step after one workflow task.
+ * What the registration local activity answers: the registration, the calendar years
+ * the case needs and the receipt letter, so the case is registered, acknowledged and
+ * ready for its first step within one workflow task.
  */
 export interface CaseRegistration {
   registration: RegistrationResult;
   calendar: CalendarData;
   fromYear: number;
   toYear: number;
+  /** The registration receipt (登记回执), issued in the same call when the receipt day is known. */
+  receipt: NoticeRef | null;
+  /** Why the receipt could not be issued (the registration stands; the clerk issues it by hand). */
+  receiptError?: string;
 }
 
 export const workflowIdFor = (applicationId: string): string => `application-${applicationId}`;

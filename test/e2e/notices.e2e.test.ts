@@ -73,6 +73,10 @@ describe('notices: issued by the workflow, stored, served; templates administere
     const [receipt] = await eventually(id, (n) => n.length === 1);
     expect(receipt).toMatchObject({ kind: 'receipt', letterKind: 'registration-receipt', templateVersion: 1 });
     expect(receipt.number).toMatch(/^临政公开〔\d{4}〕第\d+号$/);
+    // Two first downloads at once: one DOCX is packed and kept, both callers get it.
+    const [a, b] = await Promise.all([docx(receipt.id), docx(receipt.id)]);
+    expect(Buffer.compare(a.body, b.body)).toBe(0);
+    expect(docxText(a.body)).toContain(registrationNumber);
 
     await act(id, 'triage', 'clerk', { outcome: 'accept' });
     await act(id, 'assign', 'supervisor', { assignee: 'clerk', department: 'OGI' });
@@ -102,7 +106,10 @@ describe('notices: issued by the workflow, stored, served; templates administere
     const file = await docx(reply.id);
     expect(file.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect(file.body.subarray(0, 2).toString('latin1')).toBe('PK');
-    expect(createHash('sha256').update(file.body).digest('hex')).toBe(reply.contentHash);
+    // Packed on the first download and kept: a second download returns the very same bytes.
+    const [{ docx_hash: docxHash }] = await stack.dataSource.query('SELECT docx_hash FROM notices WHERE id = $1', [reply.id]);
+    expect(createHash('sha256').update(file.body).digest('hex')).toBe(docxHash);
+    expect(Buffer.compare((await docx(reply.id)).body, file.body)).toBe(0);
     const text = docxText(file.body);
     expect(text).toContain(registrationNumber);
     expect(text).toContain('王五');
@@ -114,6 +121,9 @@ describe('notices: issued by the workflow, stored, served; templates administere
     const html = await request(stack.http).get(`/api/notices/${reply.id}.html`).set(as('clerk')).expect(200);
     expect(html.headers['content-type']).toMatch(/^text\/html/);
     expect(html.text).toContain('王五');
+    // The letter as issued is its HTML: the content hash proves it unchanged.
+    expect(createHash('sha256').update(html.text, 'utf8').digest('hex')).toBe(reply.contentHash);
+    expect(html.headers['x-content-sha256']).toBe(reply.contentHash);
 
     // Another role of the office may read; bad extensions and unknown notices are refused.
     expect((await notices(id, 'reviewer')).length).toBe(2);

@@ -37,7 +37,11 @@ export class NoticesController {
 
   @Get('notices/:file')
   @ApiProduces(...Object.values(NOTICE_FORMATS))
-  @ApiOkResponse({ description: '<id>.docx (stored), <id>.html (stored) or <id>.pdf (printed from the stored HTML)' })
+  @ApiOkResponse({
+    description:
+      '<id>.html (the letter as issued; X-Content-SHA256 is its SHA-256), <id>.docx (packed on first download, then kept) ' +
+      'or <id>.pdf (printed from the stored HTML)',
+  })
   @ApiBadRequestResponse({ description: 'not <uuid>.docx, .pdf or .html' })
   @ApiNotFoundResponse({ description: 'unknown notice' })
   @ApiServiceUnavailableResponse({ description: 'pdf: no Chromium on the server' })

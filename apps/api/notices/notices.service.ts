@@ -3,17 +3,21 @@ import type { DataSource } from 'typeorm';
 import type { NoticeSummary } from '../../../libs/contracts/notice';
 import {
   BUNDLED_TEMPLATES,
+  contentHash,
   fixtureInputFor,
   LETTER_KINDS,
   PdfRenderError,
   renderNotice,
+  toDocx,
   toHtml,
   toPdf,
   validateTemplate,
   type LetterKind,
   type NoticeInput,
   type NoticeTemplate,
+  type OfficeProfile,
   type Regime,
+  type RenderedNotice,
 } from './notice-documents';
 import { nextTemplateVersion, templateInForce } from '../../../libs/persistence/notice-template.repository';
 import type { AuthUser } from '../auth/current-user';
@@ -72,19 +76,24 @@ export class NoticesService {
     }));
   }
 
-  /** `<id>.docx|.pdf|.html`: the stored DOCX or HTML, or a PDF printed from the stored HTML now. */
+  /**
+   * `<id>.docx|.pdf|.html`: the stored HTML; the DOCX, made from the stored rendering and
+   * letterhead on its first download and kept from then on (every download returns the
+   * same bytes); or a PDF printed from the stored HTML now.
+   */
   async file(file: string, user: AuthUser): Promise<NoticeFile> {
     const m = /^(.+)\.([a-z]+)$/.exec(file);
     if (!m || !(m[2] in NOTICE_FORMATS)) throw new BadRequestException('file: must be <notice id>.docx, .pdf or .html');
     const [id, format] = [m[1], m[2] as NoticeFormat];
     if (!UUID.test(id)) throw new BadRequestException('file: the notice id must be a UUID');
     const [row] = await this.ds.query(
-      `SELECT number, html, ${format === 'docx' ? 'docx' : 'NULL AS docx'}, content_hash FROM notices WHERE id = $1 AND office_id = $2`,
+      `SELECT number, html, ${format === 'docx' ? 'docx, rendered, office_profile' : 'NULL AS docx'}, content_hash
+       FROM notices WHERE id = $1 AND office_id = $2`,
       [id, user.officeId],
     );
     if (!row) throw new NotFoundException(`notice ${id} not found`);
     let body: Buffer;
-    if (format === 'docx') body = row.docx as Buffer;
+    if (format === 'docx') body = (row.docx as Buffer | null) ?? (await this.firstDocx(id, row.rendered, row.office_profile));
     else if (format === 'html') body = Buffer.from(row.html as string, 'utf8');
     else {
       try {
@@ -95,6 +104,17 @@ export class NoticesService {
       }
     }
     return { format, contentType: NOTICE_FORMATS[format], filename: `${id}.${format}`, body, contentHash: row.content_hash };
+  }
+
+  /** Packs the DOCX once; when two first downloads race, both return the one that was stored. */
+  private async firstDocx(id: string, rendered: RenderedNotice, office: OfficeProfile): Promise<Buffer> {
+    const docx = await toDocx(rendered, office);
+    const [stored] = await this.ds.query(
+      `WITH kept AS (UPDATE notices SET docx = COALESCE(docx, $2), docx_hash = COALESCE(docx_hash, $3) WHERE id = $1 RETURNING docx)
+       SELECT docx FROM kept`,
+      [id, docx, contentHash(docx)],
+    );
+    return stored.docx as Buffer;
   }
 
   async templates(): Promise<TemplateSummary[]> {

@@ -5,6 +5,7 @@ import { Notices1764288300000 } from './1764288300000-notices';
 import { OfficeContacts1764288400000 } from './1764288400000-office-contacts';
 import { Administration1764288500000 } from './1764288500000-administration';
 import { Remedies1764288600000 } from './1764288600000-remedies';
+import { NoticeFiles1764288700000 } from './1764288700000-notice-files';
 
 // Append new migrations here in timestamp order; never edit a committed one.
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   OfficeContacts1764288400000,
   Administration1764288500000,
   Remedies1764288600000,
+  NoticeFiles1764288700000,
 ];

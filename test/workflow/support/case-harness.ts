@@ -45,13 +45,28 @@ function calendarYears({ fromYear, toYear }: { fromYear: number; toYear: number 
   return { version: data.version, years: data.years.filter((y) => y.year >= fromYear && y.year <= toYear) };
 }
 
-/** registerCase as the worker runs it: a registration plus the case's calendar years. */
-export function registerCaseFrom(register: RegistrationActivities['registerApplication']): RegistrationActivities['registerCase'] {
+/** registerCase as the worker runs it: a registration, the case's calendar years and the receipt letter. */
+export function registerCaseFrom(
+  register: RegistrationActivities['registerApplication'],
+  issueNotice?: NoticeActivities['issueNotice'],
+): RegistrationActivities['registerCase'] {
   return async (i) => {
     const registration = await register(i);
     const today = shanghaiDay(Date.now());
     const range = calendarYearsFor([shanghaiDay(Date.parse(i.arrivedAt)), registration.receivedOn ?? today, today]);
-    return { registration, calendar: calendarYears(range), ...range };
+    const receipt =
+      registration.receivedOn && issueNotice
+        ? await issueNotice({
+            applicationId: i.applicationId,
+            kind: 'receipt',
+            letterKind: 'registration-receipt',
+            issueKey: 'registration',
+            issuedOn: today,
+            issuedBy: i.submittedBy.username,
+            fields: registration.dueOn ? { dueOn: registration.dueOn } : {},
+          })
+        : null;
+    return { registration, calendar: calendarYears(range), ...range, receipt };
   };
 }
 
@@ -68,9 +83,17 @@ export function mockActivities(store: Store): RegistrationActivities & CaseActiv
       status: receivedOn ? ('registered' as const) : ('awaiting_confirmation' as const),
     };
   };
+  const issueNotice = async (n: IssueNoticeInput): Promise<NoticeRef> => {
+    const notices = (store.notices ??= []);
+    const same = (x: IssueNoticeInput) => x.applicationId === n.applicationId && x.kind === n.kind && x.issueKey === n.issueKey;
+    if (!notices.some(same)) notices.push(n);
+    const i = notices.findIndex(same);
+    return { id: `notice-${i}`, kind: n.kind, number: `临政公开〔${n.issuedOn.slice(0, 4)}〕第${i + 1}号`, contentHash: `hash-${i}` };
+  };
   return {
     registerApplication,
-    registerCase: registerCaseFrom(registerApplication),
+    registerCase: registerCaseFrom(registerApplication, issueNotice),
+    issueNotice,
     async loadCalendarYears(range) {
       store.calendarLoads++;
       return calendarYears(range);
@@ -82,13 +105,6 @@ export function mockActivities(store: Store): RegistrationActivities & CaseActiv
     async notify(n) {
       if (!store.notifications.some((x) => x.applicationId === n.applicationId && x.key === n.key)) store.notifications.push(n);
       return { written: true };
-    },
-    async issueNotice(n): Promise<NoticeRef> {
-      const notices = (store.notices ??= []);
-      const same = (x: IssueNoticeInput) => x.applicationId === n.applicationId && x.kind === n.kind && x.issueKey === n.issueKey;
-      if (!notices.some(same)) notices.push(n);
-      const i = notices.findIndex(same);
-      return { id: `notice-${i}`, kind: n.kind, number: `临政公开〔${n.issuedOn.slice(0, 4)}〕第${i + 1}号`, contentHash: `hash-${i}` };
     },
   };
 }
