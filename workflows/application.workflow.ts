@@ -113,7 +113,13 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
   const issuesNotices = current || patched('notices');
   const issuesConsultationLetters = current || (issuesNotices && patched('consultation-letters'));
 
-  const ctx = (): CaseContext => ({ now: Date.now(), index: index! });
+  const settings = input.settings ?? {};
+  const ctx = (): CaseContext => ({
+    now: Date.now(),
+    index: index!,
+    ...(settings.reminderOffsets ? { reminderOffsets: settings.reminderOffsets } : {}),
+    ...(settings.notifyHour !== undefined ? { notifyHour: settings.notifyHour } : {}),
+  });
 
   // The API waits on this Update (sent together with the start), so the caller
   // gets the registration number and due day in the same request.

@@ -37,6 +37,8 @@ export interface CaseContext {
   now: number;
   index: WorkingDayIndex;
   reminderOffsets?: readonly number[];
+  /** hour of the day (Asia/Shanghai) for reminders and escalations; 9 when absent */
+  notifyHour?: number;
 }
 
 export interface ActionError {
@@ -93,6 +95,22 @@ export const ACTION_RULES: Readonly<Record<ActionName, Rule>> = {
   'receive-reasons': { roles: ['clerk'], from: ['reasons_requested'] },
 };
 
+/**
+ * The substance of an assigned case, which only its assignee works on (another clerk gets
+ * 403 until a supervisor reassigns it). Intake (confirm-receipt, triage, correction),
+ * the registry's issuing, delivery and payment records, and a withdrawal stay open to
+ * every clerk of the office.
+ */
+const ASSIGNEE_STEPS: ReadonlySet<ActionName> = new Set<ActionName>([
+  'record-search',
+  'start-consultation',
+  'receive-consultation-reply',
+  'request-extension',
+  'draft-decision',
+  'request-reasons',
+  'receive-reasons',
+]);
+
 /** A new case as registration left it. */
 export function newCase(p: {
   applicationId: string;
@@ -141,6 +159,8 @@ function checkStateAndRole(v: CaseView, action: ActionName, actor: Actor): Actio
   if (!rule.roles.includes(actor.role))
     return forbidden(`${action}: role ${actor.role} may not do this; allowed: ${rule.roles.join(', ')}`);
   if (!rule.from.includes(v.status)) return wrong(`${action}: not allowed in status ${v.status}`);
+  if (actor.role === 'clerk' && v.assignee && v.assignee !== actor.username && ASSIGNEE_STEPS.has(action))
+    return forbidden(`${action}: the case is assigned to ${v.assignee}; only the assignee takes this step (a supervisor can reassign it)`);
   const self = (what: string) => forbidden(`${action}: ${actor.username} drafted this decision and may not ${what} it (no self-approval)`);
   switch (action) {
     case 'request-reasons':
@@ -306,7 +326,11 @@ export function deadlineInput(v: CaseView, today: string): DeadlineInput | null 
   const events: { key: string; e: DeadlineEvent }[] = [];
   if (v.correction?.receivedOn)
     events.push({ key: v.correction.receivedOn, e: { type: 'correction_received', on: v.correction.receivedOn } });
+  const regime = v.deadline?.regime ?? regimeFor(v.receivedOn);
   for (const c of v.consultations) {
+    // The 2008 Regulations stop the clock only for a third party's opinion (Art. 23); an
+    // organ consulted as co-maker (Art. 34 of 2019) is consulted within the period.
+    if (regime === '2008' && c.kind === 'co-maker') continue;
     const to = c.receivedOn ?? (c.position ? c.replyBy : today > c.sentOn ? today : c.sentOn);
     events.push({ key: c.sentOn, e: { type: 'paused', from: c.sentOn, to } });
   }
@@ -627,7 +651,7 @@ export function clockRunning(v: CaseView): boolean {
 export function pendingAlarms(v: CaseView, ctx: CaseContext, fired: ReadonlySet<string>): Alarm[] {
   const today = shanghaiDay(ctx.now);
   const out: Alarm[] = [];
-  const at9 = (d: string) => startOfShanghaiDay(d) + NOTIFY_HOUR_MS;
+  const at9 = (d: string) => startOfShanghaiDay(d) + (ctx.notifyHour !== undefined ? ctx.notifyHour * 3600_000 : NOTIFY_HOUR_MS);
   const endOf = (d: string) => startOfShanghaiDay(d) + DAY_MS;
   if (v.deadline && v.notice === null && v.status !== 'closed' && v.status !== 'correction_requested') {
     const dueOn = v.deadline.dueOn;

@@ -11,6 +11,18 @@ describe('loadConfig', () => {
     expect(c.port).toBe(3000);
     expect(c.temporal).toEqual({ address: '127.0.0.1:7233', namespace: 'default', taskQueue: 'disclosure-applications' });
     expect(c.registrationPrefix).toBe('LYZF');
+    expect([c.reminderOffsets, c.notifyHour]).toEqual([[5, 2, 0], 9]);
+  });
+
+  it('reads the reminder offsets and hour, and names a bad one', () => {
+    expect(loadConfig({ ...good, REMINDER_OFFSETS: '0, 3,10,3', NOTIFY_HOUR: '14' })).toMatchObject({
+      reminderOffsets: [10, 3, 0],
+      notifyHour: 14,
+    });
+    expect(() => loadConfig({ ...good, REMINDER_OFFSETS: '5,-1' })).toThrow(
+      /REMINDER_OFFSETS: must be up to 10 comma-separated whole numbers/,
+    );
+    expect(() => loadConfig({ ...good, NOTIFY_HOUR: '24' })).toThrow(/NOTIFY_HOUR: must be an integer from 0 to 23/);
   });
 
   it('names every bad variable and the rule it breaks', () => {

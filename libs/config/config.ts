@@ -12,6 +12,10 @@ export interface AppConfig {
   demoPassword: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   workerMaxCachedWorkflows: number;
+  /** Reminders to the assignee: working days before the due day (0 = on the day), e.g. REMINDER_OFFSETS=5,2,0 */
+  reminderOffsets: number[];
+  /** Hour of the Asia/Shanghai day at which reminders and escalations go out (NOTIFY_HOUR, 0-23) */
+  notifyHour: number;
 }
 
 export class ConfigError extends Error {
@@ -69,6 +73,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const demoPassword = str('DEMO_PASSWORD', DEFAULT_DEMO_PASSWORD);
   if (demoPassword.length < 8) problems.push('DEMO_PASSWORD: must be at least 8 characters');
 
+  const offsetsText = str('REMINDER_OFFSETS', '5,2,0');
+  const reminderOffsets = offsetsText.split(',').map((x) => Number(x.trim()));
+  if (!offsetsText.trim() || reminderOffsets.some((n) => !Number.isInteger(n) || n < 0 || n > 60) || reminderOffsets.length > 10) {
+    problems.push('REMINDER_OFFSETS: must be up to 10 comma-separated whole numbers of working days from 0 to 60, e.g. 5,2,0');
+  }
+
   const config: AppConfig = {
     port: int('PORT', 3000, 1, 65535),
     databaseUrl,
@@ -84,6 +94,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     demoPassword,
     logLevel: logLevel as AppConfig['logLevel'],
     workerMaxCachedWorkflows: int('WORKER_MAX_CACHED_WORKFLOWS', 500, 1, 100_000),
+    reminderOffsets: [...new Set(reminderOffsets)].sort((a, b) => b - a),
+    notifyHour: int('NOTIFY_HOUR', 9, 0, 23),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

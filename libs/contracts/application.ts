@@ -47,6 +47,15 @@ export interface ApplicationWorkflowInput {
   arrivedAt: string;
   submittedBy: { username: string; role: string };
   submission: SubmissionInput;
+  /** The office's clock settings when the case started (absent in older cases: the defaults). */
+  settings?: CaseSettings;
+}
+
+export interface CaseSettings {
+  /** working days before the due day at which the assignee is reminded (0 = on the day) */
+  reminderOffsets?: number[];
+  /** hour (Asia/Shanghai) at which reminders and escalations go out */
+  notifyHour?: number;
 }
 
 export interface RegistrationResult {

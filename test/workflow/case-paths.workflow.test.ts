@@ -215,6 +215,22 @@ describe('applicationWorkflow: the paths of a case', () => {
     void reviewer;
   });
 
+  it("reminds at the office's configured offsets and hour", async () => {
+    const { id, handle, receivedOn } = await h.open({ settings: { reminderOffsets: [3], notifyHour: 14 } });
+    await h.act(handle, 'triage', clerk, { outcome: 'accept' });
+    const dueOn = wd(receivedOn, 20);
+    const mine = () => h.store.notifications.filter((n) => n.applicationId === id);
+    await h.sleepUntil(wd(dueOn, -3), 13, 59);
+    expect(mine()).toEqual([]);
+    await h.sleepUntil(wd(dueOn, -3), 14, 1);
+    await h.eventually(handle, () => mine().length === 1);
+    expect(mine()).toEqual([expect.objectContaining({ kind: 'reminder', key: `reminder:${dueOn}:3`, recipientRole: 'clerk' })]);
+    // No reminder on the due day itself: 0 is not among the configured offsets.
+    await h.sleepUntil(dueOn, 15);
+    expect(mine()).toHaveLength(1);
+    await h.act(handle, 'withdraw', clerk, { on: await h.today() });
+  });
+
   it('reloads the calendar when an administrator loads a new arrangement', async () => {
     const { handle, receivedOn } = await h.open();
     const loads = h.store.calendarLoads;

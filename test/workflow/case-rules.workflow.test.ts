@@ -42,6 +42,29 @@ describe('applicationWorkflow: refused steps', () => {
     await h.act(handle, 'withdraw', clerk, { on: receivedOn });
   });
 
+  it('keeps the case work with the assigned clerk until a supervisor reassigns it', async () => {
+    const { handle } = await h.open();
+    await h.act(handle, 'triage', clerk, { outcome: 'accept' });
+    await h.act(handle, 'assign', supervisor, { assignee: 'clerk2' });
+    await expectRejected(
+      h.act(handle, 'record-search', clerk, { summary: 'looked' }),
+      'Forbidden',
+      /^record-search: the case is assigned to clerk2; only the assignee takes this step/,
+    );
+    await h.act(handle, 'record-search', clerk2, { summary: 'found it' });
+    await h.act(handle, 'assign', supervisor, { assignee: 'clerk' });
+    await expectRejected(
+      h.act(handle, 'draft-decision', clerk2, { replyKind: 'not-exist', reasons: 'none' }),
+      'Forbidden',
+      /assigned to clerk;/,
+    );
+    const c = await h.act(handle, 'draft-decision', clerk, { replyKind: 'not-exist', reasons: 'never made' });
+    expect(c.status).toBe('decision_drafted');
+    expect(c.history.filter((s) => s.type === 'record-search').map((s) => s.actor)).toEqual(['clerk2']);
+    // A withdrawal is recorded by whichever clerk receives it.
+    await h.act(handle, 'withdraw', clerk2, { on: await h.today() });
+  });
+
   it('refuses a correction request after the 7th working day after receipt, and a second one', async () => {
     const late = await h.open();
     await h.sleepUntil(wd(late.receivedOn, 8), 10);

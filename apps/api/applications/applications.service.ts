@@ -55,6 +55,7 @@ export class ApplicationsService {
       officeCode: this.config.officeCode,
       arrivedAt: new Date().toISOString(),
       submittedBy: { username: user.username, role: user.role },
+      settings: { reminderOffsets: this.config.reminderOffsets, notifyHour: this.config.notifyHour },
       submission: JSON.parse(JSON.stringify(dto)),
     };
     const startWorkflowOperation = new WithStartWorkflowOperation(APPLICATION_WORKFLOW_TYPE, {

@@ -11,7 +11,7 @@ import type { RegistrationActivities } from '../../../activities/registration.ac
 import { bundledCalendar } from '../../../libs/calendar/bundled-calendar';
 import { buildWorkingDayIndex, parseIsoDate, type WorkingDayIndex } from '../../../libs/calendar';
 import { shanghaiDay, startOfShanghaiDay } from '../../../libs/case';
-import { calendarYearsFor, type ApplicationWorkflowInput } from '../../../libs/contracts/application';
+import { calendarYearsFor, type ApplicationWorkflowInput, type CaseSettings } from '../../../libs/contracts/application';
 import type { IssueNoticeInput, NoticeRef } from '../../../libs/contracts/notice';
 import type { ActionBodies, ActionName, ActionResult, CaseView } from '../../../libs/contracts/case';
 import type { Actor } from '../../../libs/contracts/roles';
@@ -150,7 +150,9 @@ export class CaseHarness {
   }
 
   /** Registers a case received today (or awaiting confirmation when `online` without a day). */
-  async open(o: { awaitingConfirmation?: boolean } = {}): Promise<{ id: string; handle: WorkflowHandle; receivedOn: string }> {
+  async open(
+    o: { awaitingConfirmation?: boolean; settings?: CaseSettings } = {},
+  ): Promise<{ id: string; handle: WorkflowHandle; receivedOn: string }> {
     const id = randomUUID();
     const now = await this.env.currentTimeMs();
     const receivedOn = shanghaiDay(now);
@@ -159,6 +161,7 @@ export class CaseHarness {
       officeCode: 'LINYI',
       arrivedAt: new Date(now).toISOString(),
       submittedBy: { username: 'clerk', role: 'clerk' },
+      ...(o.settings ? { settings: o.settings } : {}),
       submission: {
         channel: o.awaitingConfirmation ? 'online' : 'in_person',
         ...(o.awaitingConfirmation ? {} : { receivedOn }),
