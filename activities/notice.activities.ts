@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { contentHash, formatNoticeNumber, renderNotice, toHtml, type FieldValue, type OfficeProfile, type Regime } from '../libs/documents';
 import type { Channel } from '../libs/contracts/application';
 import type { IssueNoticeInput, NoticeRef } from '../libs/contracts/notice';
@@ -64,119 +64,122 @@ export function createNoticeActivities({ ds }: NoticeDeps) {
    * a retried activity returns the notice it already issued (same id, number and hash).
    */
   async function issueNotice(input: IssueNoticeInput): Promise<NoticeRef> {
-    return ds.transaction(async (m) => {
-      // One issuer per case at a time, so a concurrent retry finds the first one's notice.
-      const [c]: CaseRow[] = await m.query(
-        `SELECT a.office_id, o.name AS office_name, o.notice_prefix, o.reconsideration_organ, a.registration_number,
-                o.address AS office_address, o.postcode AS office_postcode, o.phone AS office_phone,
-                o.contact_person AS office_contact_person, o.court AS office_court,
-                to_char(a.received_on, 'YYYY-MM-DD') AS received_on, a.regime, to_char(a.due_on, 'YYYY-MM-DD') AS due_on,
-                a.channel, a.description, p.name AS applicant_name, p.type AS applicant_type
-         FROM applications a JOIN offices o ON o.id = a.office_id JOIN applicants p ON p.id = a.applicant_id
-         WHERE a.id = $1 FOR UPDATE OF a`,
-        [input.applicationId],
-      );
-      if (!c) throw rejected(`application ${input.applicationId} does not exist`);
-      const [existing] = await m.query(
-        `SELECT id, kind, number, content_hash FROM notices WHERE application_id = $1 AND kind = $2 AND issue_key = $3`,
-        [input.applicationId, input.kind, input.issueKey],
-      );
-      if (existing) return { id: existing.id, kind: existing.kind, number: existing.number, contentHash: existing.content_hash };
-
-      if (!c.received_on || !c.regime) throw rejected(`${input.letterKind}: the application has no receipt day yet`);
-      const regime = c.regime;
-      const template = await templateInForce(m, input.letterKind, regime);
-      if (!template) throw rejected(`${input.letterKind}: no template for the ${regime} regime`);
-
-      const fields: Record<string, FieldValue> = { ...input.fields };
-      if (input.letterKind === 'registration-receipt') {
-        fields.channel ??= CHANNEL_TEXT[c.channel];
-        if (c.due_on) fields.dueOn ??= c.due_on;
-      }
-      // An abandonment letter names the notice the applicant did not answer.
-      const earlier = {
-        'abandonment-correction': ['correction-notice', 'correctionNoticeNumber'],
-        'abandonment-fee': ['fee-notice', 'feeNoticeNumber'],
-      } as const;
-      const ref = earlier[input.letterKind as keyof typeof earlier];
-      if (ref && fields[ref[1]] === undefined) {
-        const [prev] = await m.query(
-          `SELECT number FROM notices WHERE application_id = $1 AND letter_kind = $2 ORDER BY issued_at DESC, number_seq DESC LIMIT 1`,
-          [input.applicationId, ref[0]],
-        );
-        if (prev) fields[ref[1]] = prev.number;
-      }
-      // A repeated request (Art. 36(6)) names the reply to the earlier application of this office.
-      if (input.letterKind === 'reply-repeated' && fields.previousNoticeNumber === undefined && fields.previousApplicationNumber) {
-        const [prev] = await m.query(
-          `SELECT n.number FROM notices n JOIN applications p ON p.id = n.application_id
-           WHERE p.office_id = $1 AND p.registration_number = $2 AND n.kind IN ('reply', 'not-application')
-           ORDER BY n.issued_at DESC, n.number_seq DESC LIMIT 1`,
-          [c.office_id, fields.previousApplicationNumber],
-        );
-        if (prev) fields.previousNoticeNumber = prev.number;
-      }
-
-      const office = officeProfile(c);
-      const year = Number(input.issuedOn.slice(0, 4));
-      const [{ last_seq: seq }] = await m.query(
-        `INSERT INTO notice_counters (office_id, year, last_seq) VALUES ($1, $2, 1)
-         ON CONFLICT (office_id, year) DO UPDATE SET last_seq = notice_counters.last_seq + 1 RETURNING last_seq`,
-        [c.office_id, year],
-      );
-      const number = formatNoticeNumber({ prefix: c.notice_prefix ?? DEFAULT_NOTICE_PREFIX, year, serial: seq });
-
-      let rendered;
-      try {
-        rendered = renderNotice({
-          kind: input.letterKind,
-          regime,
-          template,
-          noticeNumber: number,
-          noticeDate: input.issuedOn,
-          office,
-          applicant: { name: c.applicant_name, type: c.applicant_type },
-          application: { number: c.registration_number, receivedOn: c.received_on, request: c.description },
-          ...(input.reasons ? { reasons: input.reasons } : {}),
-          fields,
-        });
-      } catch (err) {
-        if (err instanceof Error) throw rejected(`${input.letterKind}: ${err.message}`);
-        throw err;
-      }
-      // The letter as issued: its printable HTML, hashed. The DOCX is made from the stored
-      // rendering and letterhead on first download (apps/api/notices), not here.
-      const html = toHtml(rendered, office);
-      const hash = contentHash(html);
-      const [row] = await m.query(
-        `INSERT INTO notices (id, application_id, office_id, kind, letter_kind, issue_key, number, number_year, number_seq,
-           template_id, template_version, regime, notice_date, rendered, html, office_profile, hash_of, content_hash, created_by)
-         VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 'html', $16, $17) RETURNING id`,
-        [
-          input.applicationId,
-          c.office_id,
-          input.kind,
-          input.letterKind,
-          input.issueKey,
-          number,
-          year,
-          seq,
-          rendered.templateId,
-          rendered.templateVersion,
-          regime,
-          input.issuedOn,
-          JSON.stringify(rendered),
-          html,
-          JSON.stringify(office),
-          hash,
-          input.issuedBy,
-        ],
-      );
-      return { id: row.id, kind: input.kind, number, contentHash: hash };
-    });
+    return ds.transaction((m) => issueNoticeIn(m, input));
   }
 
   return { issueNotice };
+}
+
+/** issueNotice inside the caller's transaction (the registration issues its receipt in its own). */
+export async function issueNoticeIn(m: EntityManager, input: IssueNoticeInput): Promise<NoticeRef> {
+  // One issuer per case at a time, so a concurrent retry finds the first one's notice.
+  const [c]: CaseRow[] = await m.query(
+    `SELECT a.office_id, o.name AS office_name, o.notice_prefix, o.reconsideration_organ, a.registration_number,
+            o.address AS office_address, o.postcode AS office_postcode, o.phone AS office_phone,
+            o.contact_person AS office_contact_person, o.court AS office_court,
+            to_char(a.received_on, 'YYYY-MM-DD') AS received_on, a.regime, to_char(a.due_on, 'YYYY-MM-DD') AS due_on,
+            a.channel, a.description, p.name AS applicant_name, p.type AS applicant_type
+     FROM applications a JOIN offices o ON o.id = a.office_id JOIN applicants p ON p.id = a.applicant_id
+     WHERE a.id = $1 FOR UPDATE OF a`,
+    [input.applicationId],
+  );
+  if (!c) throw rejected(`application ${input.applicationId} does not exist`);
+  const [existing] = await m.query(
+    `SELECT id, kind, number, content_hash FROM notices WHERE application_id = $1 AND kind = $2 AND issue_key = $3`,
+    [input.applicationId, input.kind, input.issueKey],
+  );
+  if (existing) return { id: existing.id, kind: existing.kind, number: existing.number, contentHash: existing.content_hash };
+
+  if (!c.received_on || !c.regime) throw rejected(`${input.letterKind}: the application has no receipt day yet`);
+  const regime = c.regime;
+  const template = await templateInForce(m, input.letterKind, regime);
+  if (!template) throw rejected(`${input.letterKind}: no template for the ${regime} regime`);
+
+  const fields: Record<string, FieldValue> = { ...input.fields };
+  if (input.letterKind === 'registration-receipt') {
+    fields.channel ??= CHANNEL_TEXT[c.channel];
+    if (c.due_on) fields.dueOn ??= c.due_on;
+  }
+  // An abandonment letter names the notice the applicant did not answer.
+  const earlier = {
+    'abandonment-correction': ['correction-notice', 'correctionNoticeNumber'],
+    'abandonment-fee': ['fee-notice', 'feeNoticeNumber'],
+  } as const;
+  const ref = earlier[input.letterKind as keyof typeof earlier];
+  if (ref && fields[ref[1]] === undefined) {
+    const [prev] = await m.query(
+      `SELECT number FROM notices WHERE application_id = $1 AND letter_kind = $2 ORDER BY issued_at DESC, number_seq DESC LIMIT 1`,
+      [input.applicationId, ref[0]],
+    );
+    if (prev) fields[ref[1]] = prev.number;
+  }
+  // A repeated request (Art. 36(6)) names the reply to the earlier application of this office.
+  if (input.letterKind === 'reply-repeated' && fields.previousNoticeNumber === undefined && fields.previousApplicationNumber) {
+    const [prev] = await m.query(
+      `SELECT n.number FROM notices n JOIN applications p ON p.id = n.application_id
+       WHERE p.office_id = $1 AND p.registration_number = $2 AND n.kind IN ('reply', 'not-application')
+       ORDER BY n.issued_at DESC, n.number_seq DESC LIMIT 1`,
+      [c.office_id, fields.previousApplicationNumber],
+    );
+    if (prev) fields.previousNoticeNumber = prev.number;
+  }
+
+  const office = officeProfile(c);
+  const year = Number(input.issuedOn.slice(0, 4));
+  const [{ last_seq: seq }] = await m.query(
+    `INSERT INTO notice_counters (office_id, year, last_seq) VALUES ($1, $2, 1)
+     ON CONFLICT (office_id, year) DO UPDATE SET last_seq = notice_counters.last_seq + 1 RETURNING last_seq`,
+    [c.office_id, year],
+  );
+  const number = formatNoticeNumber({ prefix: c.notice_prefix ?? DEFAULT_NOTICE_PREFIX, year, serial: seq });
+
+  let rendered;
+  try {
+    rendered = renderNotice({
+      kind: input.letterKind,
+      regime,
+      template,
+      noticeNumber: number,
+      noticeDate: input.issuedOn,
+      office,
+      applicant: { name: c.applicant_name, type: c.applicant_type },
+      application: { number: c.registration_number, receivedOn: c.received_on, request: c.description },
+      ...(input.reasons ? { reasons: input.reasons } : {}),
+      fields,
+    });
+  } catch (err) {
+    if (err instanceof Error) throw rejected(`${input.letterKind}: ${err.message}`);
+    throw err;
+  }
+  // The letter as issued: its printable HTML, hashed. The DOCX is made from the stored
+  // rendering and letterhead on first download (apps/api/notices), not here.
+  const html = toHtml(rendered, office);
+  const hash = contentHash(html);
+  const [row] = await m.query(
+    `INSERT INTO notices (id, application_id, office_id, kind, letter_kind, issue_key, number, number_year, number_seq,
+       template_id, template_version, regime, notice_date, rendered, html, office_profile, hash_of, content_hash, created_by)
+     VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 'html', $16, $17) RETURNING id`,
+    [
+      input.applicationId,
+      c.office_id,
+      input.kind,
+      input.letterKind,
+      input.issueKey,
+      number,
+      year,
+      seq,
+      rendered.templateId,
+      rendered.templateVersion,
+      regime,
+      input.issuedOn,
+      JSON.stringify(rendered),
+      html,
+      JSON.stringify(office),
+      hash,
+      input.issuedBy,
+    ],
+  );
+  return { id: row.id, kind: input.kind, number, contentHash: hash };
 }
 
 export type NoticeActivities = ReturnType<typeof createNoticeActivities>;

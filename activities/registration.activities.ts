@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import {
   CONFIRMATION_CHANNELS,
   calendarYearsFor,
@@ -16,8 +16,8 @@ import type { DeadlineCalculator } from './deadline-calculator';
 export interface RegistrationDeps {
   ds: DataSource;
   deadlines: DeadlineCalculator;
-  /** Issues the registration receipt in the same call (notice.activities); without it none is issued here. */
-  issueNotice?: (input: IssueNoticeInput) => Promise<NoticeRef>;
+  /** Issues the registration receipt in the registration's transaction (notice.activities); without it none is issued here. */
+  issueNoticeIn?: (m: EntityManager, input: IssueNoticeInput) => Promise<NoticeRef>;
 }
 
 const reject = (message: string) => ApplicationFailure.create({ message, type: 'RegistrationRejected', nonRetryable: true });
@@ -45,101 +45,113 @@ export function formatRegistrationNumber(prefix: string, year: number, seq: numb
  * regime and due day, plus the first audit event. Idempotent by application id,
  * so a retried activity returns the registration it already made.
  */
-export function createRegistrationActivities({ ds, deadlines, issueNotice }: RegistrationDeps) {
+export function createRegistrationActivities({ ds, deadlines, issueNoticeIn }: RegistrationDeps) {
   async function registerApplication(input: ApplicationWorkflowInput): Promise<RegistrationResult> {
+    return register(input, async () => undefined).then((r) => r.registration);
+  }
+
+  /** Registers in one transaction, then runs `after` in it (the receipt letter). */
+  async function register<T>(
+    input: ApplicationWorkflowInput,
+    after: (m: EntityManager, r: RegistrationResult) => Promise<T>,
+  ): Promise<{ registration: RegistrationResult; after: T }> {
     const { submission } = input;
     const awaitsConfirmation = CONFIRMATION_CHANNELS.includes(submission.channel) && !submission.receivedOn;
     const receivedOn = awaitsConfirmation ? null : (submission.receivedOn ?? shanghaiDate(input.arrivedAt));
     // Outside the transaction: it reads the calendar on its own pool connection.
     const deadline = receivedOn ? await deadlines.compute({ receivedOn }) : null;
     const status = awaitsConfirmation ? 'awaiting_confirmation' : 'registered';
-    return ds
-      .transaction(async (m): Promise<RegistrationResult> => {
-        const [existing] = await m.query(
-          `SELECT id, registration_number, regime, to_char(received_on, 'YYYY-MM-DD') AS received_on,
+    const registered = async (m: EntityManager): Promise<RegistrationResult> => {
+      const [existing] = await m.query(
+        `SELECT id, registration_number, regime, to_char(received_on, 'YYYY-MM-DD') AS received_on,
                 to_char(due_on, 'YYYY-MM-DD') AS due_on, status FROM applications WHERE id = $1`,
-          [input.applicationId],
-        );
-        if (existing) return toResult(existing);
+        [input.applicationId],
+      );
+      if (existing) return toResult(existing);
 
-        const [office] = await m.query('SELECT id, registration_prefix FROM offices WHERE code = $1', [input.officeCode]);
-        if (!office) throw reject(`office ${input.officeCode} does not exist`);
+      const [office] = await m.query('SELECT id, registration_prefix FROM offices WHERE code = $1', [input.officeCode]);
+      if (!office) throw reject(`office ${input.officeCode} does not exist`);
 
-        const year = Number(shanghaiDate(input.arrivedAt).slice(0, 4));
-        const [{ last_seq: seq }] = await m.query(
-          `INSERT INTO registration_counters (office_id, year, last_seq) VALUES ($1, $2, 1)
+      const year = Number(shanghaiDate(input.arrivedAt).slice(0, 4));
+      const [{ last_seq: seq }] = await m.query(
+        `INSERT INTO registration_counters (office_id, year, last_seq) VALUES ($1, $2, 1)
          ON CONFLICT (office_id, year) DO UPDATE SET last_seq = registration_counters.last_seq + 1
          RETURNING last_seq`,
-          [office.id, year],
-        );
-        const registrationNumber = formatRegistrationNumber(office.registration_prefix, year, seq);
+        [office.id, year],
+      );
+      const registrationNumber = formatRegistrationNumber(office.registration_prefix, year, seq);
 
-        const a = submission.applicant;
-        const [{ id: applicantId }] = await m.query(
-          `INSERT INTO applicants (id, type, category, name, id_number, phone, email, address)
+      const a = submission.applicant;
+      const [{ id: applicantId }] = await m.query(
+        `INSERT INTO applicants (id, type, category, name, id_number, phone, email, address)
          VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-          [
-            a.type,
-            a.category ?? null,
-            a.name,
-            a.idNumber ?? null,
-            a.contact.phone ?? null,
-            a.contact.email ?? null,
-            a.contact.address ?? null,
-          ],
-        );
-        const r = submission.request;
-        await m.query(
-          `INSERT INTO applications (id, office_id, applicant_id, workflow_id, registration_number, registration_year,
+        [
+          a.type,
+          a.category ?? null,
+          a.name,
+          a.idNumber ?? null,
+          a.contact.phone ?? null,
+          a.contact.email ?? null,
+          a.contact.address ?? null,
+        ],
+      );
+      const r = submission.request;
+      await m.query(
+        `INSERT INTO applications (id, office_id, applicant_id, workflow_id, registration_number, registration_year,
            registration_seq, channel, arrived_at, received_on, regime, due_on, status, description, document_number,
            requested_form, requested_delivery, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
-          [
-            input.applicationId,
-            office.id,
-            applicantId,
-            workflowIdFor(input.applicationId),
-            registrationNumber,
-            year,
-            seq,
-            submission.channel,
-            input.arrivedAt,
-            receivedOn,
-            deadline?.regime ?? null,
-            deadline?.dueOn ?? null,
-            status,
-            r.description,
-            r.documentNumber ?? null,
-            r.form ?? null,
-            r.delivery ?? null,
-            input.submittedBy.username,
-          ],
-        );
-        await appendCaseEvent(m, {
-          applicationId: input.applicationId,
-          seq: 1,
-          type: 'registered',
-          actor: input.submittedBy.username,
-          actorRole: input.submittedBy.role,
-          occurredAt: input.arrivedAt,
-          payload: {
-            registrationNumber,
-            channel: submission.channel,
-            receivedOn,
-            regime: deadline?.regime ?? null,
-            dueOn: deadline?.dueOn ?? null,
-            provisional: deadline?.provisional ?? null,
-            calendarVersion: deadline?.calendarVersion ?? null,
-          },
-        });
-        return {
-          id: input.applicationId,
+        [
+          input.applicationId,
+          office.id,
+          applicantId,
+          workflowIdFor(input.applicationId),
           registrationNumber,
-          regime: deadline?.regime ?? null,
+          year,
+          seq,
+          submission.channel,
+          input.arrivedAt,
           receivedOn,
-          dueOn: deadline?.dueOn ?? null,
+          deadline?.regime ?? null,
+          deadline?.dueOn ?? null,
           status,
-        };
+          r.description,
+          r.documentNumber ?? null,
+          r.form ?? null,
+          r.delivery ?? null,
+          input.submittedBy.username,
+        ],
+      );
+      await appendCaseEvent(m, {
+        applicationId: input.applicationId,
+        seq: 1,
+        type: 'registered',
+        actor: input.submittedBy.username,
+        actorRole: input.submittedBy.role,
+        occurredAt: input.arrivedAt,
+        payload: {
+          registrationNumber,
+          channel: submission.channel,
+          receivedOn,
+          regime: deadline?.regime ?? null,
+          dueOn: deadline?.dueOn ?? null,
+          provisional: deadline?.provisional ?? null,
+          calendarVersion: deadline?.calendarVersion ?? null,
+        },
+      });
+      return {
+        id: input.applicationId,
+        registrationNumber,
+        regime: deadline?.regime ?? null,
+        receivedOn,
+        dueOn: deadline?.dueOn ?? null,
+        status,
+      };
+    };
+    return ds
+      .transaction(async (m) => {
+        const registration = await registered(m);
+        return { registration, after: await after(m, registration) };
       })
       .catch(rejectDataError);
   }
@@ -150,31 +162,33 @@ export function createRegistrationActivities({ ds, deadlines, issueNotice }: Reg
    * step within its first workflow task (the API's registration round trip).
    */
   async function registerCase(input: ApplicationWorkflowInput): Promise<CaseRegistration> {
-    const registration = await registerApplication(input);
     const today = shanghaiDate(Date.now());
-    const { fromYear, toYear } = calendarYearsFor([shanghaiDate(input.arrivedAt), registration.receivedOn ?? today, today]);
-    const calendar = await deadlines.calendarYears({ fromYear, toYear });
-    let receipt: NoticeRef | null = null;
-    let receiptError: string | undefined;
-    if (registration.receivedOn && issueNotice) {
+    const { registration, after: receipt } = await register(input, async (m, r) => {
+      if (!r.receivedOn || !issueNoticeIn) return { ref: null };
+      // A letter the case cannot fill (no template) does not undo the registration: its
+      // writes roll back to here and the registration commits. Anything else (the
+      // database) fails the call, which is retried as a whole.
+      await m.query('SAVEPOINT receipt');
       try {
-        receipt = await issueNotice({
+        const ref = await issueNoticeIn(m, {
           applicationId: input.applicationId,
           kind: 'receipt',
           letterKind: 'registration-receipt',
           issueKey: 'registration',
           issuedOn: today,
           issuedBy: input.submittedBy.username,
-          fields: registration.dueOn ? { dueOn: registration.dueOn } : {},
+          fields: r.dueOn ? { dueOn: r.dueOn } : {},
         });
+        return { ref };
       } catch (err) {
-        // A letter the case cannot fill (no template) does not undo the registration;
-        // anything else (the database) fails the call, which is retried as a whole.
         if (!(err instanceof ApplicationFailure && err.type === 'NoticeRejected')) throw err;
-        receiptError = err.message;
+        await m.query('ROLLBACK TO SAVEPOINT receipt');
+        return { ref: null, error: err.message };
       }
-    }
-    return { registration, calendar, fromYear, toYear, receipt, ...(receiptError ? { receiptError } : {}) };
+    });
+    const { fromYear, toYear } = calendarYearsFor([shanghaiDate(input.arrivedAt), registration.receivedOn ?? today, today]);
+    const calendar = await deadlines.calendarYears({ fromYear, toYear });
+    return { registration, calendar, fromYear, toYear, receipt: receipt.ref, ...(receipt.error ? { receiptError: receipt.error } : {}) };
   }
 
   return { registerApplication, registerCase };

@@ -9,7 +9,7 @@ import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import type { ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -155,11 +155,18 @@ async function main(): Promise<void> {
     };
     const config = loadConfig(env);
 
-    // The application worker, as its own process.
+    // The application worker, as its own process, compiled as npm start runs it.
+    log('compiling to dist/ (tsc -p tsconfig.build.json --incremental)');
+    const tsc = spawnSync(
+      process.execPath,
+      [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--incremental', '--tsBuildInfoFile', 'dist/.tsbuildinfo'],
+      { cwd: root, stdio: 'inherit' },
+    );
+    if (tsc.status !== 0) throw new Error('tsc failed');
     const worker: ChildProcess & { exited: Promise<unknown> } = startChild(
       'worker',
       process.execPath,
-      [join(root, 'scripts/run-ts.js'), 'apps/worker/main.ts'],
+      [join(root, 'dist/apps/worker/main.js')],
       { cwd: root, env: { ...process.env, ...env, WORKFLOW_BUNDLE_PATH: bundlePath }, logFile: join(dir, 'worker.log'), passthrough: true },
     );
     cleanups.push(() => stopChild(worker, 'SIGTERM', 15_000));
@@ -319,7 +326,7 @@ async function main(): Promise<void> {
     const after = rssOf(worker.pid!);
     const underTarget = after.rssMiB < 1024;
     console.log('');
-    console.log(`worker memory with ${registered} open cases waiting on their timers (child process apps/worker/main.ts via ts-node)`);
+    console.log(`worker memory with ${registered} open cases waiting on their timers (child process dist/apps/worker/main.js)`);
     console.log(`  started ${toStart} cases in ${took.toFixed(0)} s (${(toStart / took).toFixed(1)} /s, concurrency ${OPEN_CONCURRENCY})`);
     console.log(
       `  VmRSS ${after.rssMiB.toFixed(0)} MiB (peak VmHWM ${after.hwmMiB.toFixed(0)} MiB), target < 1024 MiB: ${verdict(underTarget)}`,

@@ -2,6 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { createDeadlineCalculator } from '../../activities/calendar-deadline-calculator';
+import { issueNoticeIn } from '../../activities/notice.activities';
 import { createRegistrationActivities } from '../../activities/registration.activities';
 import type { ApplicationWorkflowInput } from '../../libs/contracts/application';
 import { verifyAuditChain } from '../../libs/persistence/audit-verify';
@@ -40,7 +41,11 @@ describe('registerApplication against PostgreSQL', () => {
     db = await createTestDatabase();
     ds = createDataSource(db.url, { poolSize: 8 });
     await ds.initialize();
-    ({ registerApplication: register, registerCase } = createRegistrationActivities({ ds, deadlines: await createDeadlineCalculator(ds) }));
+    ({ registerApplication: register, registerCase } = createRegistrationActivities({
+      ds,
+      deadlines: await createDeadlineCalculator(ds),
+      issueNoticeIn,
+    }));
   });
   afterAll(async () => {
     await ds?.destroy();
@@ -72,8 +77,15 @@ describe('registerApplication against PostgreSQL', () => {
     expect(apps).toBe(0);
   });
 
-  it('registers with the calendar years the case needs, for the local activity', async () => {
-    const r = await registerCase(input());
+  it('registers with the calendar years the case needs and the receipt letter, in one transaction, once', async () => {
+    const i = input();
+    const r = await registerCase(i);
+    expect(r.receipt).toMatchObject({ kind: 'receipt', number: expect.stringMatching(/^临政公开〔\d{4}〕第\d+号$/) });
+    const again = await registerCase(i);
+    expect(again.receipt).toEqual(r.receipt);
+    expect(again.registration).toEqual(r.registration);
+    const notices = await ds.query('SELECT id, kind, docx IS NULL AS lazy FROM notices WHERE application_id = $1', [i.applicationId]);
+    expect(notices).toEqual([{ id: r.receipt!.id, kind: 'receipt', lazy: true }]);
     expect(r.registration).toMatchObject({ receivedOn: '2024-09-27', dueOn: '2024-10-30' });
     const thisYear = Number(new Date().toISOString().slice(0, 4));
     expect([r.fromYear, r.toYear]).toEqual([2024, thisYear + 2]);
