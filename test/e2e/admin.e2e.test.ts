@@ -477,4 +477,36 @@ describe('administration: offices, departments, users and their log', () => {
     await expect(stack.dataSource.query(`UPDATE admin_audit SET actor = 'someone-else'`)).rejects.toThrow(/append-only/);
     await expect(stack.dataSource.query(`DELETE FROM admin_audit`)).rejects.toThrow(/append-only/);
   });
+  // Last: its writes would otherwise show up in the log test above.
+  it("registers what a clerk of another office submits in that office: its numbers, its staff's view", async () => {
+    const lanling = { code: 'LANLING', name: '兰陵县人民政府办公室', registrationPrefix: 'LLZF' };
+    await request(stack.http).post('/api/admin/offices').set(as('admin')).send(lanling).expect(201);
+    await request(stack.http)
+      .post('/api/admin/offices/LANLING/departments')
+      .set(as('admin'))
+      .send({ code: 'OGI', name: '政务公开办' })
+      .expect(201);
+    const clerk = {
+      username: 'wang.wu',
+      displayName: '王五',
+      role: 'clerk',
+      officeCode: 'LANLING',
+      departmentCode: 'OGI',
+      password: 'Lanling-clerk-2026',
+    };
+    await request(stack.http).post('/api/admin/users').set(as('admin')).send(clerk).expect(201);
+    const session = await login('wang.wu', clerk.password).expect(200);
+    const registered = await request(stack.http)
+      .post('/api/applications')
+      .set(bearer(session.body.accessToken))
+      .send(inPersonSubmission())
+      .expect(201);
+    expect(registered.body.registrationNumber).toMatch(/^LLZF-\d{4}-00001$/);
+    const [row] = await stack.dataSource.query('SELECT o.code FROM applications a JOIN offices o ON o.id = a.office_id WHERE a.id = $1', [
+      registered.body.id,
+    ]);
+    expect(row.code).toBe('LANLING');
+    await request(stack.http).get(`/api/applications/${registered.body.id}`).set(bearer(session.body.accessToken)).expect(200);
+    await request(stack.http).get(`/api/applications/${registered.body.id}`).set(as('clerk')).expect(404);
+  });
 });

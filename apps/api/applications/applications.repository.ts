@@ -22,6 +22,18 @@ export type CaseEventRow = Omit<NewCaseEvent, 'applicationId'>;
 export class ApplicationsRepository {
   constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource) {}
 
+  /** Office codes never change (the admin API refuses it), so each is read once. */
+  private readonly officeCodes = new Map<string, string>();
+
+  /** The code of the office a user belongs to: the office that registers what they submit. */
+  async officeCodeOf(officeId: string): Promise<string | undefined> {
+    const known = this.officeCodes.get(officeId);
+    if (known) return known;
+    const [row] = await this.ds.query('SELECT code FROM offices WHERE id = $1', [officeId]);
+    if (row) this.officeCodes.set(officeId, row.code);
+    return row?.code;
+  }
+
   /** Whether the case exists and the caller may see it. */
   async inScope(id: string, user: AuthUser): Promise<{ workflowId: string } | undefined> {
     const scope = caseScope(user, 2);

@@ -49,10 +49,12 @@ export class ApplicationsService {
     if (idempotencyKey !== undefined && !/^[\x21-\x7e]{8,128}$/.test(idempotencyKey)) {
       throw new BadRequestException('Idempotency-Key: must be 8-128 printable ASCII characters');
     }
-    const applicationId = idempotencyKey ? applicationIdFor(this.config.officeCode, idempotencyKey) : randomUUID();
+    // The case belongs to the clerk's own office (its numbering, letterhead and staff).
+    const officeCode = (await this.repo.officeCodeOf(user.officeId)) ?? this.config.officeCode;
+    const applicationId = idempotencyKey ? applicationIdFor(officeCode, idempotencyKey) : randomUUID();
     const input: ApplicationWorkflowInput = {
       applicationId,
-      officeCode: this.config.officeCode,
+      officeCode,
       arrivedAt: new Date().toISOString(),
       submittedBy: { username: user.username, role: user.role },
       settings: { reminderOffsets: this.config.reminderOffsets, notifyHour: this.config.notifyHour },
