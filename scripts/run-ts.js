@@ -12,5 +12,7 @@ if (!entry) {
   console.error('usage: node scripts/run-ts.js <file.ts> [args...]');
   process.exit(2);
 }
-process.argv.splice(1, 1); // the entry point sees its own args at argv[2..]
-require(path.resolve(entry));
+// The entry point becomes the main module, as with `node file.js`: it sees its own args
+// at argv[2..] and `require.main === module` holds in it (the CLIs' main blocks).
+process.argv.splice(1, 2, path.resolve(entry));
+require('node:module').runMain();
