@@ -3,7 +3,7 @@ import type { CalendarData } from '../libs/calendar/calendar.types';
 import { buildWorkingDayIndex, type WorkingDayIndex } from '../libs/calendar/working-day-index';
 import { computeDeadlines } from '../libs/deadline/deadline';
 import { currentCalendarVersion, loadCalendarData } from '../libs/persistence/calendar.repository';
-import type { DeadlineCalculator } from './deadline-calculator';
+import type { CalendarSnapshot, DeadlineCalculator } from './deadline-calculator';
 
 /**
  * Deadlines from the database calendar. The calendar and its working-day index
@@ -24,14 +24,21 @@ export async function createDeadlineCalculator(ds: DataSource): Promise<Deadline
       .finally(() => (loading = undefined));
     return loading;
   };
+  const snapshot = async (): Promise<CalendarSnapshot> => {
+    const { data, index } = await current();
+    return {
+      compute({ receivedOn }) {
+        const r = computeDeadlines({ receivedOn, regime: 'auto' }, index, { explain: false });
+        return { regime: r.regime, dueOn: r.dueOn, provisional: r.provisional, calendarVersion: r.calendarVersion };
+      },
+      calendarYears({ fromYear, toYear }) {
+        return { version: data.version, years: data.years.filter((y) => y.year >= fromYear && y.year <= toYear) };
+      },
+    };
+  };
   return {
-    async compute({ receivedOn }) {
-      const r = computeDeadlines({ receivedOn, regime: 'auto' }, (await current()).index, { explain: false });
-      return { regime: r.regime, dueOn: r.dueOn, provisional: r.provisional, calendarVersion: r.calendarVersion };
-    },
-    async calendarYears({ fromYear, toYear }) {
-      const { data } = await current();
-      return { version: data.version, years: data.years.filter((y) => y.year >= fromYear && y.year <= toYear) };
-    },
+    snapshot,
+    compute: async (input) => (await snapshot()).compute(input),
+    calendarYears: async (range) => (await snapshot()).calendarYears(range),
   };
 }

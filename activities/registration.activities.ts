@@ -11,7 +11,7 @@ import {
 import type { IssueNoticeInput, NoticeRef } from '../libs/contracts/notice';
 import { appendCaseEvent } from '../libs/persistence/case-event.repository';
 import { shanghaiDate } from '../libs/time/shanghai';
-import type { DeadlineCalculator } from './deadline-calculator';
+import type { CalendarSnapshot, DeadlineCalculator } from './deadline-calculator';
 
 export interface RegistrationDeps {
   ds: DataSource;
@@ -47,19 +47,20 @@ export function formatRegistrationNumber(prefix: string, year: number, seq: numb
  */
 export function createRegistrationActivities({ ds, deadlines, issueNoticeIn }: RegistrationDeps) {
   async function registerApplication(input: ApplicationWorkflowInput): Promise<RegistrationResult> {
-    return register(input, async () => undefined).then((r) => r.registration);
+    return register(input, await deadlines.snapshot(), async () => undefined).then((r) => r.registration);
   }
 
   /** Registers in one transaction, then runs `after` in it (the receipt letter). */
   async function register<T>(
     input: ApplicationWorkflowInput,
+    calendar: CalendarSnapshot,
     after: (m: EntityManager, r: RegistrationResult) => Promise<T>,
   ): Promise<{ registration: RegistrationResult; after: T }> {
     const { submission } = input;
     const awaitsConfirmation = CONFIRMATION_CHANNELS.includes(submission.channel) && !submission.receivedOn;
     const receivedOn = awaitsConfirmation ? null : (submission.receivedOn ?? shanghaiDate(input.arrivedAt));
-    // Outside the transaction: it reads the calendar on its own pool connection.
-    const deadline = receivedOn ? await deadlines.compute({ receivedOn }) : null;
+    // From the snapshot read before the transaction (its own pool connection, no lock held).
+    const deadline = receivedOn ? calendar.compute({ receivedOn }) : null;
     const status = awaitsConfirmation ? 'awaiting_confirmation' : 'registered';
     const registered = async (m: EntityManager): Promise<RegistrationResult> => {
       const [existing] = await m.query(
@@ -163,7 +164,9 @@ export function createRegistrationActivities({ ds, deadlines, issueNoticeIn }: R
    */
   async function registerCase(input: ApplicationWorkflowInput): Promise<CaseRegistration> {
     const today = shanghaiDate(Date.now());
-    const { registration, after: receipt } = await register(input, async (m, r) => {
+    // One calendar version for the due day and the years the workflow gets.
+    const calendar = await deadlines.snapshot();
+    const { registration, after: receipt } = await register(input, calendar, async (m, r) => {
       if (!r.receivedOn || !issueNoticeIn) return { ref: null };
       // A letter the case cannot fill (no template) does not undo the registration: its
       // writes roll back to here and the registration commits. Anything else (the
@@ -187,8 +190,14 @@ export function createRegistrationActivities({ ds, deadlines, issueNoticeIn }: R
       }
     });
     const { fromYear, toYear } = calendarYearsFor([shanghaiDate(input.arrivedAt), registration.receivedOn ?? today, today]);
-    const calendar = await deadlines.calendarYears({ fromYear, toYear });
-    return { registration, calendar, fromYear, toYear, receipt: receipt.ref, ...(receipt.error ? { receiptError: receipt.error } : {}) };
+    return {
+      registration,
+      calendar: calendar.calendarYears({ fromYear, toYear }),
+      fromYear,
+      toYear,
+      receipt: receipt.ref,
+      ...(receipt.error ? { receiptError: receipt.error } : {}),
+    };
   }
 
   return { registerApplication, registerCase };

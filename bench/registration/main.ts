@@ -245,7 +245,7 @@ async function main(): Promise<void> {
       if (r !== id) throw new Error('baseline update answered wrongly');
     };
 
-    /** The same registration without the API: the workflow, its local activity and PostgreSQL. */
+    /** The same registration without the API: the workflow, its local activity and PostgreSQL (also opens the memory run's cases). */
     const registerDirect = async () => {
       const id = randomUUID();
       await client.workflow.executeUpdateWithStart(registrationUpdate, {
@@ -304,16 +304,7 @@ async function main(): Promise<void> {
       Array.from({ length: OPEN_CONCURRENCY }, async () => {
         while (next < toStart) {
           next++;
-          const id = randomUUID();
-          await client.workflow.executeUpdateWithStart(registrationUpdate, {
-            startWorkflowOperation: new WithStartWorkflowOperation(APPLICATION_WORKFLOW_TYPE, {
-              workflowId: `application-${id}`,
-              taskQueue: config.temporal.taskQueue,
-              args: [openCaseInput(id)],
-              workflowIdConflictPolicy: 'USE_EXISTING',
-            }),
-          });
-          registered++;
+          await registerDirect();
           if (performance.now() - lastReport > 15_000) {
             lastReport = performance.now();
             log(`  ${registered} open, worker RSS ${rssOf(worker.pid!).rssMiB.toFixed(0)} MiB`);
