@@ -61,7 +61,6 @@ class PrefixSumIndex implements WorkingDayIndex {
   private readonly workingDays: Int32Array;
   // provisionalCount[i]: provisional days in [firstDay, firstDay + i]
   private readonly provisionalCount: Int32Array;
-  private readonly iso: string[];
   private readonly rows = new Map<DayNumber, CalendarDay>();
   private readonly officialSet: Set<number>;
 
@@ -77,7 +76,6 @@ class PrefixSumIndex implements WorkingDayIndex {
     this.working = new Uint8Array(size);
     this.ordinal = new Int32Array(size);
     this.provisionalCount = new Int32Array(size);
-    this.iso = new Array<string>(size);
     const official: number[] = [];
     for (let y = fromYear; y <= toYear; y++) {
       const cy = years.get(y);
@@ -110,7 +108,6 @@ class PrefixSumIndex implements WorkingDayIndex {
       this.working[i] = works ? 1 : 0;
       this.ordinal[i] = count;
       this.provisionalCount[i] = provisional;
-      this.iso[i] = formatIsoDate(day);
     }
     this.workingDays = Int32Array.from(list);
   }
@@ -125,9 +122,14 @@ class PrefixSumIndex implements WorkingDayIndex {
     return i;
   }
 
+  /** 'YYYY-MM-DD..YYYY-MM-DD'. Dates are formatted when asked for, not stored: every new case builds an index in its first workflow task. */
+  private get range(): string {
+    return `${formatIsoDate(this.firstDay)}..${formatIsoDate(this.lastDay)}`;
+  }
+
   private outOfRange(day: DayNumber): RangeError {
     const what = Number.isFinite(day) ? formatIsoDate(day) : String(day);
-    return new RangeError(`${what} is outside the calendar range ${this.iso[0]}..${this.iso[this.iso.length - 1]}`);
+    return new RangeError(`${what} is outside the calendar range ${this.range}`);
   }
 
   isWorkingDay(day: DayNumber): boolean {
@@ -140,7 +142,7 @@ class PrefixSumIndex implements WorkingDayIndex {
 
   workingDayAt(ordinal: number): DayNumber {
     if (!(ordinal >= 1 && ordinal <= this.workingDays.length)) {
-      throw new RangeError(`working day #${ordinal} is outside the calendar range ${this.iso[0]}..${this.iso[this.iso.length - 1]}`);
+      throw new RangeError(`working day #${ordinal} is outside the calendar range ${this.range}`);
     }
     return this.workingDays[ordinal - 1];
   }
@@ -153,7 +155,7 @@ class PrefixSumIndex implements WorkingDayIndex {
     const k = n > 0 ? this.ordinal[i] + n - 1 : this.ordinal[i] - this.working[i] + n;
     if (k < 0 || k >= this.workingDays.length) {
       throw new RangeError(
-        `${n} working days from ${this.iso[i]} falls outside the calendar range ${this.iso[0]}..${this.iso[this.iso.length - 1]}`,
+        `${n} working days from ${formatIsoDate(day)} falls outside the calendar range ${this.range}`,
       );
     }
     return this.workingDays[k];
@@ -186,14 +188,15 @@ class PrefixSumIndex implements WorkingDayIndex {
   }
 
   isoDate(day: DayNumber): string {
-    return this.iso[this.offset(day)];
+    this.offset(day);
+    return formatIsoDate(day);
   }
 
   dayInfo(day: DayNumber): DayInfo {
     const i = this.offset(day);
     const row = this.rows.get(day);
     const info: DayInfo = {
-      date: this.iso[i],
+      date: formatIsoDate(day),
       working: this.working[i] === 1,
       kind: row ? row.kind : isWeekend(day) ? 'weekend' : 'weekday',
       weekday: weekdayName(day),
