@@ -23,7 +23,8 @@ const CHANNEL_TEXT: Readonly<Record<Channel, string>> = {
 /** The case cannot be put into this letter (missing template or facts): retrying would not help. */
 const rejected = (message: string) => ApplicationFailure.create({ message, type: 'NoticeRejected', nonRetryable: true });
 
-interface CaseRow {
+/** The application and office facts a letter is filled from. */
+export interface CaseRow {
   office_id: string;
   office_name: string;
   notice_prefix: string | null;
@@ -70,8 +71,13 @@ export function createNoticeActivities({ ds }: NoticeDeps) {
   return { issueNotice };
 }
 
-/** issueNotice inside the caller's transaction (the registration issues its receipt in its own). */
-export async function issueNoticeIn(m: EntityManager, input: IssueNoticeInput): Promise<NoticeRef> {
+/**
+ * issueNotice inside the caller's transaction (the registration issues its receipt in its own).
+ * `inserted`: the facts of an application the caller inserted in this same transaction; it
+ * cannot have a notice yet, and no other transaction can see it, so nothing is read back.
+ */
+export async function issueNoticeIn(m: EntityManager, input: IssueNoticeInput, inserted?: CaseRow): Promise<NoticeRef> {
+  if (inserted) return issueNew(m, input, inserted);
   // One issuer per case at a time, so a concurrent retry finds the first one's notice.
   const [c]: CaseRow[] = await m.query(
     `SELECT a.office_id, o.name AS office_name, o.notice_prefix, o.reconsideration_organ, a.registration_number,
@@ -89,7 +95,10 @@ export async function issueNoticeIn(m: EntityManager, input: IssueNoticeInput): 
     [input.applicationId, input.kind, input.issueKey],
   );
   if (existing) return { id: existing.id, kind: existing.kind, number: existing.number, contentHash: existing.content_hash };
+  return issueNew(m, input, c);
+}
 
+async function issueNew(m: EntityManager, input: IssueNoticeInput, c: CaseRow): Promise<NoticeRef> {
   if (!c.received_on || !c.regime) throw rejected(`${input.letterKind}: the application has no receipt day yet`);
   const regime = c.regime;
   const template = await templateInForce(m, input.letterKind, regime);

@@ -12,12 +12,13 @@ import type { IssueNoticeInput, NoticeRef } from '../libs/contracts/notice';
 import { appendCaseEvent } from '../libs/persistence/case-event.repository';
 import { shanghaiDate } from '../libs/time/shanghai';
 import type { CalendarSnapshot, DeadlineCalculator } from './deadline-calculator';
+import type { CaseRow } from './notice.activities';
 
 export interface RegistrationDeps {
   ds: DataSource;
   deadlines: DeadlineCalculator;
   /** Issues the registration receipt in the registration's transaction (notice.activities); without it none is issued here. */
-  issueNoticeIn?: (m: EntityManager, input: IssueNoticeInput) => Promise<NoticeRef>;
+  issueNoticeIn?: (m: EntityManager, input: IssueNoticeInput, inserted?: CaseRow) => Promise<NoticeRef>;
 }
 
 const reject = (message: string) => ApplicationFailure.create({ message, type: 'RegistrationRejected', nonRetryable: true });
@@ -36,9 +37,36 @@ export function rejectDataError(err: unknown): never {
   throw err;
 }
 
-export function formatRegistrationNumber(prefix: string, year: number, seq: number): string {
-  return `${prefix}-${year}-${String(seq).padStart(5, '0')}`;
-}
+/** The office columns a registration and its receipt letter need, with the application if it exists already. */
+const LOOKUP = `
+  SELECT a.id, a.registration_number, a.regime, to_char(a.received_on, 'YYYY-MM-DD') AS received_on,
+         to_char(a.due_on, 'YYYY-MM-DD') AS due_on, a.status,
+         o.id AS office_id, o.registration_prefix, o.name AS office_name, o.notice_prefix, o.reconsideration_organ,
+         o.address AS office_address, o.postcode AS office_postcode, o.phone AS office_phone,
+         o.contact_person AS office_contact_person, o.court AS office_court
+  FROM (SELECT 1) one LEFT JOIN applications a ON a.id = $1 LEFT JOIN offices o ON o.code = $2`;
+
+/**
+ * Number, applicant and application in one statement. The number is
+ * <prefix>-<year>-<serial, at least 5 digits> from the office's counter for the year.
+ */
+const INSERT = `
+  WITH c AS (
+    INSERT INTO registration_counters (office_id, year, last_seq) VALUES ($1, $2, 1)
+    ON CONFLICT (office_id, year) DO UPDATE SET last_seq = registration_counters.last_seq + 1
+    RETURNING last_seq),
+  p AS (
+    INSERT INTO applicants (id, type, category, name, id_number, phone, email, address)
+    VALUES (gen_random_uuid(), $3, $4, $5, $6, $7, $8, $9) RETURNING id)
+  INSERT INTO applications (id, office_id, applicant_id, workflow_id, registration_number, registration_year,
+    registration_seq, channel, arrived_at, received_on, regime, due_on, status, description, document_number,
+    requested_form, requested_delivery, created_by)
+  SELECT $10::uuid, $1::uuid, p.id, $11::text,
+         $12::text || CASE WHEN c.last_seq < 100000 THEN lpad(c.last_seq::text, 5, '0') ELSE c.last_seq::text END,
+         $2::integer, c.last_seq, $13::text, $14::timestamptz, $15::date, $16::text, $17::date, $18::text, $19::text,
+         $20::text, $21::text, $22::text, $23::text
+  FROM c, p
+  RETURNING registration_number`;
 
 /**
  * Registers one application in PostgreSQL: number, applicant, receipt day,
@@ -50,11 +78,16 @@ export function createRegistrationActivities({ ds, deadlines, issueNoticeIn }: R
     return register(input, await deadlines.snapshot(), async () => undefined).then((r) => r.registration);
   }
 
-  /** Registers in one transaction, then runs `after` in it (the receipt letter). */
+  /**
+   * Registers in one transaction, then runs `after` in it (the receipt letter; `inserted` is
+   * the new case's letter facts, absent when a retry finds the case registered already), and
+   * appends the audit event last, so the chain head is locked only for the end of the transaction.
+   * A new case takes four statements besides `after`'s: the look-up, the insert and the event's two.
+   */
   async function register<T>(
     input: ApplicationWorkflowInput,
     calendar: CalendarSnapshot,
-    after: (m: EntityManager, r: RegistrationResult) => Promise<T>,
+    after: (m: EntityManager, r: RegistrationResult, inserted?: CaseRow) => Promise<T>,
   ): Promise<{ registration: RegistrationResult; after: T }> {
     const { submission } = input;
     const awaitsConfirmation = CONFIRMATION_CHANNELS.includes(submission.channel) && !submission.receivedOn;
@@ -62,31 +95,21 @@ export function createRegistrationActivities({ ds, deadlines, issueNoticeIn }: R
     // From the snapshot read before the transaction (its own pool connection, no lock held).
     const deadline = receivedOn ? calendar.compute({ receivedOn }) : null;
     const status = awaitsConfirmation ? 'awaiting_confirmation' : 'registered';
-    const registered = async (m: EntityManager): Promise<RegistrationResult> => {
-      const [existing] = await m.query(
-        `SELECT id, registration_number, regime, to_char(received_on, 'YYYY-MM-DD') AS received_on,
-                to_char(due_on, 'YYYY-MM-DD') AS due_on, status FROM applications WHERE id = $1`,
-        [input.applicationId],
-      );
-      if (existing) return toResult(existing);
+    return ds
+      .transaction(async (m) => {
+        const [row] = await m.query(LOOKUP, [input.applicationId, input.officeCode]);
+        if (row.id) {
+          const registration = toResult(row);
+          return { registration, after: await after(m, registration) };
+        }
+        if (!row.office_id) throw reject(`office ${input.officeCode} does not exist`);
 
-      const [office] = await m.query('SELECT id, registration_prefix FROM offices WHERE code = $1', [input.officeCode]);
-      if (!office) throw reject(`office ${input.officeCode} does not exist`);
-
-      const year = Number(shanghaiDate(input.arrivedAt).slice(0, 4));
-      const [{ last_seq: seq }] = await m.query(
-        `INSERT INTO registration_counters (office_id, year, last_seq) VALUES ($1, $2, 1)
-         ON CONFLICT (office_id, year) DO UPDATE SET last_seq = registration_counters.last_seq + 1
-         RETURNING last_seq`,
-        [office.id, year],
-      );
-      const registrationNumber = formatRegistrationNumber(office.registration_prefix, year, seq);
-
-      const a = submission.applicant;
-      const [{ id: applicantId }] = await m.query(
-        `INSERT INTO applicants (id, type, category, name, id_number, phone, email, address)
-         VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [
+        const year = Number(shanghaiDate(input.arrivedAt).slice(0, 4));
+        const a = submission.applicant;
+        const r = submission.request;
+        const [{ registration_number: registrationNumber }] = await m.query(INSERT, [
+          row.office_id,
+          year,
           a.type,
           a.category ?? null,
           a.name,
@@ -94,22 +117,9 @@ export function createRegistrationActivities({ ds, deadlines, issueNoticeIn }: R
           a.contact.phone ?? null,
           a.contact.email ?? null,
           a.contact.address ?? null,
-        ],
-      );
-      const r = submission.request;
-      await m.query(
-        `INSERT INTO applications (id, office_id, applicant_id, workflow_id, registration_number, registration_year,
-           registration_seq, channel, arrived_at, received_on, regime, due_on, status, description, document_number,
-           requested_form, requested_delivery, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
-        [
           input.applicationId,
-          office.id,
-          applicantId,
           workflowIdFor(input.applicationId),
-          registrationNumber,
-          year,
-          seq,
+          `${row.registration_prefix}-${year}-`,
           submission.channel,
           input.arrivedAt,
           receivedOn,
@@ -121,38 +131,57 @@ export function createRegistrationActivities({ ds, deadlines, issueNoticeIn }: R
           r.form ?? null,
           r.delivery ?? null,
           input.submittedBy.username,
-        ],
-      );
-      await appendCaseEvent(m, {
-        applicationId: input.applicationId,
-        seq: 1,
-        type: 'registered',
-        actor: input.submittedBy.username,
-        actorRole: input.submittedBy.role,
-        occurredAt: input.arrivedAt,
-        payload: {
+        ]);
+        const registration: RegistrationResult = {
+          id: input.applicationId,
           registrationNumber,
-          channel: submission.channel,
-          receivedOn,
           regime: deadline?.regime ?? null,
+          receivedOn,
           dueOn: deadline?.dueOn ?? null,
-          provisional: deadline?.provisional ?? null,
-          calendarVersion: deadline?.calendarVersion ?? null,
-        },
-      });
-      return {
-        id: input.applicationId,
-        registrationNumber,
-        regime: deadline?.regime ?? null,
-        receivedOn,
-        dueOn: deadline?.dueOn ?? null,
-        status,
-      };
-    };
-    return ds
-      .transaction(async (m) => {
-        const registration = await registered(m);
-        return { registration, after: await after(m, registration) };
+          status,
+        };
+        const inserted: CaseRow = {
+          office_id: row.office_id,
+          office_name: row.office_name,
+          notice_prefix: row.notice_prefix,
+          reconsideration_organ: row.reconsideration_organ,
+          office_address: row.office_address,
+          office_postcode: row.office_postcode,
+          office_phone: row.office_phone,
+          office_contact_person: row.office_contact_person,
+          office_court: row.office_court,
+          registration_number: registrationNumber,
+          received_on: receivedOn,
+          regime: registration.regime,
+          due_on: registration.dueOn,
+          channel: submission.channel,
+          description: r.description,
+          applicant_name: a.name,
+          applicant_type: a.type,
+        };
+        const done = await after(m, registration, inserted);
+        await appendCaseEvent(
+          m,
+          {
+            applicationId: input.applicationId,
+            seq: 1,
+            type: 'registered',
+            actor: input.submittedBy.username,
+            actorRole: input.submittedBy.role,
+            occurredAt: input.arrivedAt,
+            payload: {
+              registrationNumber,
+              channel: submission.channel,
+              receivedOn,
+              regime: deadline?.regime ?? null,
+              dueOn: deadline?.dueOn ?? null,
+              provisional: deadline?.provisional ?? null,
+              calendarVersion: deadline?.calendarVersion ?? null,
+            },
+          },
+          { fresh: true },
+        );
+        return { registration, after: done };
       })
       .catch(rejectDataError);
   }
@@ -166,22 +195,26 @@ export function createRegistrationActivities({ ds, deadlines, issueNoticeIn }: R
     const today = shanghaiDate(Date.now());
     // One calendar version for the due day and the years the workflow gets.
     const calendar = await deadlines.snapshot();
-    const { registration, after: receipt } = await register(input, calendar, async (m, r) => {
+    const { registration, after: receipt } = await register(input, calendar, async (m, r, inserted) => {
       if (!r.receivedOn || !issueNoticeIn) return { ref: null };
       // A letter the case cannot fill (no template) does not undo the registration: its
       // writes roll back to here and the registration commits. Anything else (the
       // database) fails the call, which is retried as a whole.
       await m.query('SAVEPOINT receipt');
       try {
-        const ref = await issueNoticeIn(m, {
-          applicationId: input.applicationId,
-          kind: 'receipt',
-          letterKind: 'registration-receipt',
-          issueKey: 'registration',
-          issuedOn: today,
-          issuedBy: input.submittedBy.username,
-          fields: r.dueOn ? { dueOn: r.dueOn } : {},
-        });
+        const ref = await issueNoticeIn(
+          m,
+          {
+            applicationId: input.applicationId,
+            kind: 'receipt',
+            letterKind: 'registration-receipt',
+            issueKey: 'registration',
+            issuedOn: today,
+            issuedBy: input.submittedBy.username,
+            fields: r.dueOn ? { dueOn: r.dueOn } : {},
+          },
+          inserted,
+        );
         return { ref };
       } catch (err) {
         if (!(err instanceof ApplicationFailure && err.type === 'NoticeRejected')) throw err;

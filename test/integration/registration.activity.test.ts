@@ -95,6 +95,31 @@ describe('registerApplication against PostgreSQL', () => {
     expect(nationalDay).toMatchObject({ kind: 'holiday' });
   });
 
+  it('fills the receipt from the facts it has just inserted exactly as a later letter reads them back', async () => {
+    const i = input({ applicant: { type: 'natural_person', name: '李四', contact: { phone: '13800000000' } } });
+    const r = await registerCase(i);
+    const [first] = await ds.query(`SELECT to_char(notice_date, 'YYYY-MM-DD') AS day FROM notices WHERE id = $1`, [r.receipt!.id]);
+    const later = await ds.transaction((m) =>
+      issueNoticeIn(m, {
+        applicationId: i.applicationId,
+        kind: 'receipt',
+        letterKind: 'registration-receipt',
+        issueKey: 'read-back',
+        issuedOn: first.day,
+        issuedBy: 'clerk',
+        fields: { dueOn: r.registration.dueOn! },
+      }),
+    );
+    const rows: { number: string; html: string; office_profile: unknown }[] = await ds.query(
+      'SELECT number, html, office_profile FROM notices WHERE id = ANY($1) ORDER BY number_seq',
+      [[r.receipt!.id, later.id]],
+    );
+    expect(rows).toHaveLength(2);
+    const [a, b] = rows.map((row) => ({ ...row, html: row.html.split(row.number).join('<number>'), number: undefined }));
+    expect(a.html).toContain('李四');
+    expect(a).toEqual(b);
+  });
+
   it('computes receipt day, regime and due day from the database calendar', async () => {
     // 2024-09-27 10:00 in Shanghai is 02:00 UTC; due 20 working days later across National Day.
     const r = await register(input());
@@ -110,6 +135,16 @@ describe('registerApplication against PostgreSQL', () => {
     expect(new Set(seqs).size).toBe(12);
     expect(seqs[11] - seqs[0]).toBe(11);
     expect(results.every((r) => r.registrationNumber.startsWith('LYZF-2025-'))).toBe(true);
+  });
+
+  it('numbers with at least five digits, and with all of them past 99999', async () => {
+    const first = await register(input({}, '2019-06-03T02:00:00.000Z'));
+    expect(first.registrationNumber).toBe('LYZF-2019-00001');
+    await ds.query(
+      `UPDATE registration_counters SET last_seq = 99998 WHERE year = 2019 AND office_id = (SELECT id FROM offices WHERE code = 'LINYI')`,
+    );
+    const [a, b] = [await register(input({}, '2019-06-03T02:00:00.000Z')), await register(input({}, '2019-06-03T02:00:00.000Z'))];
+    expect([a.registrationNumber, b.registrationNumber]).toEqual(['LYZF-2019-99999', 'LYZF-2019-100000']);
   });
 
   it('waits for receipt confirmation on mail, online and fax without a receipt day', async () => {
