@@ -8,7 +8,11 @@ import { createWorker } from './worker.factory';
 async function main(): Promise<void> {
   const config = loadConfig();
   // The SDK logs every bundle and state change at INFO; keep that for LOG_LEVEL=debug.
-  Runtime.install({ logger: new DefaultLogger(config.logLevel === 'debug' ? 'INFO' : config.logLevel === 'info' ? 'WARN' : 'ERROR') });
+  Runtime.install({
+    logger: new DefaultLogger(config.logLevel === 'debug' ? 'INFO' : config.logLevel === 'info' ? 'WARN' : 'ERROR'),
+    // The SDK's own metrics (task latencies, slots, cache, polls) for Prometheus, when asked for.
+    ...(config.workerMetricsAddress ? { telemetryOptions: { metrics: { prometheus: { bindAddress: config.workerMetricsAddress } } } } : {}),
+  });
   const dataSource = createDataSource(config.databaseUrl, { applicationName: 'disclosure-worker' });
   await dataSource.initialize();
   const connection = await NativeConnection.connect({ address: config.temporal.address });

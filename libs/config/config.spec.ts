@@ -25,6 +25,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...good, NOTIFY_HOUR: '24' })).toThrow(/NOTIFY_HOUR: must be an integer from 0 to 23/);
   });
 
+  it('serves worker metrics only when WORKER_METRICS_ADDRESS is a host:port', () => {
+    expect(loadConfig(good).workerMetricsAddress).toBeUndefined();
+    expect(loadConfig({ ...good, WORKER_METRICS_ADDRESS: '127.0.0.1:9464' }).workerMetricsAddress).toBe('127.0.0.1:9464');
+    expect(() => loadConfig({ ...good, WORKER_METRICS_ADDRESS: 'http://x:1/metrics' })).toThrow(/WORKER_METRICS_ADDRESS: must be host:port/);
+  });
+
   it('names every bad variable and the rule it breaks', () => {
     let err: unknown;
     try {

@@ -16,6 +16,8 @@ export interface AppConfig {
   reminderOffsets: number[];
   /** Hour of the Asia/Shanghai day at which reminders and escalations go out (NOTIFY_HOUR, 0-23) */
   notifyHour: number;
+  /** host:port where the worker serves Temporal's SDK metrics for Prometheus at /metrics (WORKER_METRICS_ADDRESS); off when unset */
+  workerMetricsAddress?: string;
 }
 
 export class ConfigError extends Error {
@@ -79,6 +81,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push('REMINDER_OFFSETS: must be up to 10 comma-separated whole numbers of working days from 0 to 60, e.g. 5,2,0');
   }
 
+  const metricsAddress = str('WORKER_METRICS_ADDRESS', '');
+  if (metricsAddress && !/^[\w.-]+:\d{1,5}$/.test(metricsAddress)) {
+    problems.push(`WORKER_METRICS_ADDRESS: must be host:port, e.g. 127.0.0.1:9464, got "${metricsAddress}"`);
+  }
+
   const config: AppConfig = {
     port: int('PORT', 3000, 1, 65535),
     databaseUrl,
@@ -96,6 +103,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     workerMaxCachedWorkflows: int('WORKER_MAX_CACHED_WORKFLOWS', 500, 1, 100_000),
     reminderOffsets: [...new Set(reminderOffsets)].sort((a, b) => b - a),
     notifyHour: int('NOTIFY_HOUR', 9, 0, 23),
+    ...(metricsAddress ? { workerMetricsAddress: metricsAddress } : {}),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
