@@ -1,10 +1,14 @@
 // Registration round trip vs a bare Temporal baseline, and worker memory with many open cases:
-//   node scripts/run-ts.js bench/registration/main.ts [--requests 200] [--seconds 20] [--concurrency 16] [--open 10000]
-// Starts its own PostgreSQL and headless Temporal dev server on free loopback ports in a
-// temp dir, migrates and seeds, runs the application worker as a child process
-// (apps/worker/main.ts, so its RSS can be read from /proc), the API in-process and a
-// second in-process worker for the baseline workflow. Stops everything and removes the
-// temp dir when done (or on Ctrl-C).
+//   node scripts/run-ts.js bench/registration/main.ts [--requests 200] [--seconds 20] [--concurrency 16] [--open 10000] [--seed 1]
+// Starts its own PostgreSQL and headless Temporal dev server (persisted to a SQLite file, as
+// npm start runs it) on free loopback ports in a temp dir, migrates and seeds, runs the
+// compiled application worker as a child process (dist/apps/worker/main.js, so its RSS can
+// be read from /proc), the API in-process and a second in-process worker for the baseline
+// workflow. Stops everything and removes the temp dir when done (or on Ctrl-C). Also prints
+// both workers' own SDK timings over the latency run (schedule-to-start, workflow task,
+// local activity; the application worker serves them at WORKER_METRICS_ADDRESS).
+// For digging: BENCH_SAMPLES=file.json writes every latency sample; BENCH_WORKER_NODE_ARGS
+// passes node flags to the worker, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
@@ -45,6 +49,7 @@ const SECONDS = flag('seconds', 20);
 const CONCURRENCY = flag('concurrency', 16);
 const OPEN = flag('open', 10_000);
 const OPEN_CONCURRENCY = flag('open-concurrency', 32);
+const SEED = flag('seed', 1);
 const WARMUP = 20;
 
 const log = (s: string) => console.log(`[bench] ${s}`);
@@ -56,19 +61,40 @@ interface Latency {
   p95: number;
   max: number;
 }
+/** Deterministic pseudo-random numbers in [0, 1) (mulberry32), so a run's order can be repeated. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 /**
- * Latency of each op, n calls each, interleaved (a, b, c, a, b, c, ...) so that every op
- * sees the same machine: a slow moment of the VM lands on all of them, not on one.
+ * Latency of each op, n calls each, interleaved: every round calls each op once, in a
+ * shuffled order, so that a slow moment of the VM lands on all of them, and no op always
+ * follows the same one. (With a fixed order, an op that follows the baseline meets the
+ * server still closing that workflow, and one that follows a registration meets its
+ * search-attribute and timer writes; either swings a p95 by a third.)
  */
-async function latencies(n: number, ops: (() => Promise<void>)[]): Promise<Latency[]> {
+async function latencies(n: number, ops: (() => Promise<void>)[], seed: number): Promise<Latency[]> {
   const t: number[][] = ops.map(() => []);
+  const next = random(seed);
+  const order = ops.map((_, k) => k);
   for (let i = 0; i < n; i++) {
-    for (let k = 0; k < ops.length; k++) {
+    for (let j = order.length - 1; j > 0; j--) {
+      const r = Math.floor(next() * (j + 1));
+      [order[j], order[r]] = [order[r], order[j]];
+    }
+    for (const k of order) {
       const s = performance.now();
       await ops[k]();
       t[k].push(performance.now() - s);
     }
   }
+  if (process.env.BENCH_SAMPLES) writeFileSync(process.env.BENCH_SAMPLES, JSON.stringify(t));
   return t.map((x) => {
     x.sort((a, b) => a - b);
     return { n, p50: pct(x, 50), p95: pct(x, 95), max: x[x.length - 1] };
@@ -89,6 +115,20 @@ async function throughput(seconds: number, concurrency: number, op: () => Promis
     }),
   );
   return { ops, perSecond: ops / ((performance.now() - start) / 1000) };
+}
+
+/** Sum and count of every histogram a Prometheus endpoint serves, by metric name (all label sets added up). */
+async function histograms(url: string): Promise<Map<string, { sum: number; count: number }>> {
+  const text = await (await fetch(url)).text();
+  const out = new Map<string, { sum: number; count: number }>();
+  for (const line of text.split('\n')) {
+    const m = /^(\w+)_(sum|count)(?:\{[^}]*\})? ([\d.eE+-]+)$/.exec(line);
+    if (!m) continue;
+    const h = out.get(m[1]) ?? { sum: 0, count: 0 };
+    h[m[2] as 'sum' | 'count'] += Number(m[3]);
+    out.set(m[1], h);
+  }
+  return out;
 }
 
 function rssOf(pid: number): { rssMiB: number; hwmMiB: number } {
@@ -115,7 +155,12 @@ const fmt = (l: Latency) => `p50 ${l.p50.toFixed(1)} ms, p95 ${l.p95.toFixed(1)}
 const verdict = (ok: boolean) => (ok ? 'OK' : 'MISSED');
 
 async function main(): Promise<void> {
-  Runtime.install({ logger: new DefaultLogger('ERROR') });
+  // This process's runtime serves the baseline worker's SDK metrics, to set beside the application worker's.
+  const baselineMetricsPort: number = await freePort();
+  Runtime.install({
+    logger: new DefaultLogger('ERROR'),
+    telemetryOptions: { metrics: { prometheus: { bindAddress: `127.0.0.1:${baselineMetricsPort}` } } },
+  });
   const dir = mkdtempSync(join(tmpdir(), 'bench-registration-'));
   const cleanups: (() => Promise<unknown>)[] = [];
   let cleaning: Promise<void> | undefined;
@@ -128,12 +173,19 @@ async function main(): Promise<void> {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    const [pgPort, temporalPort, apiPort] = [await freePort(), await freePort(), await freePort()];
+    const [pgPort, temporalPort, apiPort, metricsPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
     log(`temp dir ${dir}; starting PostgreSQL :${pgPort}, Temporal dev server :${temporalPort}, bundling workflows`);
     const bundlePath = join(dir, 'workflow-bundle.js');
     const [pg, temporal, , baselineBundle] = await Promise.all([
       startPostgres({ binDir: tools.findPostgresBin(), dataDir: join(dir, 'pg'), port: pgPort, logFile: join(dir, 'postgres.log') }),
-      startTemporal({ cli: tools.ensureTemporalCli(), port: temporalPort, headless: true, logFile: join(dir, 'temporal.log') }),
+      // Persisted to a SQLite file, as npm start runs it (data survives a restart), not in memory.
+      startTemporal({
+        cli: tools.ensureTemporalCli(),
+        port: temporalPort,
+        headless: true,
+        dbFile: join(dir, 'temporal.db'),
+        logFile: join(dir, 'temporal.log'),
+      }),
       bundleWorkflowCode({ workflowsPath: workflowsPath(), logger: new DefaultLogger('ERROR') }).then(({ code }) =>
         writeFileSync(bundlePath, code),
       ),
@@ -152,6 +204,7 @@ async function main(): Promise<void> {
       TEMPORAL_TASK_QUEUE: 'bench-applications',
       PORT: String(apiPort),
       LOG_LEVEL: 'warn',
+      WORKER_METRICS_ADDRESS: `127.0.0.1:${metricsPort}`,
     };
     const config = loadConfig(env);
 
@@ -166,7 +219,7 @@ async function main(): Promise<void> {
     const worker: ChildProcess & { exited: Promise<unknown> } = startChild(
       'worker',
       process.execPath,
-      [join(root, 'dist/apps/worker/main.js')],
+      [...(process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), join(root, 'dist/apps/worker/main.js')],
       { cwd: root, env: { ...process.env, ...env, WORKFLOW_BUNDLE_PATH: bundlePath }, logFile: join(dir, 'worker.log'), passthrough: true },
     );
     cleanups.push(() => stopChild(worker, 'SIGTERM', 15_000));
@@ -264,8 +317,23 @@ async function main(): Promise<void> {
       await baseline();
       await register();
     }
-    log(`latency, concurrency 1, ${REQUESTS} requests each, interleaved`);
-    const [baseLat, regLat, directLat] = await latencies(REQUESTS, [baseline, register, registerDirect]);
+    log(`latency, concurrency 1, ${REQUESTS} requests each, interleaved in a shuffled order (--seed ${SEED})`);
+    const metricsUrls = [`http://127.0.0.1:${metricsPort}/metrics`, `http://127.0.0.1:${baselineMetricsPort}/metrics`];
+    const metricsBefore = await Promise.all(metricsUrls.map(histograms));
+    const [baseLat, regLat, directLat] = await latencies(REQUESTS, [baseline, register, registerDirect], SEED);
+    const metricsAfter = await Promise.all(metricsUrls.map(histograms));
+    log('SDK metrics over the latency run, mean ms: application worker | baseline worker');
+    for (const name of [
+      'temporal_workflow_task_schedule_to_start_latency',
+      'temporal_workflow_task_execution_latency',
+      'temporal_local_activity_execution_latency',
+    ]) {
+      const mean = (k: number) => {
+        const [a, b] = [metricsBefore[k].get(name) ?? { sum: 0, count: 0 }, metricsAfter[k].get(name) ?? { sum: 0, count: 0 }];
+        return b.count > a.count ? `${((b.sum - a.sum) / (b.count - a.count)).toFixed(1)} (n=${b.count - a.count})` : '-';
+      };
+      log(`  ${name.replace('temporal_', '')}: ${mean(0)} | ${mean(1)}`);
+    }
     log(`throughput, concurrency ${CONCURRENCY}, ${SECONDS} s each in two alternating halves`);
     // Alternating halves (baseline, registration, baseline, registration), summed.
     const half = SECONDS / 2;
