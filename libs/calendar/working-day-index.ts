@@ -154,9 +154,7 @@ class PrefixSumIndex implements WorkingDayIndex {
     // for n < 0 the ones before `day` end at index ordinal[i] - working[i] - 1.
     const k = n > 0 ? this.ordinal[i] + n - 1 : this.ordinal[i] - this.working[i] + n;
     if (k < 0 || k >= this.workingDays.length) {
-      throw new RangeError(
-        `${n} working days from ${formatIsoDate(day)} falls outside the calendar range ${this.range}`,
-      );
+      throw new RangeError(`${n} working days from ${formatIsoDate(day)} falls outside the calendar range ${this.range}`);
     }
     return this.workingDays[k];
   }

@@ -28,7 +28,9 @@ describe('loadConfig', () => {
   it('serves worker metrics only when WORKER_METRICS_ADDRESS is a host:port', () => {
     expect(loadConfig(good).workerMetricsAddress).toBeUndefined();
     expect(loadConfig({ ...good, WORKER_METRICS_ADDRESS: '127.0.0.1:9464' }).workerMetricsAddress).toBe('127.0.0.1:9464');
-    expect(() => loadConfig({ ...good, WORKER_METRICS_ADDRESS: 'http://x:1/metrics' })).toThrow(/WORKER_METRICS_ADDRESS: must be host:port/);
+    expect(() => loadConfig({ ...good, WORKER_METRICS_ADDRESS: 'http://x:1/metrics' })).toThrow(
+      /WORKER_METRICS_ADDRESS: must be host:port/,
+    );
   });
 
   it('names every bad variable and the rule it breaks', () => {
