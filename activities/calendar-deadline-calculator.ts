@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { CalendarData } from '../libs/calendar/calendar.types';
 import { buildWorkingDayIndex, type WorkingDayIndex } from '../libs/calendar/working-day-index';
 import { computeDeadlines } from '../libs/deadline/deadline';
@@ -15,17 +15,17 @@ export async function createDeadlineCalculator(ds: DataSource): Promise<Deadline
   let loading: Promise<{ data: CalendarData; index: WorkingDayIndex }> | undefined;
   // One cheap version read per call: a correction an administrator loads is used
   // by the very next registration, on every worker.
-  const current = async () => {
-    const version = (await currentCalendarVersion(ds)) ?? 'empty';
+  const current = async (known?: string, q: DataSource | EntityManager = ds) => {
+    const version = known ?? (await currentCalendarVersion(q)) ?? 'empty';
     if (cached?.data.version === version) return cached;
     // Concurrent callers share one reload.
-    loading ??= loadCalendarData(ds)
+    loading ??= loadCalendarData(q)
       .then((data) => (cached = { data, index: buildWorkingDayIndex(data) }))
       .finally(() => (loading = undefined));
     return loading;
   };
-  const snapshot = async (): Promise<CalendarSnapshot> => {
-    const { data, index } = await current();
+  const snapshot = async (version?: string, within?: EntityManager): Promise<CalendarSnapshot> => {
+    const { data, index } = await current(version, within);
     return {
       compute({ receivedOn }) {
         const r = computeDeadlines({ receivedOn, regime: 'auto' }, index, { explain: false });

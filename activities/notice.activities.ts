@@ -1,9 +1,18 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource, EntityManager } from 'typeorm';
-import { contentHash, formatNoticeNumber, renderNotice, toHtml, type FieldValue, type OfficeProfile, type Regime } from '../libs/documents';
+import {
+  contentHash,
+  formatNoticeNumber,
+  renderNotice,
+  toHtml,
+  type FieldValue,
+  type NoticeTemplate,
+  type OfficeProfile,
+  type Regime,
+} from '../libs/documents';
 import type { Channel } from '../libs/contracts/application';
 import type { IssueNoticeInput, NoticeRef } from '../libs/contracts/notice';
-import { templateInForce } from '../libs/persistence/notice-template.repository';
+import { inForce, templateInForce } from '../libs/persistence/notice-template.repository';
 
 export interface NoticeDeps {
   ds: DataSource;
@@ -72,12 +81,18 @@ export function createNoticeActivities({ ds }: NoticeDeps) {
 }
 
 /**
- * issueNotice inside the caller's transaction (the registration issues its receipt in its own).
- * `inserted`: the facts of an application the caller inserted in this same transaction; it
- * cannot have a notice yet, and no other transaction can see it, so nothing is read back.
+ * An application the caller inserted in its own transaction: it cannot have a notice yet and no
+ * other transaction can see it, so nothing is read back. `storedTemplate`: the letter's active
+ * stored template for the case's regime, read by the caller (null: none, the bundled one applies).
  */
-export async function issueNoticeIn(m: EntityManager, input: IssueNoticeInput, inserted?: CaseRow): Promise<NoticeRef> {
-  if (inserted) return issueNew(m, input, inserted);
+export interface InsertedCase {
+  row: CaseRow;
+  storedTemplate: NoticeTemplate | null;
+}
+
+/** issueNotice inside the caller's transaction (the registration issues its receipt in its own). */
+export async function issueNoticeIn(m: EntityManager, input: IssueNoticeInput, inserted?: InsertedCase): Promise<NoticeRef> {
+  if (inserted) return issueNew(m, input, inserted.row, inserted.storedTemplate);
   // One issuer per case at a time, so a concurrent retry finds the first one's notice.
   const [c]: CaseRow[] = await m.query(
     `SELECT a.office_id, o.name AS office_name, o.notice_prefix, o.reconsideration_organ, a.registration_number,
@@ -98,10 +113,10 @@ export async function issueNoticeIn(m: EntityManager, input: IssueNoticeInput, i
   return issueNew(m, input, c);
 }
 
-async function issueNew(m: EntityManager, input: IssueNoticeInput, c: CaseRow): Promise<NoticeRef> {
+async function issueNew(m: EntityManager, input: IssueNoticeInput, c: CaseRow, stored?: NoticeTemplate | null): Promise<NoticeRef> {
   if (!c.received_on || !c.regime) throw rejected(`${input.letterKind}: the application has no receipt day yet`);
   const regime = c.regime;
-  const template = await templateInForce(m, input.letterKind, regime);
+  const template = stored === undefined ? await templateInForce(m, input.letterKind, regime) : inForce(stored, input.letterKind, regime);
   if (!template) throw rejected(`${input.letterKind}: no template for the ${regime} regime`);
 
   const fields: Record<string, FieldValue> = { ...input.fields };

@@ -12,13 +12,13 @@ import type { IssueNoticeInput, NoticeRef } from '../libs/contracts/notice';
 import { appendCaseEvent } from '../libs/persistence/case-event.repository';
 import { shanghaiDate } from '../libs/time/shanghai';
 import type { CalendarSnapshot, DeadlineCalculator } from './deadline-calculator';
-import type { CaseRow } from './notice.activities';
+import type { CaseRow, InsertedCase } from './notice.activities';
 
 export interface RegistrationDeps {
   ds: DataSource;
   deadlines: DeadlineCalculator;
   /** Issues the registration receipt in the registration's transaction (notice.activities); without it none is issued here. */
-  issueNoticeIn?: (m: EntityManager, input: IssueNoticeInput, inserted?: CaseRow) => Promise<NoticeRef>;
+  issueNoticeIn?: (m: EntityManager, input: IssueNoticeInput, inserted?: InsertedCase) => Promise<NoticeRef>;
 }
 
 const reject = (message: string) => ApplicationFailure.create({ message, type: 'RegistrationRejected', nonRetryable: true });
@@ -37,13 +37,22 @@ export function rejectDataError(err: unknown): never {
   throw err;
 }
 
-/** The office columns a registration and its receipt letter need, with the application if it exists already. */
+/**
+ * In one statement: the application if it exists already, the office columns a registration and
+ * its receipt letter need, the current calendar version, and the receipt letter's active stored
+ * template of each regime (the regime follows from the receipt day, computed after this).
+ */
 const LOOKUP = `
   SELECT a.id, a.registration_number, a.regime, to_char(a.received_on, 'YYYY-MM-DD') AS received_on,
          to_char(a.due_on, 'YYYY-MM-DD') AS due_on, a.status,
          o.id AS office_id, o.registration_prefix, o.name AS office_name, o.notice_prefix, o.reconsideration_organ,
          o.address AS office_address, o.postcode AS office_postcode, o.phone AS office_phone,
-         o.contact_person AS office_contact_person, o.court AS office_court
+         o.contact_person AS office_contact_person, o.court AS office_court,
+         (SELECT version FROM calendar_versions ORDER BY id DESC LIMIT 1) AS calendar_version,
+         (SELECT body FROM notice_templates WHERE kind = 'registration-receipt' AND regime = '2019' AND active
+          ORDER BY version DESC LIMIT 1) AS receipt_template_2019,
+         (SELECT body FROM notice_templates WHERE kind = 'registration-receipt' AND regime = '2008' AND active
+          ORDER BY version DESC LIMIT 1) AS receipt_template_2008
   FROM (SELECT 1) one LEFT JOIN applications a ON a.id = $1 LEFT JOIN offices o ON o.code = $2`;
 
 /**
@@ -75,7 +84,7 @@ const INSERT = `
  */
 export function createRegistrationActivities({ ds, deadlines, issueNoticeIn }: RegistrationDeps) {
   async function registerApplication(input: ApplicationWorkflowInput): Promise<RegistrationResult> {
-    return register(input, await deadlines.snapshot(), async () => undefined).then((r) => r.registration);
+    return register(input, async () => undefined).then((r) => r.registration);
   }
 
   /**
@@ -83,26 +92,28 @@ export function createRegistrationActivities({ ds, deadlines, issueNoticeIn }: R
    * the new case's letter facts, absent when a retry finds the case registered already), and
    * appends the audit event last, so the chain head is locked only for the end of the transaction.
    * A new case takes four statements besides `after`'s: the look-up, the insert and the event's two.
+   * Answers with the calendar version it used, for the workflow's years.
    */
   async function register<T>(
     input: ApplicationWorkflowInput,
-    calendar: CalendarSnapshot,
-    after: (m: EntityManager, r: RegistrationResult, inserted?: CaseRow) => Promise<T>,
-  ): Promise<{ registration: RegistrationResult; after: T }> {
+    after: (m: EntityManager, r: RegistrationResult, inserted?: InsertedCase) => Promise<T>,
+  ): Promise<{ registration: RegistrationResult; after: T; calendar: CalendarSnapshot }> {
     const { submission } = input;
     const awaitsConfirmation = CONFIRMATION_CHANNELS.includes(submission.channel) && !submission.receivedOn;
     const receivedOn = awaitsConfirmation ? null : (submission.receivedOn ?? shanghaiDate(input.arrivedAt));
-    // From the snapshot read before the transaction (its own pool connection, no lock held).
-    const deadline = receivedOn ? calendar.compute({ receivedOn }) : null;
     const status = awaitsConfirmation ? 'awaiting_confirmation' : 'registered';
     return ds
       .transaction(async (m) => {
         const [row] = await m.query(LOOKUP, [input.applicationId, input.officeCode]);
+        // The calendar of the version just read: cached per version, so this is pure computation
+        // unless an administrator has just loaded a new arrangement.
+        const calendar = await deadlines.snapshot(row.calendar_version ?? 'empty', m);
         if (row.id) {
           const registration = toResult(row);
-          return { registration, after: await after(m, registration) };
+          return { registration, after: await after(m, registration), calendar };
         }
         if (!row.office_id) throw reject(`office ${input.officeCode} does not exist`);
+        const deadline = receivedOn ? calendar.compute({ receivedOn }) : null;
 
         const year = Number(shanghaiDate(input.arrivedAt).slice(0, 4));
         const a = submission.applicant;
@@ -159,7 +170,8 @@ export function createRegistrationActivities({ ds, deadlines, issueNoticeIn }: R
           applicant_name: a.name,
           applicant_type: a.type,
         };
-        const done = await after(m, registration, inserted);
+        const storedTemplate = deadline ? (row[`receipt_template_${deadline.regime}`] ?? null) : null;
+        const done = await after(m, registration, { row: inserted, storedTemplate });
         await appendCaseEvent(
           m,
           {
@@ -181,7 +193,7 @@ export function createRegistrationActivities({ ds, deadlines, issueNoticeIn }: R
           },
           { fresh: true },
         );
-        return { registration, after: done };
+        return { registration, after: done, calendar };
       })
       .catch(rejectDataError);
   }
@@ -194,8 +206,11 @@ export function createRegistrationActivities({ ds, deadlines, issueNoticeIn }: R
   async function registerCase(input: ApplicationWorkflowInput): Promise<CaseRegistration> {
     const today = shanghaiDate(Date.now());
     // One calendar version for the due day and the years the workflow gets.
-    const calendar = await deadlines.snapshot();
-    const { registration, after: receipt } = await register(input, calendar, async (m, r, inserted) => {
+    const {
+      registration,
+      after: receipt,
+      calendar,
+    } = await register(input, async (m, r, inserted) => {
       if (!r.receivedOn || !issueNoticeIn) return { ref: null };
       // A letter the case cannot fill (no template) does not undo the registration: its
       // writes roll back to here and the registration commits. Anything else (the

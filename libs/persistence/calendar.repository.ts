@@ -40,7 +40,7 @@ export async function currentCalendarVersion(ds: DataSource | EntityManager): Pr
   return row?.version;
 }
 
-export async function loadCalendarData(ds: DataSource): Promise<CalendarData> {
+export async function loadCalendarData(ds: DataSource | EntityManager): Promise<CalendarData> {
   const version = (await currentCalendarVersion(ds)) ?? 'empty';
   const years: CalendarYear[] = await ds.query('SELECT year, official, notice FROM calendar_years ORDER BY year');
   const days: { day: string; year: number; kind: 'holiday' | 'workday'; name: string | null; notice: string | null }[] = await ds.query(

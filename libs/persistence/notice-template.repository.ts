@@ -15,7 +15,12 @@ export async function storedTemplate(q: Queryable, kind: LetterKind, regime: Reg
 
 /** The template a new notice of this kind and regime uses, or undefined when there is none. */
 export async function templateInForce(q: Queryable, kind: LetterKind, regime: Regime): Promise<NoticeTemplate | undefined> {
-  return (await storedTemplate(q, kind, regime)) ?? findTemplate(kind, regime);
+  return inForce(await storedTemplate(q, kind, regime), kind, regime);
+}
+
+/** The stored template (an administrator's latest active version, already read) or else the bundled one. */
+export function inForce(stored: NoticeTemplate | null | undefined, kind: LetterKind, regime: Regime): NoticeTemplate | undefined {
+  return stored ?? findTemplate(kind, regime);
 }
 
 /** The next version number: above both the bundled and every stored version. */

@@ -6,6 +6,7 @@ import { issueNoticeIn } from '../../activities/notice.activities';
 import { createRegistrationActivities } from '../../activities/registration.activities';
 import type { ApplicationWorkflowInput } from '../../libs/contracts/application';
 import { verifyAuditChain } from '../../libs/persistence/audit-verify';
+import { findTemplate } from '../../libs/documents';
 import { createDataSource } from '../../libs/persistence/data-source';
 import { createTestDatabase } from '../support/services';
 
@@ -135,6 +136,46 @@ describe('registerApplication against PostgreSQL', () => {
     expect(new Set(seqs).size).toBe(12);
     expect(seqs[11] - seqs[0]).toBe(11);
     expect(results.every((r) => r.registrationNumber.startsWith('LYZF-2025-'))).toBe(true);
+  });
+
+  it('loads a new calendar through its own transaction, so a pool of one connection does not wait on itself', async () => {
+    const single = createDataSource(db.url, { poolSize: 1 });
+    await single.initialize();
+    try {
+      // A fresh calculator has no calendar yet: the registration's look-up reads the version and the
+      // load runs inside the registration's transaction, the pool's only connection.
+      const { registerCase: registerOnOne } = createRegistrationActivities({
+        ds: single,
+        deadlines: await createDeadlineCalculator(single),
+        issueNoticeIn,
+      });
+      const r = await registerOnOne(input());
+      expect(r.registration).toMatchObject({ receivedOn: '2024-09-27', dueOn: '2024-10-30' });
+      expect(r.receipt).not.toBeNull();
+    } finally {
+      await single.destroy();
+    }
+  });
+
+  it("issues the receipt from an administrator's active stored template of the case's regime", async () => {
+    const bundled = findTemplate('registration-receipt', '2019')!;
+    const stored = { ...bundled, version: bundled.version + 40, title: `${bundled.title}（试行）` };
+    await ds.query(
+      `INSERT INTO notice_templates (id, kind, regime, version, body, created_by) VALUES (gen_random_uuid(), $1, '2019', $2, $3, 'admin')`,
+      ['registration-receipt', stored.version, JSON.stringify(stored)],
+    );
+    try {
+      const r = await registerCase(input());
+      const [n] = await ds.query('SELECT template_version, html FROM notices WHERE id = $1', [r.receipt!.id]);
+      expect(n.template_version).toBe(stored.version);
+      expect(n.html).toContain('（试行）');
+      // A 2008-regime case keeps the bundled 2008 template.
+      const old = await registerCase(input({}, '2018-03-05T02:00:00.000Z'));
+      const [o] = await ds.query('SELECT template_version FROM notices WHERE id = $1', [old.receipt!.id]);
+      expect(o.template_version).toBe(findTemplate('registration-receipt', '2008')!.version);
+    } finally {
+      await ds.query(`UPDATE notice_templates SET active = false WHERE kind = 'registration-receipt' AND version = $1`, [stored.version]);
+    }
   });
 
   it('numbers with at least five digits, and with all of them past 99999', async () => {
