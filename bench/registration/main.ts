@@ -15,6 +15,7 @@ import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/clie
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
+import http from 'node:http';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -271,20 +272,47 @@ async function main(): Promise<void> {
     const { accessToken } = (await login.json()) as { accessToken: string };
 
     let registered = 0;
-    const register = async () => {
-      const res = await fetch(`${base}/api/applications`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
-        body: JSON.stringify({
-          channel: 'in_person',
-          applicant: { type: 'natural_person', name: '张三', contact: { phone: '13800000000' } },
-          request: { description: '申请公开某项目征收补偿方案' },
-        }),
+    // node:http with a keep-alive agent rather than fetch: undici's fetch adds about 1.2 ms
+    // of client CPU per request here, which is the measuring tool's cost, not the system's.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+    const submission = JSON.stringify({
+      channel: 'in_person',
+      applicant: { type: 'natural_person', name: '张三', contact: { phone: '13800000000' } },
+      request: { description: '申请公开某项目征收补偿方案' },
+    });
+    const register = () =>
+      new Promise<void>((done, fail) => {
+        const req = http.request(
+          {
+            host: '127.0.0.1',
+            port: apiPort,
+            method: 'POST',
+            path: '/api/applications',
+            agent,
+            headers: {
+              'content-type': 'application/json',
+              'content-length': Buffer.byteLength(submission),
+              authorization: `Bearer ${accessToken}`,
+            },
+          },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('error', fail);
+            res.on('end', () => {
+              const text = Buffer.concat(chunks).toString('utf8');
+              const body = JSON.parse(text) as { registrationNumber?: string };
+              if (res.statusCode !== 201 || !body.registrationNumber)
+                return fail(new Error(`POST /api/applications: ${res.statusCode} ${text}`));
+              registered++;
+              done();
+            });
+          },
+        );
+        req.on('error', fail);
+        req.end(submission);
       });
-      const body = (await res.json()) as { registrationNumber?: string };
-      if (res.status !== 201 || !body.registrationNumber) throw new Error(`POST /api/applications: ${res.status} ${JSON.stringify(body)}`);
-      registered++;
-    };
+    cleanups.push(async () => agent.destroy());
     const baseline = async () => {
       const id = randomUUID();
       const r = await client.workflow.executeUpdateWithStart(baselineUpdate, {
