@@ -2,10 +2,11 @@
 // workflow importing something non-deterministic (Node, Nest, TypeORM) fails the build.
 import { writeFileSync } from 'node:fs';
 import { bundleWorkflowCode } from '@temporalio/worker';
+import { workflowBundlerOptions } from './bundler-options';
 import { workflowsPath } from './worker.factory';
 
 export async function buildWorkflowBundle(outFile?: string): Promise<string> {
-  const { code } = await bundleWorkflowCode({ workflowsPath: workflowsPath(), logger: undefined });
+  const { code } = await bundleWorkflowCode({ workflowsPath: workflowsPath(), ...workflowBundlerOptions, logger: undefined });
   if (outFile) writeFileSync(outFile, code);
   return code;
 }

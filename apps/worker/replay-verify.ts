@@ -6,6 +6,7 @@ import { type Client, isGrpcServiceError, WorkflowNotFoundError } from '@tempora
 import { bundleWorkflowCode, DefaultLogger, type WorkflowBundle, Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { workflowIdFor } from '../../libs/contracts/application';
+import { workflowBundlerOptions } from './bundler-options';
 
 type History = Awaited<ReturnType<ReturnType<Client['workflow']['getHandle']>['fetchHistory']>>;
 
@@ -39,7 +40,9 @@ const bundles = new Map<string, Promise<WorkflowBundle>>();
 export function cachedWorkflowBundle(path = defaultWorkflowsPath()): Promise<WorkflowBundle> {
   let bundle = bundles.get(path);
   if (!bundle) {
-    bundle = bundleWorkflowCode({ workflowsPath: path, logger: new DefaultLogger('WARN') }).then(({ code }) => ({ code }));
+    bundle = bundleWorkflowCode({ workflowsPath: path, ...workflowBundlerOptions, logger: new DefaultLogger('WARN') }).then(({ code }) => ({
+      code,
+    }));
     bundles.set(path, bundle);
     bundle.catch(() => bundles.delete(path)); // a failed build is retried next time
   }

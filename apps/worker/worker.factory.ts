@@ -2,6 +2,7 @@ import { type NativeConnection, Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { createActivities } from '../../activities';
 import type { DeadlineCalculator } from '../../activities/deadline-calculator';
+import { workflowBundlerOptions } from './bundler-options';
 
 export interface WorkerOptions {
   connection: NativeConnection;
@@ -24,7 +25,9 @@ export async function createWorker(o: WorkerOptions): Promise<Worker> {
     connection: o.connection,
     namespace: o.namespace,
     taskQueue: o.taskQueue,
-    ...(o.workflowBundlePath ? { workflowBundle: { codePath: o.workflowBundlePath } } : { workflowsPath: workflowsPath() }),
+    ...(o.workflowBundlePath
+      ? { workflowBundle: { codePath: o.workflowBundlePath } }
+      : { workflowsPath: workflowsPath(), bundlerOptions: workflowBundlerOptions }),
     activities: createActivities({ ds: o.dataSource, deadlines: o.deadlines }),
     // Most cases sleep for weeks on their timers; holding them all in the cache
     // would grow the worker by ~0.6 MiB per open case.

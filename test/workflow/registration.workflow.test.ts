@@ -10,6 +10,7 @@ import { SA } from '../../libs/contracts/search-attributes';
 import { registrationUpdate, stateQuery } from '../../libs/contracts/workflow';
 import { applicationWorkflow } from '../../workflows';
 import { createTimeSkippingEnv } from '../support/test-server';
+import { workflowBundlerOptions } from '../../apps/worker/bundler-options';
 
 const input = (applicationId: string): ApplicationWorkflowInput => ({
   applicationId,
@@ -54,6 +55,7 @@ describe('applicationWorkflow: registration', () => {
       connection: env.nativeConnection,
       taskQueue: 'wf-registration',
       workflowsPath: require.resolve('../../workflows'),
+      bundlerOptions: workflowBundlerOptions,
       activities,
     });
     running = worker.run();

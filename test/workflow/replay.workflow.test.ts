@@ -5,6 +5,7 @@
 import { bundleWorkflowCode, DefaultLogger, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { workflowBundlerOptions } from '../../apps/worker/bundler-options';
 import { historyFromJSON } from '../replay/history-json';
 import { scenarios } from '../replay/scenarios';
 
@@ -16,7 +17,11 @@ const files = readdirSync(dir)
 describe('applicationWorkflow replays its recorded histories', () => {
   let workflowBundle: WorkflowBundle;
   beforeAll(async () => {
-    workflowBundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: new DefaultLogger('WARN') });
+    workflowBundle = await bundleWorkflowCode({
+      workflowsPath: require.resolve('../../workflows'),
+      ...workflowBundlerOptions,
+      logger: new DefaultLogger('WARN'),
+    });
   });
 
   it('has a recorded history for every scenario', () => {

@@ -19,6 +19,7 @@ import { actionUpdate, registrationUpdate, stateQuery } from '../../../libs/cont
 import { computeDeadlines } from '../../../libs/deadline';
 import { applicationWorkflow } from '../../../workflows';
 import { createTimeSkippingEnv } from '../../support/test-server';
+import { workflowBundlerOptions } from '../../../apps/worker/bundler-options';
 
 export const clerk: Actor = { username: 'clerk', role: 'clerk' };
 export const clerk2: Actor = { username: 'clerk2', role: 'clerk' };
@@ -126,6 +127,7 @@ export class CaseHarness {
       connection: this.env.nativeConnection,
       taskQueue: this.taskQueue,
       workflowsPath: require.resolve('../../../workflows'),
+      bundlerOptions: workflowBundlerOptions,
       activities: mockActivities(this.store),
       // A small cache, as in production: the registration's local activity needs its
       // workflow kept in memory until it completes (with no cache at all, the first
