@@ -16,11 +16,12 @@ import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } 
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createApiApp } from '../../apps/api/app.factory';
+import { workflowBundlerOptions } from '../../apps/worker/bundler-options';
 import { workflowsPath } from '../../apps/worker/worker.factory';
 import { DEFAULT_DEMO_PASSWORD, loadConfig } from '../../libs/config/config';
 import type { ApplicationWorkflowInput } from '../../libs/contracts/application';
@@ -138,6 +139,31 @@ function rssOf(pid: number): { rssMiB: number; hwmMiB: number } {
   return { rssMiB: kb('VmRSS:') / 1024, hwmMiB: kb('VmHWM:') / 1024 };
 }
 
+const CLOCK_TICK_MS = 10; // USER_HZ is 100 on Linux
+
+/** CPU time (user + system, ms) of a process and its live descendants, from /proc. */
+function treeCpuMs(root: number): number {
+  const procs: { pid: number; ppid: number; ticks: number }[] = [];
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+    } catch {
+      continue; // exited meanwhile
+    }
+    // Fields after the command name (which may hold spaces): state ppid ... utime(14) stime(15).
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    procs.push({ pid: Number(d), ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) });
+  }
+  const inTree = new Set([root]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const p of procs) if (!inTree.has(p.pid) && inTree.has(p.ppid)) grew = inTree.add(p.pid) !== undefined;
+  }
+  return procs.filter((p) => inTree.has(p.pid)).reduce((a, p) => a + p.ticks * CLOCK_TICK_MS, 0);
+}
+
 /** An application handed in today, as the API would pass it to the workflow. */
 const openCaseInput = (id: string): ApplicationWorkflowInput => ({
   applicationId: id,
@@ -187,8 +213,8 @@ async function main(): Promise<void> {
         dbFile: join(dir, 'temporal.db'),
         logFile: join(dir, 'temporal.log'),
       }),
-      bundleWorkflowCode({ workflowsPath: workflowsPath(), logger: new DefaultLogger('ERROR') }).then(({ code }) =>
-        writeFileSync(bundlePath, code),
+      bundleWorkflowCode({ workflowsPath: workflowsPath(), ...workflowBundlerOptions, logger: new DefaultLogger('ERROR') }).then(
+        ({ code }) => writeFileSync(bundlePath, code),
       ),
       bundleWorkflowCode({ workflowsPath: require.resolve('./baseline.workflow'), logger: new DefaultLogger('ERROR') }),
     ]);
@@ -366,12 +392,38 @@ async function main(): Promise<void> {
     // Alternating halves (baseline, registration, baseline, registration), summed.
     const half = SECONDS / 2;
     const rounds: { ops: number; perSecond: number }[][] = [];
-    for (let r = 0; r < 2; r++) rounds.push([await throughput(half, CONCURRENCY, baseline), await throughput(half, CONCURRENCY, register)]);
+    // CPU per call by process, over the throughput halves: where a registration's extra cost goes.
+    const processes: [string, () => number][] = [
+      ['worker', () => treeCpuMs(worker.pid!)],
+      ['Temporal server', () => treeCpuMs(temporal.child.pid!)],
+      ['PostgreSQL', () => treeCpuMs(pg.child.pid!)],
+      [
+        'bench process (API, clients, baseline worker)',
+        () => {
+          const u = process.cpuUsage();
+          return (u.user + u.system) / 1000;
+        },
+      ],
+    ];
+    const cpu = [processes.map(() => 0), processes.map(() => 0)];
+    for (let r = 0; r < 2; r++) {
+      const round: { ops: number; perSecond: number }[] = [];
+      for (const [k, op] of [baseline, register].entries()) {
+        const before = processes.map(([, f]) => f());
+        round.push(await throughput(half, CONCURRENCY, op));
+        processes.forEach(([, f], i) => (cpu[k][i] += f() - before[i]));
+      }
+      rounds.push(round);
+    }
     const sum = (k: number) => {
       const ops = rounds.reduce((a, r) => a + r[k].ops, 0);
       return { ops, perSecond: ops / SECONDS };
     };
     const [baseTp, regTp] = [sum(0), sum(1)];
+    log('CPU per call over the throughput run, ms: baseline | registration');
+    processes.forEach(([name], i) => log(`  ${name}: ${(cpu[0][i] / baseTp.ops).toFixed(2)} | ${(cpu[1][i] / regTp.ops).toFixed(2)}`));
+    const total = (k: number, n: number) => (cpu[k].reduce((a, b) => a + b, 0) / n).toFixed(2);
+    log(`  all: ${total(0, baseTp.ops)} | ${total(1, regTp.ops)}`);
 
     const p95Ratio = regLat.p95 / baseLat.p95;
     const tpRatio = regTp.perSecond / baseTp.perSecond;
