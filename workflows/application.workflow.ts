@@ -123,9 +123,13 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
 
   // The API waits on this Update (sent together with the start), so the caller
   // gets the registration number and due day in the same request.
+  // Settled once the case can take its first step (registered and its calendar loaded), or
+  // registration has failed. A promise rather than a condition: a condition is re-checked
+  // after every job and costs the first task an extra pass through the workflow sandbox.
+  let markReady!: () => void;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
   setHandler(registrationUpdate, async () => {
-    // Answered once the case can take its first step (registered and its calendar loaded).
-    await condition(() => (view !== undefined && index !== undefined) || registrationError !== undefined);
+    await ready;
     if (registrationError !== undefined) throw ApplicationFailure.nonRetryable(registrationError, 'RegistrationRejected');
     return registration!;
   });
@@ -254,6 +258,7 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
   } catch (err) {
     registrationError = err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
     log.error('registration failed', { applicationId: input.applicationId, error: registrationError });
+    markReady();
     await condition(allHandlersFinished);
     throw ApplicationFailure.nonRetryable(registrationError, 'RegistrationRejected');
   }
@@ -281,6 +286,7 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
   else await loadCalendar(caseView);
   recomputeDeadline(caseView, ctx());
   view = caseView;
+  markReady();
   syncSearchAttributes(current ? registrationAttributes : []);
   if (!prefetched) {
     await issueNotices(receiptRequest(caseView, input.submittedBy.username));
