@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
-  contentHash,
-  formatNoticeNumber,
+  escapeHtml,
+  noticeNumberAffixes,
   renderNotice,
   toHtml,
   type FieldValue,
@@ -150,20 +151,19 @@ async function issueNew(m: EntityManager, input: IssueNoticeInput, c: CaseRow, s
 
   const office = officeProfile(c);
   const year = Number(input.issuedOn.slice(0, 4));
-  const [{ last_seq: seq }] = await m.query(
-    `INSERT INTO notice_counters (office_id, year, last_seq) VALUES ($1, $2, 1)
-     ON CONFLICT (office_id, year) DO UPDATE SET last_seq = notice_counters.last_seq + 1 RETURNING last_seq`,
-    [c.office_id, year],
-  );
-  const number = formatNoticeNumber({ prefix: c.notice_prefix ?? DEFAULT_NOTICE_PREFIX, year, serial: seq });
-
+  // The letter is rendered in full before anything is written, so a letter the case cannot
+  // fill leaves nothing behind. Its number comes from the counter in the same statement that
+  // stores it: the letter is rendered with a stand-in that the statement replaces by the
+  // number, written as each form needs it (plain, HTML-escaped, JSON-escaped).
+  const { head, tail } = noticeNumberAffixes({ prefix: c.notice_prefix ?? DEFAULT_NOTICE_PREFIX, year });
+  const standIn = `\uE000${randomUUID()}\uE001`;
   let rendered;
   try {
     rendered = renderNotice({
       kind: input.letterKind,
       regime,
       template,
-      noticeNumber: number,
+      noticeNumber: standIn,
       noticeDate: input.issuedOn,
       office,
       applicant: { name: c.applicant_name, type: c.applicant_type },
@@ -175,23 +175,33 @@ async function issueNew(m: EntityManager, input: IssueNoticeInput, c: CaseRow, s
     if (err instanceof Error) throw rejected(`${input.letterKind}: ${err.message}`);
     throw err;
   }
-  // The letter as issued: its printable HTML, hashed. The DOCX is made from the stored
-  // rendering and letterhead on first download (apps/api/notices), not here.
+  // The letter as issued: its printable HTML, hashed (SHA-256 of its UTF-8 bytes, as
+  // contentHash computes it). The DOCX is made from the stored rendering and letterhead on
+  // first download (apps/api/notices), not here.
   const html = toHtml(rendered, office);
-  const hash = contentHash(html);
+  const inJson = (s: string) => JSON.stringify(s).slice(1, -1);
   const [row] = await m.query(
-    `INSERT INTO notices (id, application_id, office_id, kind, letter_kind, issue_key, number, number_year, number_seq,
+    `WITH c AS (
+       INSERT INTO notice_counters (office_id, year, last_seq) VALUES ($2, $6, 1)
+       ON CONFLICT (office_id, year) DO UPDATE SET last_seq = notice_counters.last_seq + 1 RETURNING last_seq),
+     d AS (
+       SELECT c.last_seq, $16::text || c.last_seq || $17::text AS number,
+              replace($12::text, $15::text, $18::text || c.last_seq || $19::text) AS html,
+              replace($11::text, $15::text, $20::text || c.last_seq || $21::text) AS rendered
+       FROM c)
+     INSERT INTO notices (id, application_id, office_id, kind, letter_kind, issue_key, number, number_year, number_seq,
        template_id, template_version, regime, notice_date, rendered, html, office_profile, hash_of, content_hash, created_by)
-     VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 'html', $16, $17) RETURNING id`,
+     SELECT gen_random_uuid(), $1, $2, $3, $4, $5, d.number, $6, d.last_seq, $7, $8, $9, $10, d.rendered::jsonb, d.html, $13,
+            'html', encode(sha256(convert_to(d.html, 'UTF8')), 'hex'), $14
+     FROM d
+     RETURNING id, number, content_hash`,
     [
       input.applicationId,
       c.office_id,
       input.kind,
       input.letterKind,
       input.issueKey,
-      number,
       year,
-      seq,
       rendered.templateId,
       rendered.templateVersion,
       regime,
@@ -199,11 +209,17 @@ async function issueNew(m: EntityManager, input: IssueNoticeInput, c: CaseRow, s
       JSON.stringify(rendered),
       html,
       JSON.stringify(office),
-      hash,
       input.issuedBy,
+      standIn,
+      head,
+      tail,
+      escapeHtml(head),
+      escapeHtml(tail),
+      inJson(head),
+      inJson(tail),
     ],
   );
-  return { id: row.id, kind: input.kind, number, contentHash: hash };
+  return { id: row.id, kind: input.kind, number: row.number, contentHash: row.content_hash };
 }
 
 export type NoticeActivities = ReturnType<typeof createNoticeActivities>;

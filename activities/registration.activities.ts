@@ -212,10 +212,9 @@ export function createRegistrationActivities({ ds, deadlines, issueNoticeIn }: R
       calendar,
     } = await register(input, async (m, r, inserted) => {
       if (!r.receivedOn || !issueNoticeIn) return { ref: null };
-      // A letter the case cannot fill (no template) does not undo the registration: its
-      // writes roll back to here and the registration commits. Anything else (the
+      // A letter the case cannot fill (no template) does not undo the registration: it is
+      // refused before it writes anything, and the registration commits. Anything else (the
       // database) fails the call, which is retried as a whole.
-      await m.query('SAVEPOINT receipt');
       try {
         const ref = await issueNoticeIn(
           m,
@@ -233,7 +232,6 @@ export function createRegistrationActivities({ ds, deadlines, issueNoticeIn }: R
         return { ref };
       } catch (err) {
         if (!(err instanceof ApplicationFailure && err.type === 'NoticeRejected')) throw err;
-        await m.query('ROLLBACK TO SAVEPOINT receipt');
         return { ref: null, error: err.message };
       }
     });

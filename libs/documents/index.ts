@@ -21,4 +21,4 @@ export { toDocx } from './notice-docx.renderer';
 export { PdfRenderError, toPdf, type PdfOptions } from './notice-pdf.renderer';
 export { docxText } from './docx-text.util';
 export { contentHash } from './content-hash.util';
-export { formatNoticeNumber, parseNoticeNumber, type NoticeNumberParts } from './notice-number.util';
+export { formatNoticeNumber, noticeNumberAffixes, parseNoticeNumber, type NoticeNumberParts } from './notice-number.util';

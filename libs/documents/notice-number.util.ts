@@ -14,11 +14,22 @@ export interface NoticeNumberParts {
 }
 
 export function formatNoticeNumber({ prefix, year, serial, withDi = true, pad = 0 }: NoticeNumberParts): string {
+  if (!Number.isInteger(serial) || serial < 1) throw new RangeError(`Invalid notice number serial ${serial}`);
+  const { head, tail } = noticeNumberAffixes({ prefix, year, withDi });
+  return `${head}${String(serial).padStart(pad, '0')}${tail}`;
+}
+
+/**
+ * What comes before and after the serial (临政公开〔2026〕第 and 号), for a writer that
+ * learns the serial only when it stores the letter (the database joins the three).
+ */
+export function noticeNumberAffixes({ prefix, year, withDi = true }: Omit<NoticeNumberParts, 'serial' | 'pad'>): {
+  head: string;
+  tail: string;
+} {
   if (!prefix.trim() || /[〔〕\s]/u.test(prefix)) throw new TypeError(`Invalid notice number prefix "${prefix}"`);
   if (!Number.isInteger(year) || year < 2000 || year > 2999) throw new RangeError(`Invalid notice number year ${year}`);
-  if (!Number.isInteger(serial) || serial < 1) throw new RangeError(`Invalid notice number serial ${serial}`);
-  const n = String(serial).padStart(pad, '0');
-  return `${prefix}〔${year}〕${withDi ? '第' : ''}${n}号`;
+  return { head: `${prefix}〔${year}〕${withDi ? '第' : ''}`, tail: '号' };
 }
 
 const NOTICE_NUMBER = /^(.+)〔(\d{4})〕(第?)(\d+)号$/u;

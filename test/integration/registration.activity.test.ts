@@ -6,7 +6,8 @@ import { issueNoticeIn } from '../../activities/notice.activities';
 import { createRegistrationActivities } from '../../activities/registration.activities';
 import type { ApplicationWorkflowInput } from '../../libs/contracts/application';
 import { verifyAuditChain } from '../../libs/persistence/audit-verify';
-import { findTemplate } from '../../libs/documents';
+import { contentHash, escapeHtml, findTemplate } from '../../libs/documents';
+import { shanghaiDate } from '../../libs/time/shanghai';
 import { createDataSource } from '../../libs/persistence/data-source';
 import { createTestDatabase } from '../support/services';
 
@@ -176,6 +177,56 @@ describe('registerApplication against PostgreSQL', () => {
     } finally {
       await ds.query(`UPDATE notice_templates SET active = false WHERE kind = 'registration-receipt' AND version = $1`, [stored.version]);
     }
+  });
+
+  it('registers without a receipt that the case cannot fill, and leaves no letter or used number behind', async () => {
+    const bundled = findTemplate('registration-receipt', '2019')!;
+    // An administrator's template asking for a fact the registration does not have.
+    const stored = {
+      ...bundled,
+      version: bundled.version + 41,
+      fields: [...bundled.fields, { name: 'caseOfficer', label: '承办人', type: 'text', required: true }],
+    };
+    await ds.query(
+      `INSERT INTO notice_templates (id, kind, regime, version, body, created_by) VALUES (gen_random_uuid(), $1, '2019', $2, $3, 'admin')`,
+      ['registration-receipt', stored.version, JSON.stringify(stored)],
+    );
+    const counter = async () => (await ds.query(`SELECT coalesce(sum(last_seq), 0)::int AS n FROM notice_counters`))[0].n as number;
+    try {
+      const before = await counter();
+      const i = input();
+      const r = await registerCase(i);
+      expect(r.registration.registrationNumber).toMatch(/^LYZF-2024-\d{5}$/);
+      expect(r.receipt).toBeNull();
+      expect(r.receiptError).toMatch(/registration-receipt: .*caseOfficer/);
+      expect(await ds.query('SELECT 1 FROM notices WHERE application_id = $1', [i.applicationId])).toHaveLength(0);
+      expect(await counter()).toBe(before);
+      const [app] = await ds.query('SELECT registration_number FROM applications WHERE id = $1', [i.applicationId]);
+      expect(app.registration_number).toBe(r.registration.registrationNumber);
+    } finally {
+      await ds.query(`UPDATE notice_templates SET active = false WHERE kind = 'registration-receipt' AND version = $1`, [stored.version]);
+    }
+    // The next receipt takes the next number: the refused letter used none. A prefix with
+    // characters that HTML and JSON escape shows the number is written into each form right.
+    const prefix = `SELECT notice_prefix FROM offices WHERE code = 'LINYI'`;
+    const [{ notice_prefix: saved }] = await ds.query(prefix);
+    await ds.query(`UPDATE offices SET notice_prefix = $1 WHERE code = 'LINYI'`, ['临&"政<公开>']);
+    let next;
+    try {
+      next = await registerCase(input());
+    } finally {
+      await ds.query(`UPDATE offices SET notice_prefix = $1 WHERE code = 'LINYI'`, [saved]);
+    }
+    const [n] = await ds.query('SELECT number, number_seq, html, rendered, content_hash FROM notices WHERE id = $1', [next.receipt!.id]);
+    expect(n.number).toBe(next.receipt!.number);
+    expect(n.number).toBe(`临&"政<公开>〔${shanghaiDate(Date.now()).slice(0, 4)}〕第${n.number_seq}号`);
+    // The number is in the letter in every form, and the stored hash is the HTML's SHA-256.
+    expect(n.html).toContain(escapeHtml(n.number));
+    expect(n.html).not.toContain(n.number);
+    expect(n.rendered.noticeNumber).toBe(n.number);
+    expect(JSON.stringify(n.rendered)).not.toMatch(/\uE000/);
+    expect(n.content_hash).toBe(contentHash(n.html));
+    expect(next.receipt!.contentHash).toBe(n.content_hash);
   });
 
   it('numbers with at least five digits, and with all of them past 99999', async () => {
