@@ -141,7 +141,7 @@ function rssOf(pid: number): { rssMiB: number; hwmMiB: number } {
 
 const CLOCK_TICK_MS = 10; // USER_HZ is 100 on Linux
 
-/** CPU time (user + system, ms) of a process and its live descendants, from /proc. */
+/** CPU time (user + system, ms) of a process and its descendants, from /proc. */
 function treeCpuMs(root: number): number {
   const procs: { pid: number; ppid: number; ticks: number }[] = [];
   for (const d of readdirSync('/proc')) {
@@ -152,9 +152,10 @@ function treeCpuMs(root: number): number {
     } catch {
       continue; // exited meanwhile
     }
-    // Fields after the command name (which may hold spaces): state ppid ... utime(14) stime(15).
+    // Fields after the command name (which may hold spaces): state ppid ... utime(14) stime(15),
+    // then cutime(16) cstime(17): its children that have exited (PostgreSQL's backends come and go).
     const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    procs.push({ pid: Number(d), ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) });
+    procs.push({ pid: Number(d), ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]) });
   }
   const inTree = new Set([root]);
   for (let grew = true; grew;) {
