@@ -1,5 +1,6 @@
 // Registration round trip vs a bare Temporal baseline, and worker memory with many open cases:
 //   node scripts/run-ts.js bench/registration/main.ts [--requests 600] [--seconds 20] [--concurrency 16] [--open 10000] [--seed 1]
+//     [--two-call-baseline 1]
 // Starts its own PostgreSQL and headless Temporal dev server (persisted to a SQLite file, as
 // npm start runs it) on free loopback ports in a temp dir, migrates and seeds, runs the
 // compiled application worker as a child process (dist/apps/worker/main.js, so its RSS can
@@ -54,6 +55,8 @@ const CONCURRENCY = flag('concurrency', 16);
 const OPEN = flag('open', 10_000);
 const OPEN_CONCURRENCY = flag('open-concurrency', 32);
 const SEED = flag('seed', 1);
+// 1: also time the baseline as two calls (start the workflow, then send the Update), for reference.
+const TWO_CALL_BASELINE = flag('two-call-baseline', 0) === 1;
 const WARMUP = 20;
 
 const log = (s: string) => console.log(`[bench] ${s}`);
@@ -355,6 +358,14 @@ async function main(): Promise<void> {
       if (r !== id) throw new Error('baseline update answered wrongly');
     };
 
+    /** The baseline as two calls: start the empty workflow, then send it the Update. */
+    const baselineTwoCalls = async () => {
+      const id = randomUUID();
+      const handle = await client.workflow.start('baselineWorkflow', { workflowId: `baseline-${id}`, taskQueue: 'bench-baseline' });
+      const r = await handle.executeUpdate(baselineUpdate, { args: [id] });
+      if (r !== id) throw new Error('baseline update answered wrongly');
+    };
+
     /** The same registration without the API: the workflow, its local activity and PostgreSQL (also opens the memory run's cases). */
     const registerDirect = async () => {
       const id = randomUUID();
@@ -377,7 +388,11 @@ async function main(): Promise<void> {
     log(`latency, concurrency 1, ${REQUESTS} requests each, interleaved in a shuffled order (--seed ${SEED})`);
     const metricsUrls = [`http://127.0.0.1:${metricsPort}/metrics`, `http://127.0.0.1:${baselineMetricsPort}/metrics`];
     const metricsBefore = await Promise.all(metricsUrls.map(histograms));
-    const [baseLat, regLat, directLat] = await latencies(REQUESTS, [baseline, register, registerDirect], SEED);
+    const [baseLat, regLat, directLat, twoCallLat] = await latencies(
+      REQUESTS,
+      [baseline, register, registerDirect, ...(TWO_CALL_BASELINE ? [baselineTwoCalls] : [])],
+      SEED,
+    );
     const metricsAfter = await Promise.all(metricsUrls.map(histograms));
     log('SDK metrics over the latency run, mean ms: application worker | baseline worker');
     for (const name of [
@@ -440,6 +455,10 @@ async function main(): Promise<void> {
     console.log(`  throughput ${baseTp.perSecond.toFixed(1)} /s (${baseTp.ops} in ${SECONDS} s, concurrency ${CONCURRENCY})`);
     console.log(`  p95 ratio        ${p95Ratio.toFixed(2)}x (target <= 1.5x): ${verdict(p95Ratio <= 1.5)}`);
     console.log(`  throughput ratio ${tpRatio.toFixed(2)}x (target >= 0.5x): ${verdict(tpRatio >= 0.5)}`);
+    if (twoCallLat) {
+      console.log(`  as two calls (start, then the Update), for reference: ${fmt(twoCallLat)}`);
+      console.log(`  p95 ratio against it ${(regLat.p95 / twoCallLat.p95).toFixed(2)}x`);
+    }
     console.log('');
 
     // Worker memory with OPEN open cases waiting on their timers (registration path, via the client).
