@@ -14,6 +14,7 @@ import {
 import type { Channel } from '../libs/contracts/application';
 import type { IssueNoticeInput, NoticeRef } from '../libs/contracts/notice';
 import { inForce, templateInForce } from '../libs/persistence/notice-template.repository';
+import { preparedQuery } from '../libs/persistence/prepared-query';
 
 export interface NoticeDeps {
   ds: DataSource;
@@ -180,7 +181,9 @@ async function issueNew(m: EntityManager, input: IssueNoticeInput, c: CaseRow, s
   // first download (apps/api/notices), not here.
   const html = toHtml(rendered, office);
   const inJson = (s: string) => JSON.stringify(s).slice(1, -1);
-  const [row] = await m.query(
+  const [row] = await preparedQuery<{ id: string; number: string; content_hash: string }>(
+    m,
+    'notice-insert',
     `WITH c AS (
        INSERT INTO notice_counters (office_id, year, last_seq) VALUES ($2, $6, 1)
        ON CONFLICT (office_id, year) DO UPDATE SET last_seq = notice_counters.last_seq + 1 RETURNING last_seq),

@@ -9,7 +9,9 @@ import {
   workflowIdFor,
 } from '../libs/contracts/application';
 import type { IssueNoticeInput, NoticeRef } from '../libs/contracts/notice';
+import type { NoticeTemplate } from '../libs/documents';
 import { appendCaseEvent } from '../libs/persistence/case-event.repository';
+import { preparedQuery } from '../libs/persistence/prepared-query';
 import { shanghaiDate } from '../libs/time/shanghai';
 import type { CalendarSnapshot, DeadlineCalculator } from './deadline-calculator';
 import type { CaseRow, InsertedCase } from './notice.activities';
@@ -35,6 +37,29 @@ export function rejectDataError(err: unknown): never {
     throw reject(`the submission cannot be stored: ${(err as Error).message} (SQLSTATE ${code})`);
   }
   throw err;
+}
+
+/** A LOOKUP row: the application's columns are null when it does not exist yet, the office's when the code is unknown. */
+interface LookupRow {
+  id: string | null;
+  registration_number: string | null;
+  regime: string | null;
+  received_on: string | null;
+  due_on: string | null;
+  status: string | null;
+  office_id: string | null;
+  registration_prefix: string;
+  office_name: string;
+  notice_prefix: string | null;
+  reconsideration_organ: string | null;
+  office_address: string | null;
+  office_postcode: string | null;
+  office_phone: string | null;
+  office_contact_person: string | null;
+  office_court: string | null;
+  calendar_version: string | null;
+  receipt_template_2019: NoticeTemplate | null;
+  receipt_template_2008: NoticeTemplate | null;
 }
 
 /**
@@ -104,7 +129,7 @@ export function createRegistrationActivities({ ds, deadlines, issueNoticeIn }: R
     const status = awaitsConfirmation ? 'awaiting_confirmation' : 'registered';
     return ds
       .transaction(async (m) => {
-        const [row] = await m.query(LOOKUP, [input.applicationId, input.officeCode]);
+        const [row] = await preparedQuery<LookupRow>(m, 'registration-lookup', LOOKUP, [input.applicationId, input.officeCode]);
         // The calendar of the version just read: cached per version, so this is pure computation
         // unless an administrator has just loaded a new arrangement.
         const calendar = await deadlines.snapshot(row.calendar_version ?? 'empty', m);
@@ -118,31 +143,36 @@ export function createRegistrationActivities({ ds, deadlines, issueNoticeIn }: R
         const year = Number(shanghaiDate(input.arrivedAt).slice(0, 4));
         const a = submission.applicant;
         const r = submission.request;
-        const [{ registration_number: registrationNumber }] = await m.query(INSERT, [
-          row.office_id,
-          year,
-          a.type,
-          a.category ?? null,
-          a.name,
-          a.idNumber ?? null,
-          a.contact.phone ?? null,
-          a.contact.email ?? null,
-          a.contact.address ?? null,
-          input.applicationId,
-          workflowIdFor(input.applicationId),
-          `${row.registration_prefix}-${year}-`,
-          submission.channel,
-          input.arrivedAt,
-          receivedOn,
-          deadline?.regime ?? null,
-          deadline?.dueOn ?? null,
-          status,
-          r.description,
-          r.documentNumber ?? null,
-          r.form ?? null,
-          r.delivery ?? null,
-          input.submittedBy.username,
-        ]);
+        const [{ registration_number: registrationNumber }] = await preparedQuery<{ registration_number: string }>(
+          m,
+          'registration-insert',
+          INSERT,
+          [
+            row.office_id,
+            year,
+            a.type,
+            a.category ?? null,
+            a.name,
+            a.idNumber ?? null,
+            a.contact.phone ?? null,
+            a.contact.email ?? null,
+            a.contact.address ?? null,
+            input.applicationId,
+            workflowIdFor(input.applicationId),
+            `${row.registration_prefix}-${year}-`,
+            submission.channel,
+            input.arrivedAt,
+            receivedOn,
+            deadline?.regime ?? null,
+            deadline?.dueOn ?? null,
+            status,
+            r.description,
+            r.documentNumber ?? null,
+            r.form ?? null,
+            r.delivery ?? null,
+            input.submittedBy.username,
+          ],
+        );
         const registration: RegistrationResult = {
           id: input.applicationId,
           registrationNumber,
@@ -249,7 +279,7 @@ export function createRegistrationActivities({ ds, deadlines, issueNoticeIn }: R
   return { registerApplication, registerCase };
 }
 
-function toResult(row: Record<string, string | null>): RegistrationResult {
+function toResult(row: LookupRow): RegistrationResult {
   return {
     id: row.id as string,
     registrationNumber: row.registration_number as string,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { canonicalJson } from './canonical-json';
+import { preparedQuery } from './prepared-query';
 
 export interface NewCaseEvent {
   applicationId: string;
@@ -31,9 +32,16 @@ export async function appendCaseEvent(m: EntityManager, e: NewCaseEvent, opts: {
     if (existing.length) return false;
   }
   // Locking the head serialises appends, so the chain has no forks.
-  const [head] = await m.query('SELECT last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE');
+  const [head] = await preparedQuery<{ last_hash: string }>(
+    m,
+    'audit-head-lock',
+    'SELECT last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE',
+    [],
+  );
   const hash = eventHash(head.last_hash, e);
-  await m.query(
+  await preparedQuery(
+    m,
+    'audit-append',
     `WITH e AS (
        INSERT INTO case_events (application_id, seq, type, actor, actor_role, occurred_at, payload, prev_hash, hash)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id)
