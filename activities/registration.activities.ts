@@ -40,7 +40,17 @@ export function rejectDataError(err: unknown): never {
 }
 
 /** A LOOKUP row: the application's columns are null when it does not exist yet, the office's when the code is unknown. */
-interface LookupRow {
+interface LookupRow extends Pick<
+  CaseRow,
+  | 'office_name'
+  | 'notice_prefix'
+  | 'reconsideration_organ'
+  | 'office_address'
+  | 'office_postcode'
+  | 'office_phone'
+  | 'office_contact_person'
+  | 'office_court'
+> {
   id: string | null;
   registration_number: string | null;
   regime: string | null;
@@ -49,14 +59,6 @@ interface LookupRow {
   status: string | null;
   office_id: string | null;
   registration_prefix: string;
-  office_name: string;
-  notice_prefix: string | null;
-  reconsideration_organ: string | null;
-  office_address: string | null;
-  office_postcode: string | null;
-  office_phone: string | null;
-  office_contact_person: string | null;
-  office_court: string | null;
   calendar_version: string | null;
   receipt_template_2019: NoticeTemplate | null;
   receipt_template_2008: NoticeTemplate | null;
