@@ -1,5 +1,5 @@
 import { createCaseActivities } from './case.activities';
-import { createNoticeActivities, issueNoticeIn } from './notice.activities';
+import { createNoticeActivities, noticeWriter } from './notice.activities';
 import { createRegistrationActivities, type RegistrationDeps } from './registration.activities';
 
 export type ActivityDeps = RegistrationDeps;
@@ -7,7 +7,7 @@ export type ActivityDeps = RegistrationDeps;
 /** Every activity the worker hosts, bound to its dependencies. */
 export function createActivities(deps: ActivityDeps) {
   return {
-    ...createRegistrationActivities({ ...deps, issueNoticeIn }),
+    ...createRegistrationActivities({ ...deps, letters: noticeWriter }),
     ...createCaseActivities(deps),
     ...createNoticeActivities(deps),
   };

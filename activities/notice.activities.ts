@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
@@ -15,6 +14,7 @@ import type { Channel } from '../libs/contracts/application';
 import type { IssueNoticeInput, NoticeRef } from '../libs/contracts/notice';
 import { inForce, templateInForce } from '../libs/persistence/notice-template.repository';
 import { preparedQuery } from '../libs/persistence/prepared-query';
+import { fromList, inJson, SqlParams, standInText, substitute, type StandIn } from '../libs/persistence/sql-params';
 
 export interface NoticeDeps {
   ds: DataSource;
@@ -87,14 +87,8 @@ export function createNoticeActivities({ ds }: NoticeDeps) {
  * other transaction can see it, so nothing is read back. `storedTemplate`: the letter's active
  * stored template for the case's regime, read by the caller (null: none, the bundled one applies).
  */
-export interface InsertedCase {
-  row: CaseRow;
-  storedTemplate: NoticeTemplate | null;
-}
-
-/** issueNotice inside the caller's transaction (the registration issues its receipt in its own). */
-export async function issueNoticeIn(m: EntityManager, input: IssueNoticeInput, inserted?: InsertedCase): Promise<NoticeRef> {
-  if (inserted) return issueNew(m, input, inserted.row, inserted.storedTemplate);
+/** issueNotice inside the caller's transaction. */
+export async function issueNoticeIn(m: EntityManager, input: IssueNoticeInput): Promise<NoticeRef> {
   // One issuer per case at a time, so a concurrent retry finds the first one's notice.
   const [c]: CaseRow[] = await m.query(
     `SELECT a.office_id, o.name AS office_name, o.notice_prefix, o.reconsideration_organ, a.registration_number,
@@ -115,7 +109,47 @@ export async function issueNoticeIn(m: EntityManager, input: IssueNoticeInput, i
   return issueNew(m, input, c);
 }
 
-async function issueNew(m: EntityManager, input: IssueNoticeInput, c: CaseRow, stored?: NoticeTemplate | null): Promise<NoticeRef> {
+async function issueNew(m: EntityManager, input: IssueNoticeInput, c: CaseRow): Promise<NoticeRef> {
+  const p = new SqlParams();
+  const ctes = noticeInsertCtes(p, await prepareNotice(m, input, c));
+  const [row] = await preparedQuery<{ id: string; number: string; content_hash: string }>(
+    m,
+    'notice-insert',
+    `WITH ${ctes} SELECT id, number, content_hash FROM notice`,
+    p.values,
+  );
+  return { id: row.id, kind: input.kind, number: row.number, contentHash: row.content_hash };
+}
+
+/** A letter rendered in full, with a stand-in for its number, ready to be numbered and stored by noticeInsertCtes. */
+export interface PreparedNotice {
+  input: IssueNoticeInput;
+  officeId: string;
+  regime: Regime;
+  year: number;
+  templateId: string;
+  templateVersion: number;
+  rendered: string;
+  html: string;
+  office: string;
+  standIn: string;
+  head: string;
+  tail: string;
+}
+
+/**
+ * Renders a letter before anything is written, so a letter the case cannot fill (no template,
+ * a missing fact) is refused (NoticeRejected) and leaves nothing behind. Its number is not known
+ * yet: the letter carries a stand-in that the storing statement replaces (noticeInsertCtes), as
+ * it does for the stand-ins of other values that statement produces, such as a registration
+ * number in `c` (pass them to noticeInsertCtes).
+ */
+export async function prepareNotice(
+  m: EntityManager,
+  input: IssueNoticeInput,
+  c: CaseRow,
+  stored?: NoticeTemplate | null,
+): Promise<PreparedNotice> {
   if (!c.received_on || !c.regime) throw rejected(`${input.letterKind}: the application has no receipt day yet`);
   const regime = c.regime;
   const template = stored === undefined ? await templateInForce(m, input.letterKind, regime) : inForce(stored, input.letterKind, regime);
@@ -152,12 +186,8 @@ async function issueNew(m: EntityManager, input: IssueNoticeInput, c: CaseRow, s
 
   const office = officeProfile(c);
   const year = Number(input.issuedOn.slice(0, 4));
-  // The letter is rendered in full before anything is written, so a letter the case cannot
-  // fill leaves nothing behind. Its number comes from the counter in the same statement that
-  // stores it: the letter is rendered with a stand-in that the statement replaces by the
-  // number, written as each form needs it (plain, HTML-escaped, JSON-escaped).
   const { head, tail } = noticeNumberAffixes({ prefix: c.notice_prefix ?? DEFAULT_NOTICE_PREFIX, year });
-  const standIn = `\uE000${randomUUID()}\uE001`;
+  const standIn = standInText();
   let rendered;
   try {
     rendered = renderNotice({
@@ -179,50 +209,65 @@ async function issueNew(m: EntityManager, input: IssueNoticeInput, c: CaseRow, s
   // The letter as issued: its printable HTML, hashed (SHA-256 of its UTF-8 bytes, as
   // contentHash computes it). The DOCX is made from the stored rendering and letterhead on
   // first download (apps/api/notices), not here.
-  const html = toHtml(rendered, office);
-  const inJson = (s: string) => JSON.stringify(s).slice(1, -1);
-  const [row] = await preparedQuery<{ id: string; number: string; content_hash: string }>(
-    m,
-    'notice-insert',
-    `WITH c AS (
-       INSERT INTO notice_counters (office_id, year, last_seq) VALUES ($2, $6, 1)
-       ON CONFLICT (office_id, year) DO UPDATE SET last_seq = notice_counters.last_seq + 1 RETURNING last_seq),
-     d AS (
-       SELECT c.last_seq, $16::text || c.last_seq || $17::text AS number,
-              replace($12::text, $15::text, $18::text || c.last_seq || $19::text) AS html,
-              replace($11::text, $15::text, $20::text || c.last_seq || $21::text) AS rendered
-       FROM c)
-     INSERT INTO notices (id, application_id, office_id, kind, letter_kind, issue_key, number, number_year, number_seq,
-       template_id, template_version, regime, notice_date, rendered, html, office_profile, hash_of, content_hash, created_by)
-     SELECT gen_random_uuid(), $1, $2, $3, $4, $5, d.number, $6, d.last_seq, $7, $8, $9, $10, d.rendered::jsonb, d.html, $13,
-            'html', encode(sha256(convert_to(d.html, 'UTF8')), 'hex'), $14
-     FROM d
-     RETURNING id, number, content_hash`,
-    [
-      input.applicationId,
-      c.office_id,
-      input.kind,
-      input.letterKind,
-      input.issueKey,
-      year,
-      rendered.templateId,
-      rendered.templateVersion,
-      regime,
-      input.issuedOn,
-      JSON.stringify(rendered),
-      html,
-      JSON.stringify(office),
-      input.issuedBy,
-      standIn,
-      head,
-      tail,
-      escapeHtml(head),
-      escapeHtml(tail),
-      inJson(head),
-      inJson(tail),
-    ],
-  );
-  return { id: row.id, kind: input.kind, number: row.number, contentHash: row.content_hash };
+  return {
+    input,
+    officeId: c.office_id,
+    regime,
+    year,
+    templateId: rendered.templateId,
+    templateVersion: rendered.templateVersion,
+    rendered: JSON.stringify(rendered),
+    html: toHtml(rendered, office),
+    office: JSON.stringify(office),
+    standIn,
+    head,
+    tail,
+  };
 }
+
+/**
+ * CTEs that number and store a prepared letter within the statement they join: `notice_counter`
+ * takes the office's next serial for the year, `notice_text` writes the number (and the values
+ * of `standIns`) into the plain, HTML-escaped and JSON-escaped forms, and `notice` stores the
+ * letter with the SHA-256 of its HTML taken in PostgreSQL, returning id, number and content_hash.
+ */
+export function noticeInsertCtes(p: SqlParams, n: PreparedNotice, standIns: readonly StandIn[] = []): string {
+  const { input } = n;
+  const office = p.add(n.officeId, 'uuid');
+  const year = p.add(n.year, 'integer');
+  const head = p.add(n.head, 'text');
+  const tail = p.add(n.tail, 'text');
+  const number: StandIn = {
+    token: p.add(n.standIn, 'text'),
+    from: 'notice_counter',
+    plain: `${head} || notice_counter.last_seq || ${tail}`,
+    html: `${p.add(escapeHtml(n.head), 'text')} || notice_counter.last_seq || ${p.add(escapeHtml(n.tail), 'text')}`,
+    json: `${p.add(inJson(n.head), 'text')} || notice_counter.last_seq || ${p.add(inJson(n.tail), 'text')}`,
+  };
+  const all = [number, ...standIns];
+  return `
+  notice_counter AS (
+    INSERT INTO notice_counters (office_id, year, last_seq) VALUES (${office}, ${year}, 1)
+    ON CONFLICT (office_id, year) DO UPDATE SET last_seq = notice_counters.last_seq + 1 RETURNING last_seq),
+  notice_text AS (
+    SELECT notice_counter.last_seq, ${number.plain} AS number,
+           ${substitute(p.add(n.html, 'text'), all, 'html')} AS html,
+           ${substitute(p.add(n.rendered, 'text'), all, 'json')} AS rendered
+    FROM ${fromList('notice_counter', all)}),
+  notice AS (
+    INSERT INTO notices (id, application_id, office_id, kind, letter_kind, issue_key, number, number_year, number_seq,
+      template_id, template_version, regime, notice_date, rendered, html, office_profile, hash_of, content_hash, created_by)
+    SELECT gen_random_uuid(), ${p.add(input.applicationId, 'uuid')}, ${office}, ${p.add(input.kind, 'text')},
+           ${p.add(input.letterKind, 'text')}, ${p.add(input.issueKey, 'text')}, number, ${year}, last_seq,
+           ${p.add(n.templateId, 'text')}, ${p.add(n.templateVersion, 'integer')}, ${p.add(n.regime, 'text')},
+           ${p.add(input.issuedOn, 'date')}, rendered::jsonb, html, ${p.add(n.office, 'jsonb')}, 'html',
+           encode(sha256(convert_to(html, 'UTF8')), 'hex'), ${p.add(input.issuedBy, 'text')}
+    FROM notice_text
+    RETURNING id, number, content_hash)`;
+}
+
+/** What the registration needs to issue its receipt in its own statement (activities/registration). */
+export const noticeWriter = { prepare: prepareNotice, insertCtes: noticeInsertCtes, issueIn: issueNoticeIn };
+export type NoticeWriter = typeof noticeWriter;
 
 export type NoticeActivities = ReturnType<typeof createNoticeActivities>;

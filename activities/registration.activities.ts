@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import {
   CONFIRMATION_CHANNELS,
   calendarYearsFor,
@@ -9,18 +9,19 @@ import {
   workflowIdFor,
 } from '../libs/contracts/application';
 import type { IssueNoticeInput, NoticeRef } from '../libs/contracts/notice';
-import type { NoticeTemplate } from '../libs/documents';
-import { appendCaseEvent } from '../libs/persistence/case-event.repository';
+import { escapeHtml, type NoticeTemplate } from '../libs/documents';
+import { appendEventCtes } from '../libs/persistence/case-event.repository';
 import { preparedQuery } from '../libs/persistence/prepared-query';
+import { inJson, SqlParams, standInText, type StandIn } from '../libs/persistence/sql-params';
 import { shanghaiDate } from '../libs/time/shanghai';
 import type { CalendarSnapshot, DeadlineCalculator } from './deadline-calculator';
-import type { CaseRow, InsertedCase } from './notice.activities';
+import type { CaseRow, NoticeWriter, PreparedNotice } from './notice.activities';
 
 export interface RegistrationDeps {
   ds: DataSource;
   deadlines: DeadlineCalculator;
-  /** Issues the registration receipt in the registration's transaction (notice.activities); without it none is issued here. */
-  issueNoticeIn?: (m: EntityManager, input: IssueNoticeInput, inserted?: InsertedCase) => Promise<NoticeRef>;
+  /** Renders and stores the registration receipt with the registration (notice.activities); without it none is issued here. */
+  letters?: NoticeWriter;
 }
 
 const reject = (message: string) => ApplicationFailure.create({ message, type: 'RegistrationRejected', nonRetryable: true });
@@ -83,107 +84,86 @@ const LOOKUP = `
   FROM (SELECT 1) one LEFT JOIN applications a ON a.id = $1 LEFT JOIN offices o ON o.code = $2`;
 
 /**
- * Number, applicant and application in one statement. The number is
- * <prefix>-<year>-<serial, at least 5 digits> from the office's counter for the year.
- */
-const INSERT = `
-  WITH c AS (
-    INSERT INTO registration_counters (office_id, year, last_seq) VALUES ($1, $2, 1)
-    ON CONFLICT (office_id, year) DO UPDATE SET last_seq = registration_counters.last_seq + 1
-    RETURNING last_seq),
-  p AS (
-    INSERT INTO applicants (id, type, category, name, id_number, phone, email, address)
-    VALUES (gen_random_uuid(), $3, $4, $5, $6, $7, $8, $9) RETURNING id)
-  INSERT INTO applications (id, office_id, applicant_id, workflow_id, registration_number, registration_year,
-    registration_seq, channel, arrived_at, received_on, regime, due_on, status, description, document_number,
-    requested_form, requested_delivery, created_by)
-  SELECT $10::uuid, $1::uuid, p.id, $11::text,
-         $12::text || CASE WHEN c.last_seq < 100000 THEN lpad(c.last_seq::text, 5, '0') ELSE c.last_seq::text END,
-         $2::integer, c.last_seq, $13::text, $14::timestamptz, $15::date, $16::text, $17::date, $18::text, $19::text,
-         $20::text, $21::text, $22::text, $23::text
-  FROM c, p
-  RETURNING registration_number`;
-
-/**
  * Registers one application in PostgreSQL: number, applicant, receipt day,
  * regime and due day, plus the first audit event. Idempotent by application id,
  * so a retried activity returns the registration it already made.
  */
-export function createRegistrationActivities({ ds, deadlines, issueNoticeIn }: RegistrationDeps) {
+export function createRegistrationActivities({ ds, deadlines, letters }: RegistrationDeps) {
   async function registerApplication(input: ApplicationWorkflowInput): Promise<RegistrationResult> {
-    return register(input, async () => undefined).then((r) => r.registration);
+    return (await register(input, false)).registration;
   }
 
   /**
-   * Registers in one transaction, then runs `after` in it (the receipt letter; `inserted` is
-   * the new case's letter facts, absent when a retry finds the case registered already), and
-   * appends the audit event last, so the chain head is locked only for the end of the transaction.
-   * A new case takes four statements besides `after`'s: the look-up, the insert and the event's two.
-   * Answers with the calendar version it used, for the workflow's years.
+   * Registers in two statements on one connection, without a transaction around them: the
+   * look-up, then for a new case one statement that takes the office's next number and stores
+   * the applicant, the application, its receipt letter (`withReceipt`; rendered beforehand, with
+   * a stand-in for the number) and its first audit event, all or nothing. A retry that finds the
+   * case registered answers with that registration and the receipt stored with it. Answers with
+   * the calendar of the version the look-up read, for the workflow's years.
    */
-  async function register<T>(
+  async function register(
     input: ApplicationWorkflowInput,
-    after: (m: EntityManager, r: RegistrationResult, inserted?: InsertedCase) => Promise<T>,
-  ): Promise<{ registration: RegistrationResult; after: T; calendar: CalendarSnapshot }> {
+    withReceipt: boolean,
+  ): Promise<{ registration: RegistrationResult; calendar: CalendarSnapshot; receipt: NoticeRef | null; receiptError?: string }> {
     const { submission } = input;
     const awaitsConfirmation = CONFIRMATION_CHANNELS.includes(submission.channel) && !submission.receivedOn;
     const receivedOn = awaitsConfirmation ? null : (submission.receivedOn ?? shanghaiDate(input.arrivedAt));
     const status = awaitsConfirmation ? 'awaiting_confirmation' : 'registered';
-    return ds
-      .transaction(async (m) => {
-        const [row] = await preparedQuery<LookupRow>(m, 'registration-lookup', LOOKUP, [input.applicationId, input.officeCode]);
-        // The calendar of the version just read: cached per version, so this is pure computation
-        // unless an administrator has just loaded a new arrangement.
-        const calendar = await deadlines.snapshot(row.calendar_version ?? 'empty', m);
-        if (row.id) {
-          const registration = toResult(row);
-          return { registration, after: await after(m, registration), calendar };
+    const receiptFor = (r: RegistrationResult): IssueNoticeInput => ({
+      applicationId: input.applicationId,
+      kind: 'receipt',
+      letterKind: 'registration-receipt',
+      issueKey: 'registration',
+      issuedOn: shanghaiDate(Date.now()),
+      issuedBy: input.submittedBy.username,
+      fields: r.dueOn ? { dueOn: r.dueOn } : {},
+    });
+    // A receipt the case cannot fill (no template) does not undo the registration: it is refused
+    // before anything is written and the registration stands without it. Anything else (the
+    // database) fails the call, which is retried as a whole.
+    const refused = (err: unknown): string => {
+      if (err instanceof ApplicationFailure && err.type === 'NoticeRejected') return err.message;
+      throw err;
+    };
+    const runner = ds.createQueryRunner();
+    try {
+      const m = runner.manager;
+      const [row] = await preparedQuery<LookupRow>(m, 'registration-lookup', LOOKUP, [input.applicationId, input.officeCode]);
+      // The calendar of the version just read: cached per version, so this is pure computation
+      // unless an administrator has just loaded a new arrangement.
+      const calendar = await deadlines.snapshot(row.calendar_version ?? 'empty', m);
+      if (row.id) {
+        const registration = toResult(row);
+        if (!withReceipt || !letters || !registration.receivedOn) return { registration, calendar, receipt: null };
+        try {
+          const receipt = await m.transaction((t) => letters.issueIn(t, receiptFor(registration)));
+          return { registration, calendar, receipt };
+        } catch (err) {
+          return { registration, calendar, receipt: null, receiptError: refused(err) };
         }
-        if (!row.office_id) throw reject(`office ${input.officeCode} does not exist`);
-        const deadline = receivedOn ? calendar.compute({ receivedOn }) : null;
+      }
+      if (!row.office_id) throw reject(`office ${input.officeCode} does not exist`);
+      const deadline = receivedOn ? calendar.compute({ receivedOn }) : null;
+      const year = Number(shanghaiDate(input.arrivedAt).slice(0, 4));
+      const a = submission.applicant;
+      const r = submission.request;
 
-        const year = Number(shanghaiDate(input.arrivedAt).slice(0, 4));
-        const a = submission.applicant;
-        const r = submission.request;
-        const [{ registration_number: registrationNumber }] = await preparedQuery<{ registration_number: string }>(
-          m,
-          'registration-insert',
-          INSERT,
-          [
-            row.office_id,
-            year,
-            a.type,
-            a.category ?? null,
-            a.name,
-            a.idNumber ?? null,
-            a.contact.phone ?? null,
-            a.contact.email ?? null,
-            a.contact.address ?? null,
-            input.applicationId,
-            workflowIdFor(input.applicationId),
-            `${row.registration_prefix}-${year}-`,
-            submission.channel,
-            input.arrivedAt,
-            receivedOn,
-            deadline?.regime ?? null,
-            deadline?.dueOn ?? null,
-            status,
-            r.description,
-            r.documentNumber ?? null,
-            r.form ?? null,
-            r.delivery ?? null,
-            input.submittedBy.username,
-          ],
-        );
-        const registration: RegistrationResult = {
-          id: input.applicationId,
-          registrationNumber,
-          regime: deadline?.regime ?? null,
-          receivedOn,
-          dueOn: deadline?.dueOn ?? null,
-          status,
-        };
-        const inserted: CaseRow = {
+      // The number is <prefix>-<year>-<serial, at least 5 digits> from the office's counter for
+      // the year; the receipt and the audit event hold a stand-in for it until the statement runs.
+      const head = `${row.registration_prefix}-${year}-`;
+      const numberStandIn = standInText();
+      const registration: RegistrationResult = {
+        id: input.applicationId,
+        registrationNumber: numberStandIn,
+        regime: deadline?.regime ?? null,
+        receivedOn,
+        dueOn: deadline?.dueOn ?? null,
+        status,
+      };
+      let receipt: PreparedNotice | undefined;
+      let receiptError: string | undefined;
+      if (withReceipt && letters && deadline) {
+        const c: CaseRow = {
           office_id: row.office_id,
           office_name: row.office_name,
           notice_prefix: row.notice_prefix,
@@ -193,41 +173,76 @@ export function createRegistrationActivities({ ds, deadlines, issueNoticeIn }: R
           office_phone: row.office_phone,
           office_contact_person: row.office_contact_person,
           office_court: row.office_court,
-          registration_number: registrationNumber,
+          registration_number: numberStandIn,
           received_on: receivedOn,
-          regime: registration.regime,
-          due_on: registration.dueOn,
+          regime: deadline.regime,
+          due_on: deadline.dueOn,
           channel: submission.channel,
           description: r.description,
           applicant_name: a.name,
           applicant_type: a.type,
         };
-        const storedTemplate = deadline ? (row[`receipt_template_${deadline.regime}`] ?? null) : null;
-        const done = await after(m, registration, { row: inserted, storedTemplate });
-        await appendCaseEvent(
-          m,
-          {
-            applicationId: input.applicationId,
-            seq: 1,
-            type: 'registered',
-            actor: input.submittedBy.username,
-            actorRole: input.submittedBy.role,
-            occurredAt: input.arrivedAt,
-            payload: {
-              registrationNumber,
-              channel: submission.channel,
-              receivedOn,
-              regime: deadline?.regime ?? null,
-              dueOn: deadline?.dueOn ?? null,
-              provisional: deadline?.provisional ?? null,
-              calendarVersion: deadline?.calendarVersion ?? null,
-            },
+        try {
+          receipt = await letters.prepare(m, receiptFor(registration), c, row[`receipt_template_${deadline.regime}`] ?? null);
+        } catch (err) {
+          receiptError = refused(err);
+        }
+      }
+      const p = new SqlParams();
+      const { ctes, number } = applicationCtes(p, {
+        input,
+        officeId: row.office_id,
+        year,
+        head,
+        standIn: numberStandIn,
+        registration,
+        inHtml: receipt !== undefined,
+      });
+      const event = appendEventCtes(
+        p,
+        {
+          applicationId: input.applicationId,
+          seq: 1,
+          type: 'registered',
+          actor: input.submittedBy.username,
+          actorRole: input.submittedBy.role,
+          occurredAt: input.arrivedAt,
+          payload: {
+            registrationNumber: numberStandIn,
+            channel: submission.channel,
+            receivedOn,
+            regime: deadline?.regime ?? null,
+            dueOn: deadline?.dueOn ?? null,
+            provisional: deadline?.provisional ?? null,
+            calendarVersion: deadline?.calendarVersion ?? null,
           },
-          { fresh: true },
-        );
-        return { registration, after: done, calendar };
-      })
-      .catch(rejectDataError);
+        },
+        // The audit chain's head is locked last, as in every other transaction that takes the counters.
+        { after: `EXISTS (SELECT 1 FROM application)${receipt ? ' AND EXISTS (SELECT 1 FROM notice)' : ''}`, standIns: [number] },
+      );
+      const statement = receipt
+        ? `WITH ${ctes}, ${letters!.insertCtes(p, receipt, [number])}, ${event}
+           SELECT application.registration_number, notice.id AS notice_id, notice.number AS notice_number, notice.content_hash
+           FROM application, notice`
+        : `WITH ${ctes}, ${event}
+           SELECT application.registration_number, NULL AS notice_id, NULL AS notice_number, NULL AS content_hash FROM application`;
+      const [w] = await preparedQuery<{
+        registration_number: string;
+        notice_id: string | null;
+        notice_number: string | null;
+        content_hash: string | null;
+      }>(m, receipt ? 'registration-write-receipt' : 'registration-write', statement, p.values);
+      return {
+        registration: { ...registration, registrationNumber: w.registration_number },
+        calendar,
+        receipt: w.notice_id ? { id: w.notice_id, kind: 'receipt', number: w.notice_number!, contentHash: w.content_hash! } : null,
+        ...(receiptError !== undefined ? { receiptError } : {}),
+      };
+    } catch (err) {
+      return rejectDataError(err);
+    } finally {
+      await runner.release();
+    }
   }
 
   /**
@@ -237,48 +252,82 @@ export function createRegistrationActivities({ ds, deadlines, issueNoticeIn }: R
    */
   async function registerCase(input: ApplicationWorkflowInput): Promise<CaseRegistration> {
     const today = shanghaiDate(Date.now());
-    // One calendar version for the due day and the years the workflow gets.
-    const {
-      registration,
-      after: receipt,
-      calendar,
-    } = await register(input, async (m, r, inserted) => {
-      if (!r.receivedOn || !issueNoticeIn) return { ref: null };
-      // A letter the case cannot fill (no template) does not undo the registration: it is
-      // refused before it writes anything, and the registration commits. Anything else (the
-      // database) fails the call, which is retried as a whole.
-      try {
-        const ref = await issueNoticeIn(
-          m,
-          {
-            applicationId: input.applicationId,
-            kind: 'receipt',
-            letterKind: 'registration-receipt',
-            issueKey: 'registration',
-            issuedOn: today,
-            issuedBy: input.submittedBy.username,
-            fields: r.dueOn ? { dueOn: r.dueOn } : {},
-          },
-          inserted,
-        );
-        return { ref };
-      } catch (err) {
-        if (!(err instanceof ApplicationFailure && err.type === 'NoticeRejected')) throw err;
-        return { ref: null, error: err.message };
-      }
-    });
+    const { registration, calendar, receipt, receiptError } = await register(input, true);
     const { fromYear, toYear } = calendarYearsFor([shanghaiDate(input.arrivedAt), registration.receivedOn ?? today, today]);
     return {
       registration,
       calendar: calendar.calendarYears({ fromYear, toYear }),
       fromYear,
       toYear,
-      receipt: receipt.ref,
-      ...(receipt.error ? { receiptError: receipt.error } : {}),
+      receipt,
+      ...(receiptError !== undefined ? { receiptError } : {}),
     };
   }
 
   return { registerApplication, registerCase };
+}
+
+/**
+ * CTEs that number and store a new application: `registration_counter` takes the office's next
+ * serial for the year, `registration` makes the number <prefix>-<year>-<serial, at least 5
+ * digits> (`head` is <prefix>-<year>-), `applicant` and `application` store the submission.
+ * Returns them with the stand-in for the number that texts rendered beforehand hold
+ * (`inHtml`: one of them is HTML).
+ */
+function applicationCtes(
+  p: SqlParams,
+  x: {
+    input: ApplicationWorkflowInput;
+    officeId: string;
+    year: number;
+    head: string;
+    standIn: string;
+    registration: RegistrationResult;
+    inHtml: boolean;
+  },
+): { ctes: string; number: StandIn } {
+  const { input, registration } = x;
+  const { submission } = input;
+  const a = submission.applicant;
+  const r = submission.request;
+  const number: StandIn = {
+    token: p.add(x.standIn, 'text'),
+    from: 'registration',
+    plain: 'registration.number',
+    json: `${p.add(inJson(x.head), 'text')} || registration.serial`,
+    // Only when a text needs it: an unused parameter would have no type.
+    ...(x.inHtml ? { html: `${p.add(escapeHtml(x.head), 'text')} || registration.serial` } : {}),
+  };
+  const office = p.add(x.officeId, 'uuid');
+  const year = p.add(x.year, 'integer');
+  const ctes = `
+  registration_counter AS (
+    INSERT INTO registration_counters (office_id, year, last_seq) VALUES (${office}, ${year}, 1)
+    ON CONFLICT (office_id, year) DO UPDATE SET last_seq = registration_counters.last_seq + 1
+    RETURNING last_seq),
+  registration AS (
+    SELECT last_seq, s.serial, ${p.add(x.head, 'text')} || s.serial AS number
+    FROM registration_counter,
+         LATERAL (SELECT CASE WHEN last_seq < 100000 THEN lpad(last_seq::text, 5, '0') ELSE last_seq::text END AS serial) s),
+  applicant AS (
+    INSERT INTO applicants (id, type, category, name, id_number, phone, email, address)
+    VALUES (gen_random_uuid(), ${p.add(a.type, 'text')}, ${p.add(a.category ?? null, 'text')}, ${p.add(a.name, 'text')},
+            ${p.add(a.idNumber ?? null, 'text')}, ${p.add(a.contact.phone ?? null, 'text')}, ${p.add(a.contact.email ?? null, 'text')},
+            ${p.add(a.contact.address ?? null, 'text')})
+    RETURNING id),
+  application AS (
+    INSERT INTO applications (id, office_id, applicant_id, workflow_id, registration_number, registration_year,
+      registration_seq, channel, arrived_at, received_on, regime, due_on, status, description, document_number,
+      requested_form, requested_delivery, created_by)
+    SELECT ${p.add(input.applicationId, 'uuid')}, ${office}, applicant.id, ${p.add(workflowIdFor(input.applicationId), 'text')},
+           registration.number, ${year}, registration.last_seq, ${p.add(submission.channel, 'text')},
+           ${p.add(input.arrivedAt, 'timestamptz')}, ${p.add(registration.receivedOn, 'date')}, ${p.add(registration.regime, 'text')},
+           ${p.add(registration.dueOn, 'date')}, ${p.add(registration.status, 'text')}, ${p.add(r.description, 'text')},
+           ${p.add(r.documentNumber ?? null, 'text')}, ${p.add(r.form ?? null, 'text')}, ${p.add(r.delivery ?? null, 'text')},
+           ${p.add(input.submittedBy.username, 'text')}
+    FROM registration, applicant
+    RETURNING registration_number)`;
+  return { ctes, number };
 }
 
 function toResult(row: LookupRow): RegistrationResult {

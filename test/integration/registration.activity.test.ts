@@ -2,7 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { createDeadlineCalculator } from '../../activities/calendar-deadline-calculator';
-import { issueNoticeIn } from '../../activities/notice.activities';
+import { issueNoticeIn, noticeWriter } from '../../activities/notice.activities';
 import { createRegistrationActivities } from '../../activities/registration.activities';
 import type { ApplicationWorkflowInput } from '../../libs/contracts/application';
 import { verifyAuditChain } from '../../libs/persistence/audit-verify';
@@ -46,7 +46,7 @@ describe('registerApplication against PostgreSQL', () => {
     ({ registerApplication: register, registerCase } = createRegistrationActivities({
       ds,
       deadlines: await createDeadlineCalculator(ds),
-      issueNoticeIn,
+      letters: noticeWriter,
     }));
   });
   afterAll(async () => {
@@ -148,7 +148,7 @@ describe('registerApplication against PostgreSQL', () => {
       const { registerCase: registerOnOne } = createRegistrationActivities({
         ds: single,
         deadlines: await createDeadlineCalculator(single),
-        issueNoticeIn,
+        letters: noticeWriter,
       });
       const r = await registerOnOne(input());
       expect(r.registration).toMatchObject({ receivedOn: '2024-09-27', dueOn: '2024-10-30' });
@@ -206,18 +206,33 @@ describe('registerApplication against PostgreSQL', () => {
     } finally {
       await ds.query(`UPDATE notice_templates SET active = false WHERE kind = 'registration-receipt' AND version = $1`, [stored.version]);
     }
-    // The next receipt takes the next number: the refused letter used none. A prefix with
-    // characters that HTML and JSON escape shows the number is written into each form right.
-    const prefix = `SELECT notice_prefix FROM offices WHERE code = 'LINYI'`;
-    const [{ notice_prefix: saved }] = await ds.query(prefix);
-    await ds.query(`UPDATE offices SET notice_prefix = $1 WHERE code = 'LINYI'`, ['临&"政<公开>']);
+    // The next receipt takes the next number: the refused letter used none. Prefixes with
+    // characters that HTML and JSON escape show that the notice number and the registration
+    // number (both taken in the storing statement) are written into each form right.
+    const prefixes = `SELECT notice_prefix, registration_prefix FROM offices WHERE code = 'LINYI'`;
+    const [saved] = await ds.query(prefixes);
+    await ds.query(`UPDATE offices SET notice_prefix = $1, registration_prefix = $2 WHERE code = 'LINYI'`, ['临&"政<公开>', 'L&Y<"Z\\']);
     let next;
+    const i2 = input();
     try {
-      next = await registerCase(input());
+      next = await registerCase(i2);
     } finally {
-      await ds.query(`UPDATE offices SET notice_prefix = $1 WHERE code = 'LINYI'`, [saved]);
+      await ds.query(`UPDATE offices SET notice_prefix = $1, registration_prefix = $2 WHERE code = 'LINYI'`, [
+        saved.notice_prefix,
+        saved.registration_prefix,
+      ]);
     }
+    const reg = next.registration.registrationNumber;
+    expect(reg).toMatch(/^L&Y<"Z\\-2024-\d{5}$/);
+    const [app] = await ds.query('SELECT registration_number FROM applications WHERE id = $1', [i2.applicationId]);
+    expect(app.registration_number).toBe(reg);
+    const [event] = await ds.query('SELECT payload FROM case_events WHERE application_id = $1 AND seq = 1', [i2.applicationId]);
+    expect(event.payload.registrationNumber).toBe(reg);
+    expect(await verifyAuditChain(ds)).toEqual({ ok: true, events: expect.any(Number) });
     const [n] = await ds.query('SELECT number, number_seq, html, rendered, content_hash FROM notices WHERE id = $1', [next.receipt!.id]);
+    expect(n.html).toContain(escapeHtml(reg));
+    expect(n.html).not.toMatch(/\uE000/);
+    expect(JSON.stringify(n.rendered)).toContain(JSON.stringify(reg).slice(1, -1));
     expect(n.number).toBe(next.receipt!.number);
     expect(n.number).toBe(`临&"政<公开>〔${shanghaiDate(Date.now()).slice(0, 4)}〕第${n.number_seq}号`);
     // The number is in the letter in every form, and the stored hash is the HTML's SHA-256.
