@@ -82,11 +82,6 @@ export function createNoticeActivities({ ds }: NoticeDeps) {
   return { issueNotice };
 }
 
-/**
- * An application the caller inserted in its own transaction: it cannot have a notice yet and no
- * other transaction can see it, so nothing is read back. `storedTemplate`: the letter's active
- * stored template for the case's regime, read by the caller (null: none, the bundled one applies).
- */
 /** issueNotice inside the caller's transaction. */
 export async function issueNoticeIn(m: EntityManager, input: IssueNoticeInput): Promise<NoticeRef> {
   // One issuer per case at a time, so a concurrent retry finds the first one's notice.
@@ -142,7 +137,9 @@ export interface PreparedNotice {
  * a missing fact) is refused (NoticeRejected) and leaves nothing behind. Its number is not known
  * yet: the letter carries a stand-in that the storing statement replaces (noticeInsertCtes), as
  * it does for the stand-ins of other values that statement produces, such as a registration
- * number in `c` (pass them to noticeInsertCtes).
+ * number in `c` (pass them to noticeInsertCtes). `stored`: the letter's active stored template
+ * for the case's regime when the caller has read it already (null: none, the bundled one
+ * applies); absent, it is read here.
  */
 export async function prepareNotice(
   m: EntityManager,
