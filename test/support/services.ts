@@ -11,14 +11,14 @@ function env(name: string): string {
 export const temporalAddress = (): string => env('DE_TEST_TEMPORAL_ADDRESS');
 export const workflowBundlePath = (): string => env('DE_TEST_WORKFLOW_BUNDLE');
 
-/** A fresh database cloned from the migrated, seeded template; dropped by `drop()`. */
-export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+/** A fresh database cloned from the migrated, seeded template (`empty`: with no schema at all); dropped by `drop()`. */
+export async function createTestDatabase(opts: { empty?: boolean } = {}): Promise<{ url: string; drop(): Promise<void> }> {
   const adminUrl = env('DE_TEST_PG_ADMIN_URL');
   const name = `t_${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${env('DE_TEST_TEMPLATE_DB')}`);
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${opts.empty ? 'template0' : env('DE_TEST_TEMPLATE_DB')}`);
   } finally {
     await admin.end();
   }
