@@ -1,7 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
-  escapeHtml,
   noticeNumberAffixes,
   renderNotice,
   toHtml,
@@ -14,7 +13,7 @@ import type { Channel } from '../libs/contracts/application';
 import type { IssueNoticeInput, NoticeRef } from '../libs/contracts/notice';
 import { inForce, templateInForce } from '../libs/persistence/notice-template.repository';
 import { preparedQuery } from '../libs/persistence/prepared-query';
-import { fromList, inJson, SqlParams, standInText, substitute, type StandIn } from '../libs/persistence/sql-params';
+import { fromList, serialNumberStandIn, SqlParams, standInText, substitute, type StandIn } from '../libs/persistence/sql-params';
 
 export interface NoticeDeps {
   ds: DataSource;
@@ -232,15 +231,14 @@ export function noticeInsertCtes(p: SqlParams, n: PreparedNotice, standIns: read
   const { input } = n;
   const office = p.add(n.officeId, 'uuid');
   const year = p.add(n.year, 'integer');
-  const head = p.add(n.head, 'text');
-  const tail = p.add(n.tail, 'text');
-  const number: StandIn = {
-    token: p.add(n.standIn, 'text'),
+  const number = serialNumberStandIn(p, {
+    standIn: n.standIn,
     from: 'notice_counter',
-    plain: `${head} || notice_counter.last_seq || ${tail}`,
-    html: `${p.add(escapeHtml(n.head), 'text')} || notice_counter.last_seq || ${p.add(escapeHtml(n.tail), 'text')}`,
-    json: `${p.add(inJson(n.head), 'text')} || notice_counter.last_seq || ${p.add(inJson(n.tail), 'text')}`,
-  };
+    serial: 'notice_counter.last_seq',
+    head: n.head,
+    tail: n.tail,
+    forms: ['html', 'json'],
+  });
   const all = [number, ...standIns];
   return `
   notice_counter AS (

@@ -9,10 +9,10 @@ import {
   workflowIdFor,
 } from '../libs/contracts/application';
 import type { IssueNoticeInput, NoticeRef } from '../libs/contracts/notice';
-import { escapeHtml, type NoticeTemplate } from '../libs/documents';
+import type { NoticeTemplate } from '../libs/documents';
 import { appendEventCtes } from '../libs/persistence/case-event.repository';
 import { preparedQuery } from '../libs/persistence/prepared-query';
-import { inJson, SqlParams, standInText, type StandIn } from '../libs/persistence/sql-params';
+import { serialNumberStandIn, SqlParams, standInText, type StandIn } from '../libs/persistence/sql-params';
 import { shanghaiDate } from '../libs/time/shanghai';
 import type { CalendarSnapshot, DeadlineCalculator } from './deadline-calculator';
 import type { CaseRow, NoticeWriter, PreparedNotice } from './notice.activities';
@@ -220,11 +220,12 @@ export function createRegistrationActivities({ ds, deadlines, letters }: Registr
         // The audit chain's head is locked last, as in every other transaction that takes the counters.
         { after: `EXISTS (SELECT 1 FROM application)${receipt ? ' AND EXISTS (SELECT 1 FROM notice)' : ''}`, standIns: [number] },
       );
-      const statement = receipt
-        ? `WITH ${ctes}, ${letters!.insertCtes(p, receipt, [number])}, ${event}
+      const statement =
+        receipt && letters
+          ? `WITH ${ctes}, ${letters.insertCtes(p, receipt, [number])}, ${event}
            SELECT application.registration_number, notice.id AS notice_id, notice.number AS notice_number, notice.content_hash
            FROM application, notice`
-        : `WITH ${ctes}, ${event}
+          : `WITH ${ctes}, ${event}
            SELECT application.registration_number, NULL AS notice_id, NULL AS notice_number, NULL AS content_hash FROM application`;
       const [w] = await preparedQuery<{
         registration_number: string;
@@ -290,14 +291,13 @@ function applicationCtes(
   const { submission } = input;
   const a = submission.applicant;
   const r = submission.request;
-  const number: StandIn = {
-    token: p.add(x.standIn, 'text'),
+  const number = serialNumberStandIn(p, {
+    standIn: x.standIn,
     from: 'registration',
-    plain: 'registration.number',
-    json: `${p.add(inJson(x.head), 'text')} || registration.serial`,
-    // Only when a text needs it: an unused parameter would have no type.
-    ...(x.inHtml ? { html: `${p.add(escapeHtml(x.head), 'text')} || registration.serial` } : {}),
-  };
+    serial: 'registration.serial',
+    head: x.head,
+    forms: x.inHtml ? ['html', 'json'] : ['json'],
+  });
   const office = p.add(x.officeId, 'uuid');
   const year = p.add(x.year, 'integer');
   const ctes = `
@@ -306,7 +306,7 @@ function applicationCtes(
     ON CONFLICT (office_id, year) DO UPDATE SET last_seq = registration_counters.last_seq + 1
     RETURNING last_seq),
   registration AS (
-    SELECT last_seq, s.serial, ${p.add(x.head, 'text')} || s.serial AS number
+    SELECT last_seq, s.serial
     FROM registration_counter,
          LATERAL (SELECT CASE WHEN last_seq < 100000 THEN lpad(last_seq::text, 5, '0') ELSE last_seq::text END AS serial) s),
   applicant AS (
@@ -320,7 +320,7 @@ function applicationCtes(
       registration_seq, channel, arrived_at, received_on, regime, due_on, status, description, document_number,
       requested_form, requested_delivery, created_by)
     SELECT ${p.add(input.applicationId, 'uuid')}, ${office}, applicant.id, ${p.add(workflowIdFor(input.applicationId), 'text')},
-           registration.number, ${year}, registration.last_seq, ${p.add(submission.channel, 'text')},
+           ${number.plain}, ${year}, registration.last_seq, ${p.add(submission.channel, 'text')},
            ${p.add(input.arrivedAt, 'timestamptz')}, ${p.add(registration.receivedOn, 'date')}, ${p.add(registration.regime, 'text')},
            ${p.add(registration.dueOn, 'date')}, ${p.add(registration.status, 'text')}, ${p.add(r.description, 'text')},
            ${p.add(r.documentNumber ?? null, 'text')}, ${p.add(r.form ?? null, 'text')}, ${p.add(r.delivery ?? null, 'text')},

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { escapeHtml } from '../documents';
 
 /** Numbered parameters ($1, $2, ...) for a statement assembled from parts by several modules. */
 export class SqlParams {
@@ -49,3 +50,24 @@ export function fromList(first: string, standIns: readonly StandIn[]): string {
 
 /** A string as it appears inside a JSON string literal (without the quotes). */
 export const inJson = (s: string): string => JSON.stringify(s).slice(1, -1);
+
+/**
+ * The stand-in for a number the statement assembles from a counter: `head`, the serial (an SQL
+ * expression of digits, read from the CTE `from`), then `tail`. The affixes are parameters,
+ * escaped for the HTML and JSON forms (digits need no escaping). `forms`: the escaped forms
+ * the statement's texts hold; only those are given, as an unused parameter would have no type.
+ */
+export function serialNumberStandIn(
+  p: SqlParams,
+  x: { standIn: string; from: string; serial: string; head: string; tail?: string; forms: readonly ('html' | 'json')[] },
+): StandIn {
+  const affixed = (escape: (s: string) => string) =>
+    `${p.add(escape(x.head), 'text')} || ${x.serial}${x.tail === undefined ? '' : ` || ${p.add(escape(x.tail), 'text')}`}`;
+  return {
+    token: p.add(x.standIn, 'text'),
+    from: x.from,
+    plain: affixed((s) => s),
+    ...(x.forms.includes('html') ? { html: affixed(escapeHtml) } : {}),
+    ...(x.forms.includes('json') ? { json: affixed(inJson) } : {}),
+  };
+}
