@@ -102,14 +102,33 @@ export function createCaseActivities({ ds, deadlines }: CaseDeps) {
     });
   }
 
-  /** A reminder or escalation in the notifications table (the inbox the UI reads). */
-  async function notify(n: NotificationInput): Promise<{ written: boolean }> {
-    const rows: unknown[] = await ds.query(
-      `INSERT INTO notifications (application_id, key, kind, recipient_username, recipient_role, message, due_on)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT ON CONSTRAINT uq_notifications_application_key DO NOTHING RETURNING id`,
-      [n.applicationId, n.key, n.kind, n.recipientUsername, n.recipientRole, n.message, n.dueOn],
+  /**
+   * A reminder or escalation in the notifications table (the inbox the UI reads). A reminder
+   * for an assignee whose account has since been deactivated (or removed) would reach nobody:
+   * it goes to the supervisors as well, saying so, so that someone reassigns the case before
+   * it is due.
+   */
+  async function notify(n: NotificationInput): Promise<{ written: boolean; toSupervisors: boolean }> {
+    const rows: { recipient_role: string | null }[] = await ds.query(
+      `WITH holder AS (
+         SELECT $4::text IS NOT NULL AND NOT EXISTS (SELECT 1 FROM users WHERE username = $4 AND active) AS gone
+       )
+       INSERT INTO notifications (application_id, key, kind, recipient_username, recipient_role, message, due_on)
+       SELECT $1, $2, $3, $4, CASE WHEN gone THEN 'supervisor' ELSE $5 END, CASE WHEN gone THEN $6 || $8 ELSE $6 END, $7
+       FROM holder
+       ON CONFLICT ON CONSTRAINT uq_notifications_application_key DO NOTHING RETURNING recipient_role`,
+      [
+        n.applicationId,
+        n.key,
+        n.kind,
+        n.recipientUsername,
+        n.recipientRole,
+        n.message,
+        n.dueOn,
+        `（承办人 ${n.recipientUsername} 的账号已停用，请主管重新分配承办人）`,
+      ],
     );
-    return { written: rows.length > 0 };
+    return { written: rows.length > 0, toSupervisors: rows[0]?.recipient_role === 'supervisor' && n.recipientRole !== 'supervisor' };
   }
 
   return { loadCalendarYears, projectCaseStep, notify };

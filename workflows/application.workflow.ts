@@ -366,8 +366,8 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
         dueOn: a.dueOn ?? null,
         message:
           a.workingDaysBefore === 0
-            ? `${n}: the reply is due today (${a.dueOn})`
-            : `${n}: the reply is due in ${a.workingDaysBefore} working days (${a.dueOn})`,
+            ? `${n}：今日为答复期限（${a.dueOn}），请今日内答复`
+            : `${n}：距答复期限还有 ${a.workingDaysBefore} 个工作日（${a.dueOn}）`,
       });
     } else {
       const late = index!.workingDaysBetween(parseIsoDate(a.dueOn!), parseIsoDate(a.on!));
@@ -378,7 +378,7 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
         recipientUsername: null,
         recipientRole: 'supervisor',
         dueOn: a.dueOn ?? null,
-        message: `${n}: overdue by ${late} working day${late === 1 ? '' : 's'} (due ${a.dueOn}); held by ${v.assignee ?? 'nobody'}`,
+        message: `${n}：已超过答复期限 ${late} 个工作日（期限 ${a.dueOn}），承办人：${v.assignee ?? '未分配'}`,
       });
     }
   }

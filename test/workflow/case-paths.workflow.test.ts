@@ -182,9 +182,18 @@ describe('applicationWorkflow: the paths of a case', () => {
     await h.sleepUntil(dueOn, 10);
     await h.eventually(handle, () => mine().length === 3);
     expect(mine()).toEqual([
-      expect.objectContaining({ kind: 'reminder', key: `reminder:${dueOn}:5`, recipientUsername: 'clerk2' }),
+      expect.objectContaining({
+        kind: 'reminder',
+        key: `reminder:${dueOn}:5`,
+        recipientUsername: 'clerk2',
+        message: expect.stringContaining(`距答复期限还有 5 个工作日（${dueOn}）`),
+      }),
       expect.objectContaining({ kind: 'reminder', key: `reminder:${dueOn}:2`, recipientUsername: 'clerk2' }),
-      expect.objectContaining({ kind: 'reminder', key: `reminder:${dueOn}:0`, message: expect.stringContaining('due today') }),
+      expect.objectContaining({
+        kind: 'reminder',
+        key: `reminder:${dueOn}:0`,
+        message: expect.stringContaining(`今日为答复期限（${dueOn}）`),
+      }),
     ]);
     expect((await handle.describe()).typedSearchAttributes.get(SA.overdue)).toBe(false);
 
@@ -195,7 +204,7 @@ describe('applicationWorkflow: the paths of a case', () => {
       expect.objectContaining({
         kind: 'escalation',
         key: `escalation:${wd(dueOn, 2)}`,
-        message: expect.stringContaining('overdue by 2 working days'),
+        message: expect.stringContaining(`已超过答复期限 2 个工作日（期限 ${dueOn}），承办人：clerk2`),
       }),
     ]);
     const c0 = await h.eventually(handle, (x) => x?.deadline?.overdue === true);

@@ -105,7 +105,7 @@ export function mockActivities(store: Store): RegistrationActivities & CaseActiv
     },
     async notify(n) {
       if (!store.notifications.some((x) => x.applicationId === n.applicationId && x.key === n.key)) store.notifications.push(n);
-      return { written: true };
+      return { written: true, toSupervisors: false };
     },
   };
 }
