@@ -2,6 +2,7 @@ import request from 'supertest';
 import { DEFAULT_DEMO_PASSWORD } from '../../libs/config/config';
 import { inPersonSubmission, loginAll, type AuthHeaders } from '../support/http-session';
 import { startStack, type Stack } from '../support/stack';
+import { waitFor } from '../support/wait-for';
 
 // Issue 5: administrators manage offices, departments and users; every write is logged.
 describe('administration: offices, departments, users and their log', () => {
@@ -228,7 +229,7 @@ describe('administration: offices, departments, users and their log', () => {
   it('creates a clerk in a department who can log in and register an application there', async () => {
     const created = await request(stack.http).post('/api/admin/users').set(as('admin')).send(newClerk).expect(201);
     const { password: _p, ...shown } = newClerk;
-    expect(created.body).toEqual({ ...shown, active: true, createdAt: expect.any(String) });
+    expect(created.body).toEqual({ ...shown, active: true, openCases: 0, createdAt: expect.any(String) });
     expect(JSON.stringify(created.body)).not.toMatch(/scrypt|password/i);
     const [row] = await stack.dataSource.query(`SELECT password_hash FROM users WHERE username = 'zhang.san'`);
     expect(row.password_hash).toMatch(/^scrypt\$/);
@@ -325,6 +326,7 @@ describe('administration: offices, departments, users and their log', () => {
       officeCode: 'LINYI',
       departmentCode: null,
       active: true,
+      openCases: 0,
       createdAt: expect.any(String),
     });
     const clerks = await request(stack.http).get('/api/admin/users?office=LINYI&role=clerk&active=true').set(as('admin')).expect(200);
@@ -386,8 +388,18 @@ describe('administration: offices, departments, users and their log', () => {
   it('deactivates a user: their token stops at once and they cannot log in; reactivation needs a new login', async () => {
     const token = (await login('zhang.san', newClerk.password).expect(200)).body.accessToken;
     await request(stack.http).get('/api/me/inbox').set(bearer(token)).expect(200);
+    // The case assigned to them above is still open: the administrator is told they hold it.
+    const holding = await waitFor(
+      async () => (await request(stack.http).get('/api/admin/users?role=clerk').set(as('admin')).expect(200)).body.items,
+      (items: { username: string; openCases: number }[]) => items.some((u) => u.username === 'zhang.san' && u.openCases === 1),
+    );
+    expect(holding.find((u: { username: string }) => u.username === 'zhang.san')).toMatchObject({ active: true, openCases: 1 });
     const off = await request(stack.http).patch('/api/admin/users/zhang.san').set(as('admin')).send({ active: false }).expect(200);
-    expect(off.body.active).toBe(false);
+    expect(off.body).toMatchObject({ active: false, openCases: 1 });
+    // The supervisors' board lists the case for reassignment until then.
+    const held = async () =>
+      (await request(stack.http).get('/api/supervision/board').set(as('supervisor')).expect(200)).body.heldByDeactivated;
+    expect(await held()).toMatchObject({ count: 1, byAssignee: [{ assignee: 'zhang.san', count: 1 }], items: [{ assignee: 'zhang.san' }] });
 
     const refused = await request(stack.http).get('/api/me/inbox').set(bearer(token)).expect(401);
     expect(refused.body.message).toBe('Authorization: the account is deactivated');
@@ -396,6 +408,7 @@ describe('administration: offices, departments, users and their log', () => {
     expect(inactive.body.items.map((u: { username: string }) => u.username)).toEqual(['zhang.san']);
 
     await request(stack.http).patch('/api/admin/users/zhang.san').set(as('admin')).send({ active: true }).expect(200);
+    expect(await held()).toMatchObject({ count: 0, items: [] });
     const revoked = await request(stack.http).get('/api/me/inbox').set(bearer(token)).expect(401);
     expect(revoked.body.message).toMatch(/revoked/);
     const fresh = (await login('zhang.san', newClerk.password).expect(200)).body.accessToken;

@@ -163,7 +163,7 @@ describe('case views: list, inbox, notifications, supervision, timeline, annual 
 
   it('shows supervisors the due-soon and overdue board and the answer statistics', async () => {
     const board = await request(stack.http).get('/api/supervision/board').set(as('supervisor')).expect(200);
-    expect(board.body).toMatchObject({ today, days: 5, overdue: { count: 0 }, dueSoon: { count: 0 } });
+    expect(board.body).toMatchObject({ today, days: 5, overdue: { count: 0 }, dueSoon: { count: 0 }, heldByDeactivated: { count: 0 } });
     const wide = await request(stack.http).get('/api/supervision/board?days=30').set(as('auditor')).expect(200);
     expect(wide.body.dueSoon.count).toBe(2);
     expect(wide.body.dueSoon.byAssignee).toEqual([{ assignee: null, count: 2 }]);

@@ -286,6 +286,11 @@ export class UserDto {
   @ApiProperty({ example: 'LINYI' }) officeCode!: string;
   @ApiProperty({ example: 'OGI', nullable: true, type: String }) departmentCode!: string | null;
   @ApiProperty({ example: true }) active!: boolean;
+  @ApiProperty({
+    example: 3,
+    description: 'open cases assigned to the user: a deactivated user still holding some leaves them for a supervisor to reassign',
+  })
+  openCases!: number;
   @ApiProperty({ example: '2026-01-05T08:00:00.000Z' }) createdAt!: string;
 }
 

@@ -34,7 +34,8 @@ export const OFFICE_FIELDS = Object.keys(OFFICE_COLUMNS) as OfficeField[];
 
 const OFFICE_SELECT = `o.id, o.code, o.created_at, ${OFFICE_FIELDS.map((f) => `o.${OFFICE_COLUMNS[f]}`).join(', ')}`;
 const USER_SELECT = `u.id, u.username, u.display_name, u.role, u.active, u.created_at, u.office_id, o.code AS office_code,
-  u.department_id, d.code AS department_code`;
+  u.department_id, d.code AS department_code,
+  (SELECT count(*)::int FROM applications a WHERE a.assignee = u.username AND a.status <> 'closed') AS open_cases`;
 const USER_FROM = `users u JOIN offices o ON o.id = u.office_id LEFT JOIN departments d ON d.id = u.department_id`;
 
 export interface OfficeRow extends OfficeDto {
@@ -66,6 +67,7 @@ function toUser(r: Row): UserRow {
     departmentId: (r.department_id as string | null) ?? null,
     departmentCode: (r.department_code as string | null) ?? null,
     active: r.active as boolean,
+    openCases: r.open_cases as number,
     createdAt: iso(r.created_at),
   };
 }

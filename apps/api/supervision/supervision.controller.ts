@@ -15,7 +15,10 @@ export class SupervisionController {
   @Get('board')
   @Roles('supervisor', 'auditor')
   @ApiQuery({ name: 'days', required: false, description: 'due soon: within this many working days (default 5)' })
-  @ApiOkResponse({ description: 'overdue and due-soon open cases, counted by department and assignee, with the lists' })
+  @ApiOkResponse({
+    description:
+      'overdue and due-soon open cases, and open cases held by a deactivated user (to reassign), counted by department and assignee, with the lists',
+  })
   board(@CurrentUser() user: AuthUser, @Query('days') days?: string): ReturnType<SupervisionService['board']> {
     return this.supervision.board(user, days);
   }

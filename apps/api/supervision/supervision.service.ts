@@ -10,7 +10,7 @@ export interface BoardCase {
   id: string;
   registrationNumber: string;
   status: string;
-  dueOn: string;
+  dueOn: string | null;
   department: string | null;
   assignee: string | null;
   /** working days left until the due day (negative: working days overdue) */
@@ -56,7 +56,14 @@ export class SupervisionService {
   async board(
     user: AuthUser,
     rawDays?: string,
-  ): Promise<{ today: string; days: number; dueSoonUntil: string; overdue: BoardGroup; dueSoon: BoardGroup }> {
+  ): Promise<{
+    today: string;
+    days: number;
+    dueSoonUntil: string;
+    overdue: BoardGroup;
+    dueSoon: BoardGroup;
+    heldByDeactivated: BoardGroup;
+  }> {
     const days = rawDays === undefined ? 5 : Number(rawDays);
     if (!Number.isInteger(days) || days < 0 || days > 60) throw new BadRequestException('days: must be an integer 0-60');
     const index = await workingDayIndex(this.ds);
@@ -70,23 +77,43 @@ export class SupervisionService {
        ORDER BY a.due_on, a.registration_number`,
       [user.officeId, until],
     );
-    const overdue: BoardCase[] = [];
-    const soon: BoardCase[] = [];
-    for (const r of rows) {
-      const dueOn = r.due_on as string;
-      const late = dueOn < today;
-      const c: BoardCase = {
+    // Open cases whose assignee's account has been deactivated (or removed): nobody works on
+    // them until a supervisor reassigns them, whatever their due day.
+    const orphans: Record<string, unknown>[] = await this.ds.query(
+      `SELECT a.id, a.registration_number, a.status, to_char(a.due_on, 'YYYY-MM-DD') AS due_on, a.department_code, a.assignee
+       FROM applications a LEFT JOIN users u ON u.username = a.assignee
+       WHERE a.office_id = $1 AND a.status <> 'closed' AND a.assignee IS NOT NULL AND (u.id IS NULL OR NOT u.active)
+       ORDER BY a.due_on NULLS LAST, a.registration_number`,
+      [user.officeId],
+    );
+    const boardCase = (r: Record<string, unknown>): BoardCase => {
+      const dueOn = r.due_on as string | null;
+      const late = dueOn !== null && dueOn < today;
+      return {
         id: r.id as string,
         registrationNumber: r.registration_number as string,
         status: r.status as string,
         dueOn,
         department: r.department_code as string | null,
         assignee: r.assignee as string | null,
-        workingDaysLeft: late ? -(workingDaysBetween(index, dueOn, today) ?? 0) : workingDaysBetween(index, today, dueOn),
+        workingDaysLeft:
+          dueOn === null ? null : late ? -(workingDaysBetween(index, dueOn, today) ?? 0) : workingDaysBetween(index, today, dueOn),
       };
-      (r.overdue || late ? overdue : soon).push(c);
+    };
+    const overdue: BoardCase[] = [];
+    const soon: BoardCase[] = [];
+    for (const r of rows) {
+      const c = boardCase(r);
+      (r.overdue || c.dueOn! < today ? overdue : soon).push(c);
     }
-    return { today, days, dueSoonUntil: until, overdue: group(overdue), dueSoon: group(soon) };
+    return {
+      today,
+      days,
+      dueSoonUntil: until,
+      overdue: group(overdue),
+      dueSoon: group(soon),
+      heldByDeactivated: group(orphans.map(boardCase)),
+    };
   }
 
   async stats(

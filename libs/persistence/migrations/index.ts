@@ -6,6 +6,7 @@ import { OfficeContacts1764288400000 } from './1764288400000-office-contacts';
 import { Administration1764288500000 } from './1764288500000-administration';
 import { Remedies1764288600000 } from './1764288600000-remedies';
 import { NoticeFiles1764288700000 } from './1764288700000-notice-files';
+import { AssigneeIndex1764288800000 } from './1764288800000-assignee-index';
 
 // Append new migrations here in timestamp order; never edit a committed one.
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   Administration1764288500000,
   Remedies1764288600000,
   NoticeFiles1764288700000,
+  AssigneeIndex1764288800000,
 ];
