@@ -4,6 +4,7 @@ import { createCaseActivities, type NotificationInput } from '../../activities/c
 import { createDeadlineCalculator } from '../../activities/calendar-deadline-calculator';
 import { createRegistrationActivities } from '../../activities/registration.activities';
 import { createDataSource } from '../../libs/persistence/data-source';
+import { inPersonSubmission } from '../support/http-session';
 import { createTestDatabase } from '../support/services';
 
 // Reminders go to the case's assignee; one whose account is gone must still reach someone.
@@ -40,13 +41,9 @@ describe('notify against PostgreSQL', () => {
     await registerApplication({
       applicationId,
       officeCode: 'LINYI',
-      arrivedAt: '2026-11-27T02:00:00.000Z',
+      arrivedAt: new Date().toISOString(),
       submittedBy: { username: 'clerk', role: 'clerk' },
-      submission: {
-        channel: 'in_person',
-        applicant: { type: 'natural_person', name: '张三', contact: {} },
-        request: { description: '某项目征收补偿方案' },
-      },
+      submission: { ...inPersonSubmission(), channel: 'in_person', applicant: { type: 'natural_person', name: '张三', contact: {} } },
     });
     // A second clerk of the same office and department, whose account is then deactivated.
     await ds.query(
