@@ -257,4 +257,36 @@ describe('case views: list, inbox, notifications, supervision, timeline, annual 
     const bad = await request(stack.http).get('/api/reports/annual?year=26').set(as('supervisor')).expect(400);
     expect(bad.body.message).toMatch(/^year: /);
   });
+
+  it('explains the due day to whoever may see the case, from its workflow', async () => {
+    const explained = async (id: string, username: string) =>
+      (await request(stack.http).get(`/api/applications/${id}/deadline`).set(as(username)).expect(200)).body;
+    const view = (await request(stack.http).get(`/api/applications/${draftedId}`).set(as('clerk')).expect(200)).body;
+    const open = await explained(draftedId, 'clerk');
+    expect(open).toMatchObject({
+      id: draftedId,
+      deadline: { dueOn: view.dueOn, calendarVersion: expect.any(String), pauses: [], extension: null },
+    });
+    expect(open.deadline.text[0]).toMatch(
+      /^Regime: 2019 Regulations \(received \d{4}-\d{2}-\d{2}, on or after 2019-05-15\); answer within 20 working days/,
+    );
+    expect(open.deadline.text).toContainEqual(expect.stringMatching(new RegExp(`^Due: ${view.dueOn} `)));
+    // A closed case's workflow still answers; a case outside the clerk's department does not exist for them.
+    expect((await explained(closedId, 'auditor')).deadline.dueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await request(stack.http).get(`/api/applications/${otherDeptId}/deadline`).set(as('clerk')).expect(404);
+    expect((await explained(otherDeptId, 'supervisor')).deadline).toMatchObject({ dueOn: expect.any(String) });
+    const bad = await request(stack.http).get('/api/applications/not-a-uuid/deadline').set(as('clerk')).expect(400);
+    expect(bad.body.message).toBe('id: must be a UUID');
+
+    // Before the receipt day is known (online, waiting for confirmation) there is nothing to explain yet.
+    const waiting = (
+      await request(stack.http)
+        .post('/api/applications')
+        .set(as('clerk'))
+        .send({ channel: 'online', applicant: { type: 'natural_person', name: '王五', contact: {} }, request: { description: '某规划' } })
+        .expect(201)
+    ).body;
+    expect(waiting.status).toBe('awaiting_confirmation');
+    expect(await explained(waiting.id, 'clerk')).toEqual({ id: waiting.id, deadline: null });
+  });
 });

@@ -13,6 +13,7 @@ const MATRIX: Record<string, Access> = {
   'POST /api/applications': ['clerk'],
   'GET /api/applications': 'any',
   'GET /api/applications/{id}': 'any',
+  'GET /api/applications/{id}/deadline': 'any',
   'GET /api/applications/{id}/timeline': ['auditor', 'supervisor'],
   'GET /api/applications/{id}/at': ['auditor', 'supervisor'],
   'GET /api/applications/{id}/actions': 'any',

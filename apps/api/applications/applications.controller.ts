@@ -11,6 +11,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { RegistrationResult } from '../../../libs/contracts/application';
+import type { DeadlineExplanationView } from '../../../libs/contracts/workflow';
 import { CurrentUser, type AuthUser } from '../auth/current-user';
 import { Roles } from '../auth/roles.decorator';
 import { ApplicationViewDto, CreateApplicationDto, RegistrationResponseDto } from './application.dto';
@@ -56,6 +57,16 @@ export class ApplicationsController {
     @CurrentUser() user: AuthUser,
   ): Promise<{ id: string; temporalHistory: boolean; entries: TimelineEntry[] }> {
     return this.applications.timeline(id, user);
+  }
+
+  @Get(':id/deadline')
+  @ApiOkResponse({
+    description:
+      'why the due day is what it is: regime, day 0, counted working days, holidays and make-up days, pauses, extension, calendar version (deadline: null until the receipt day is known)',
+  })
+  @ApiNotFoundResponse({ description: 'unknown application, or outside the caller’s scope' })
+  deadline(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<{ id: string; deadline: DeadlineExplanationView | null }> {
+    return this.applications.deadline(id, user);
   }
 
   @Get(':id/at')

@@ -16,7 +16,12 @@ import {
 } from '@temporalio/client';
 import type { AppConfig } from '../../../libs/config/config';
 import { type ApplicationWorkflowInput, type RegistrationResult, workflowIdFor } from '../../../libs/contracts/application';
-import { APPLICATION_WORKFLOW_TYPE, registrationUpdate } from '../../../libs/contracts/workflow';
+import {
+  APPLICATION_WORKFLOW_TYPE,
+  deadlineExplanationQuery,
+  type DeadlineExplanationView,
+  registrationUpdate,
+} from '../../../libs/contracts/workflow';
 import type { AuthUser } from '../auth/current-user';
 import { CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
 import type { ApplicationViewDto, CreateApplicationDto } from './application.dto';
@@ -109,6 +114,25 @@ export class ApplicationsService {
       temporalHistory = false;
     }
     return { id, temporalHistory, entries: mergeTimeline(steps, events) };
+  }
+
+  /**
+   * Why the case's due day is what it is, as its workflow computes it now: regime, day 0, the
+   * working days counted, the holidays and weekends skipped and make-up days counted, pauses,
+   * extension, later reply day and calendar version. Null until the receipt day is known.
+   */
+  async deadline(id: string, user: AuthUser): Promise<{ id: string; deadline: DeadlineExplanationView | null }> {
+    const { workflowId } = await this.scoped(id, user);
+    try {
+      return { id, deadline: await this.temporal.workflow.getHandle(workflowId).query(deadlineExplanationQuery) };
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) {
+        throw new NotFoundException(
+          `application ${id}: its workflow is past the retention period, so its deadline can no longer be explained`,
+        );
+      }
+      throw new ServiceUnavailableException(`the case's workflow did not answer (${(err as Error).message}); try again`);
+    }
   }
 
   /** The case as it stood at a past moment, folded from its recorded steps. */
