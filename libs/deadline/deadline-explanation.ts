@@ -13,10 +13,14 @@ import { REGIME_2019_START, REGIME_RULES } from './regime';
 
 type Pause = Extract<DeadlineEvent, { type: 'paused' }>;
 
-const ordinal = (n: number) => {
-  const mod100 = n % 100;
-  if (mod100 >= 11 && mod100 <= 13) return `${n}th`;
-  return `${n}${['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
+const WEEKDAY_ZH: Record<string, string> = {
+  Monday: '周一',
+  Tuesday: '周二',
+  Wednesday: '周三',
+  Thursday: '周四',
+  Friday: '周五',
+  Saturday: '周六',
+  Sunday: '周日',
 };
 
 function fromInfo(info: DayInfo): ExplainedDay {
@@ -29,13 +33,15 @@ function explained(index: WorkingDayIndex, day: DayNumber): ExplainedDay {
   return fromInfo(index.dayInfo(day));
 }
 
+/** A day as the explanation's lines show it: 2024-10-08（周二，国庆节调休上班）. */
 function label(d: ExplainedDay): string {
-  return `${d.date} ${d.weekday.slice(0, 3)}${d.name ? ` ${d.name}` : ''}`;
+  return `${d.date}（${WEEKDAY_ZH[d.weekday] ?? d.weekday}${d.name ? `，${d.name}` : ''}）`;
 }
 
 /**
  * Walks clockStart..due day by day (fine here: this is not the hot path) and says
- * why each day counted or not, in data and in plain lines.
+ * why each day counted or not, in data and in plain lines. The lines and the reasons
+ * are what a clerk reads, so they are Chinese.
  */
 export function explainDeadline(input: DeadlineInput, s: SolvedDeadline, index: WorkingDayIndex): DeadlineExplanation {
   const rules = REGIME_RULES[s.regime];
@@ -80,9 +86,7 @@ export function explainDeadline(input: DeadlineInput, s: SolvedDeadline, index: 
     const out: PauseExplanation = { from: p.from, to: p.to, workingDaysRemoved: removed[i] };
     if (removed[i] === 0) {
       out.note =
-        parseIsoDate(p.from) >= due
-          ? 'starts on or after the due day: no effect'
-          : 'no working day of its own in the count (weekends, holidays, or already paused)';
+        parseIsoDate(p.from) >= due ? '始于答复期限当日或之后，不影响期限' : '期间没有另行计入的工作日（周末、节假日或已暂停），不影响期限';
     }
     return out;
   });
@@ -96,60 +100,59 @@ export function explainDeadline(input: DeadlineInput, s: SolvedDeadline, index: 
   );
   const regimeAuto = (input.regime ?? 'auto') === 'auto';
   const regimeReason = regimeAuto
-    ? `received ${receivedOn}, ${s.regime === '2019' ? 'on or after' : 'before'} ${REGIME_2019_START}`
-    : `set explicitly to ${s.regime}`;
+    ? `收到日${receivedOn}${s.regime === '2019' ? '不早于' : '早于'}修订条例施行日${REGIME_2019_START}`
+    : `指定适用${s.regime}年条例`;
+  const zh = rules.zh;
 
   const text: string[] = [];
-  text.push(`Regime: ${s.regime} Regulations (${regimeReason}); answer within ${s.answerDays} working days (${rules.answerBasis}).`);
-  text.push(`Calendar: ${index.calendarVersion}.`);
-  text.push(`Received: ${label(explained(index, s.received))}.`);
+  text.push(`适用${zh.regulations}（${regimeReason}）；应自收到申请之日起${s.answerDays}个工作日内答复（${zh.answerBasis}）。`);
+  text.push(`节假日数据版本：${index.calendarVersion}。`);
+  text.push(`收到申请：${label(explained(index, s.received))}。`);
   if (corrBy !== null) {
     text.push(
-      `Correction request (${rules.correctionBasis}): by ${label(explained(index, s.correctionRequestBy as number))}, the ${ordinal(rules.correctionRequestWorkingDays as number)} working day after receipt.`,
+      `补正告知（${zh.correctionBasis}）：最迟于${label(explained(index, s.correctionRequestBy as number))}，即收到申请后第${rules.correctionRequestWorkingDays}个工作日。`,
     );
   } else {
-    text.push('Correction request: the 2008 Regulations set no window.');
+    text.push('补正告知：2008年条例未规定告知时限。');
   }
   if (s.correctedOn !== null) {
-    text.push(
-      `Day 0: ${label(explained(index, s.clockStart))}, the day the corrected application was received; the clock restarted (the days before it do not count).`,
-    );
+    text.push(`起算日：${label(explained(index, s.clockStart))}，收到补正后申请之日；期限自此重新计算，此前的日子不计入。`);
   } else {
-    text.push(`Day 0: ${label(explained(index, s.clockStart))}, the day of receipt; day 1 is the first working day after it.`);
+    text.push(`起算日：${label(explained(index, s.clockStart))}，收到申请之日；其后第一个工作日为第1个工作日。`);
   }
-  text.push(`Counted working days: ${countedDays.map((c) => `#${c.n} ${c.date}${c.makeUp ? ' (make-up working day)' : ''}`).join(', ')}.`);
-  if (holidays.length > 0) text.push(`Holidays not counted: ${holidays.map(label).join(', ')}.`);
+  text.push(`计入的工作日：${countedDays.map((c) => `第${c.n}日 ${c.date}${c.makeUp ? '（调休上班）' : ''}`).join('，')}。`);
+  if (holidays.length > 0) text.push(`不计入的节假日：${holidays.map(label).join('，')}。`);
   const weekends = skippedDays.filter((d) => d.reason === 'weekend');
-  if (weekends.length > 0) text.push(`Weekend days not counted: ${weekends.map((d) => d.date).join(', ')}.`);
-  if (makeUpWorkingDays.length > 0) text.push(`Make-up working days (调休上班) counted: ${makeUpWorkingDays.map(label).join(', ')}.`);
+  if (weekends.length > 0) text.push(`不计入的周末：${weekends.map((d) => d.date).join('，')}。`);
+  if (makeUpWorkingDays.length > 0) text.push(`计入的调休上班日：${makeUpWorkingDays.map(label).join('，')}。`);
   pauseOut.forEach((p, i) => {
     const [from, to] = pauseRanges[i];
     const days = skippedDays.filter((d) => d.reason === 'paused' && from < parseIsoDate(d.date) && parseIsoDate(d.date) <= to);
-    const list = days.length > 0 && days.length <= 40 ? ` (${days.map((d) => d.date).join(', ')})` : '';
+    const list = days.length > 0 && days.length <= 40 ? `（${days.map((d) => d.date).join('，')}）` : '';
     text.push(
-      `Pause ${p.from} to ${p.to}: ${p.workingDaysRemoved} working day${p.workingDaysRemoved === 1 ? '' : 's'} not counted${list}${p.note ? `; ${p.note}` : ''} (${rules.pauseBasis}).`,
+      `暂停 ${p.from} 至 ${p.to}：${p.workingDaysRemoved}个工作日不计入${list}${p.note ? `；${p.note}` : ''}（${zh.pauseBasis}）。`,
     );
   });
-  text.push(`Answer period ends: ${label(explained(index, baseDue))}, the ${ordinal(s.answerDays)} counted working day.`);
+  text.push(`法定答复期限届满：${label(explained(index, baseDue))}，即第${s.answerDays}个计入的工作日。`);
   if (s.extended) {
     text.push(
-      `Extension (${rules.answerBasis}): ${s.extensionDays} more working days after ${index.isoDate(baseDue)}, to ${index.isoDate(index.workingDayAt(periodTarget))}.`,
+      `延长答复期限（${zh.answerBasis}）：自${index.isoDate(baseDue)}起再延长${s.extensionDays}个工作日，至${index.isoDate(index.workingDayAt(periodTarget))}。`,
     );
   }
   if (reasons) {
     text.push(
-      `Reasons requested (Art. 35) on ${reasons.on}, to be stated by ${reasons.by}: the answer clock keeps running meanwhile; only a later reply day set by the office moves the due day.`,
+      `要求说明理由（条例第三十五条）：${reasons.on}告知，申请人应于${reasons.by}前说明；其间答复期限照常计算，只有本机关确定的延迟答复期限才改变答复期限。`,
     );
   }
   if (later) {
     text.push(
-      `Later reply day (Art. 35): on ${index.isoDate(later.setOn)} the office found the reasons reasonable but the request too large to answer in time, and set the reply day to ${index.isoDate(later.dueOn)} instead of ${index.isoDate(index.workingDayAt(periodTarget))}; the applicant is told in writing.`,
+      `延迟答复（条例第三十五条）：本机关于${index.isoDate(later.setOn)}认为申请理由合理，但无法在规定期限内答复，将答复期限由${index.isoDate(index.workingDayAt(periodTarget))}改为${index.isoDate(later.dueOn)}，并书面告知申请人。`,
     );
   }
-  text.push(`Due: ${label(explained(index, due))}, by the end of the day (Asia/Shanghai).`);
+  text.push(`答复期限：${label(explained(index, due))}，当日24时前（北京时间）。`);
   if (provisionalYears.length > 0) {
     text.push(
-      `Provisional: no official holiday arrangement is loaded for ${provisionalYears.join(', ')}; only the statutory holidays are excluded, so the date may change when the State Council notice is loaded.`,
+      `暂定：${provisionalYears.join('、')}年的国务院节假日安排尚未载入，目前只扣除法定节假日；载入国务院办公厅通知后，期限可能变动。`,
     );
   }
 

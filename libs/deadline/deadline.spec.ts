@@ -237,9 +237,11 @@ describe('computeDeadlines: explanation', () => {
     expect(e.pauses).toEqual([{ from: '2024-09-30', to: '2024-10-10', workingDaysRemoved: 3 }]);
     expect(e.extension).toEqual({ days: 5, afterDueOn: '2024-11-04', dueOn: '2024-11-11' });
     expect(e.correctionRequest).toEqual({ by: '2024-10-12', basis: '2019 Regulations Art. 30' });
-    expect(e.text.join('\n')).toContain('Due: 2024-11-11 Mon, by the end of the day (Asia/Shanghai).');
-    expect(e.text.join('\n')).toContain('Holidays not counted: 2024-10-01 Tue 国庆节');
-    expect(e.text.join('\n')).toContain(`Calendar: ${index.calendarVersion}.`);
+    expect(e.text.join('\n')).toContain('答复期限：2024-11-11（周一），当日24时前（北京时间）。');
+    expect(e.text.join('\n')).toContain('不计入的节假日：2024-10-01（周二，国庆节），2024-10-02（周三，国庆节）');
+    expect(e.text.join('\n')).toContain(`节假日数据版本：${index.calendarVersion}。`);
+    expect(e.text.join('\n')).toContain('暂停 2024-09-30 至 2024-10-10：3个工作日不计入（2024-10-08，2024-10-09，2024-10-10）');
+    expect(e.text.join('\n')).toContain('延长答复期限（条例第三十三条第二款）：自2024-11-04起再延长5个工作日，至2024-11-11。');
   });
 
   it('says why a deadline is provisional and when the clock restarted', () => {
@@ -249,8 +251,8 @@ describe('computeDeadlines: explanation', () => {
     ).explanation;
     expect(e.clockStartReason).toBe('correction_received');
     expect(e.provisionalYears).toEqual([2027]);
-    expect(e.text.some((l) => l.startsWith('Provisional: no official holiday arrangement is loaded for 2027'))).toBe(true);
-    expect(e.text.some((l) => l.includes('the clock restarted'))).toBe(true);
+    expect(e.text.some((l) => l.startsWith('暂定：2027年的国务院节假日安排尚未载入'))).toBe(true);
+    expect(e.text.some((l) => l.includes('收到补正后申请之日；期限自此重新计算'))).toBe(true);
   });
 
   it('notes a pause with no effect', () => {
@@ -262,7 +264,7 @@ describe('computeDeadlines: explanation', () => {
       from: '2024-11-29',
       to: '2024-12-20',
       workingDaysRemoved: 0,
-      note: 'starts on or after the due day: no effect',
+      note: '始于答复期限当日或之后，不影响期限',
     });
   });
 });

@@ -21,7 +21,7 @@ describe('Art. 35 on the answer clock', () => {
     expect(r.explanation.reasonsRequested).toEqual({ on: '2024-10-08', by: '2024-10-15' });
     expect(r.explanation.laterReplyDate).toBeNull();
     expect(r.explanation.text).toContain(
-      'Reasons requested (Art. 35) on 2024-10-08, to be stated by 2024-10-15: the answer clock keeps running meanwhile; only a later reply day set by the office moves the due day.',
+      '要求说明理由（条例第三十五条）：2024-10-08告知，申请人应于2024-10-15前说明；其间答复期限照常计算，只有本机关确定的延迟答复期限才改变答复期限。',
     );
   });
 
@@ -30,9 +30,9 @@ describe('Art. 35 on the answer clock', () => {
     expect(r).toMatchObject({ dueOn: '2024-11-29', baseDueOn: '2024-10-30', extendedDueOn: null, pausedWorkingDays: 0 });
     expect(r.explanation.laterReplyDate).toEqual({ setOn: '2024-10-16', afterDueOn: '2024-10-30', dueOn: '2024-11-29' });
     expect(r.explanation.text).toContain(
-      'Later reply day (Art. 35): on 2024-10-16 the office found the reasons reasonable but the request too large to answer in time, and set the reply day to 2024-11-29 instead of 2024-10-30; the applicant is told in writing.',
+      '延迟答复（条例第三十五条）：本机关于2024-10-16认为申请理由合理，但无法在规定期限内答复，将答复期限由2024-10-30改为2024-11-29，并书面告知申请人。',
     );
-    expect(r.explanation.text.at(-1)).toMatch(/^Due: 2024-11-29 Fri/);
+    expect(r.explanation.text.at(-1)).toMatch(/^答复期限：2024-11-29（周五）/);
     expect(r.explanation.countedDays.at(-1)?.date).toBe('2024-11-29');
   });
 

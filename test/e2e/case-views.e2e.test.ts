@@ -268,9 +268,9 @@ describe('case views: list, inbox, notifications, supervision, timeline, annual 
       deadline: { dueOn: view.dueOn, calendarVersion: expect.any(String), pauses: [], extension: null },
     });
     expect(open.deadline.text[0]).toMatch(
-      /^Regime: 2019 Regulations \(received \d{4}-\d{2}-\d{2}, on or after 2019-05-15\); answer within 20 working days/,
+      /^适用2019年修订的《中华人民共和国政府信息公开条例》（收到日\d{4}-\d{2}-\d{2}不早于修订条例施行日2019-05-15）；应自收到申请之日起20个工作日内答复/,
     );
-    expect(open.deadline.text).toContainEqual(expect.stringMatching(new RegExp(`^Due: ${view.dueOn} `)));
+    expect(open.deadline.text).toContainEqual(expect.stringMatching(new RegExp(`^答复期限：${view.dueOn}（周`)));
     // A closed case's workflow still answers; a case outside the clerk's department does not exist for them.
     expect((await explained(closedId, 'auditor')).deadline.dueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await request(stack.http).get(`/api/applications/${otherDeptId}/deadline`).set(as('clerk')).expect(404);

@@ -215,10 +215,8 @@ describe('applicationWorkflow: the letters each step issues', () => {
     expect(explained?.dueOn).toBe(replyBy);
     expect(explained?.text).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(new RegExp(`^Reasons requested \\(Art\\. 35\\) on ${receivedOn}.*the answer clock keeps running`)),
-        expect.stringMatching(
-          new RegExp(`^Later reply day \\(Art\\. 35\\): on ${on} .* set the reply day to ${replyBy} instead of ${wd(receivedOn, 20)}`),
-        ),
+        expect.stringMatching(new RegExp(`^要求说明理由（条例第三十五条）：${receivedOn}告知.*其间答复期限照常计算`)),
+        expect.stringMatching(new RegExp(`^延迟答复（条例第三十五条）：本机关于${on}.*将答复期限由${wd(receivedOn, 20)}改为${replyBy}`)),
       ]),
     );
     await issuedCount(id, 3);
