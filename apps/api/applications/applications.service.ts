@@ -124,7 +124,11 @@ export class ApplicationsService {
   async deadline(id: string, user: AuthUser): Promise<{ id: string; deadline: DeadlineExplanationView | null }> {
     const { workflowId } = await this.scoped(id, user);
     try {
-      return { id, deadline: await this.temporal.workflow.getHandle(workflowId).query(deadlineExplanationQuery) };
+      // A worker answers the query (replaying a closed case); without one, the request ends here.
+      const deadline = await this.temporal.withDeadline(Date.now() + 10_000, () =>
+        this.temporal.workflow.getHandle(workflowId).query(deadlineExplanationQuery),
+      );
+      return { id, deadline };
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) {
         throw new NotFoundException(
