@@ -69,26 +69,25 @@ export class SupervisionService {
     const index = await workingDayIndex(this.ds);
     const today = shanghaiDate(Date.now());
     const until = formatIsoDate(index.addWorkingDays(parseIsoDate(today), days));
+    // In one read: open cases not yet answered that are overdue or due by `until` (on_board), and
+    // open cases whose assignee's account has been deactivated or removed (held_by_deactivated):
+    // nobody works on those until a supervisor reassigns them, whatever their due day.
     const rows: Record<string, unknown>[] = await this.ds.query(
-      `SELECT a.id, a.registration_number, a.status, to_char(a.due_on, 'YYYY-MM-DD') AS due_on, a.department_code, a.assignee, a.overdue
-       FROM applications a
-       WHERE a.office_id = $1 AND a.status <> 'closed' AND a.answered_on IS NULL AND a.due_on IS NOT NULL
-         AND (a.overdue OR a.due_on <= $2::date)
-       ORDER BY a.due_on, a.registration_number`,
+      `SELECT * FROM (
+         SELECT a.id, a.registration_number, a.status, to_char(a.due_on, 'YYYY-MM-DD') AS due_on, a.department_code, a.assignee,
+                a.overdue, a.due_on AS due_date,
+                COALESCE(a.answered_on IS NULL AND a.due_on IS NOT NULL AND (a.overdue OR a.due_on <= $2::date), false) AS on_board,
+                a.assignee IS NOT NULL AND (u.id IS NULL OR NOT u.active) AS held_by_deactivated
+         FROM applications a LEFT JOIN users u ON u.username = a.assignee
+         WHERE a.office_id = $1 AND a.status <> 'closed'
+       ) c
+       WHERE on_board OR held_by_deactivated
+       ORDER BY due_date NULLS LAST, registration_number`,
       [user.officeId, until],
     );
-    // Open cases whose assignee's account has been deactivated (or removed): nobody works on
-    // them until a supervisor reassigns them, whatever their due day.
-    const orphans: Record<string, unknown>[] = await this.ds.query(
-      `SELECT a.id, a.registration_number, a.status, to_char(a.due_on, 'YYYY-MM-DD') AS due_on, a.department_code, a.assignee
-       FROM applications a LEFT JOIN users u ON u.username = a.assignee
-       WHERE a.office_id = $1 AND a.status <> 'closed' AND a.assignee IS NOT NULL AND (u.id IS NULL OR NOT u.active)
-       ORDER BY a.due_on NULLS LAST, a.registration_number`,
-      [user.officeId],
-    );
+    const late = (dueOn: string | null) => dueOn !== null && dueOn < today;
     const boardCase = (r: Record<string, unknown>): BoardCase => {
       const dueOn = r.due_on as string | null;
-      const late = dueOn !== null && dueOn < today;
       return {
         id: r.id as string,
         registrationNumber: r.registration_number as string,
@@ -97,14 +96,16 @@ export class SupervisionService {
         department: r.department_code as string | null,
         assignee: r.assignee as string | null,
         workingDaysLeft:
-          dueOn === null ? null : late ? -(workingDaysBetween(index, dueOn, today) ?? 0) : workingDaysBetween(index, today, dueOn),
+          dueOn === null ? null : late(dueOn) ? -(workingDaysBetween(index, dueOn, today) ?? 0) : workingDaysBetween(index, today, dueOn),
       };
     };
     const overdue: BoardCase[] = [];
     const soon: BoardCase[] = [];
+    const held: BoardCase[] = [];
     for (const r of rows) {
       const c = boardCase(r);
-      (r.overdue || c.dueOn! < today ? overdue : soon).push(c);
+      if (r.on_board) (r.overdue || late(c.dueOn) ? overdue : soon).push(c);
+      if (r.held_by_deactivated) held.push(c);
     }
     return {
       today,
@@ -112,7 +113,7 @@ export class SupervisionService {
       dueSoonUntil: until,
       overdue: group(overdue),
       dueSoon: group(soon),
-      heldByDeactivated: group(orphans.map(boardCase)),
+      heldByDeactivated: group(held),
     };
   }
 
