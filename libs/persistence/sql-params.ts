@@ -49,7 +49,7 @@ export function fromList(first: string, standIns: readonly StandIn[]): string {
 }
 
 /** A string as it appears inside a JSON string literal (without the quotes). */
-export const inJson = (s: string): string => JSON.stringify(s).slice(1, -1);
+const inJson = (s: string): string => JSON.stringify(s).slice(1, -1);
 
 /**
  * The stand-in for a number the statement assembles from a counter: `head`, the serial (an SQL
