@@ -5,6 +5,7 @@ import { createSecretKey } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../libs/config/config';
+import { CaseAccess } from './access/case-access';
 import { ActionsController } from './actions/actions.controller';
 import { ActionsService } from './actions/actions.service';
 import { AdminAuditController, AdminOfficesController, AdminUsersController } from './admin/admin.controller';
@@ -82,6 +83,7 @@ export class AppModule {
         { provide: TEMPORAL_CLIENT, useValue: infra.temporal },
         { provide: APP_GUARD, useClass: AuthGuard },
         AuthService,
+        CaseAccess,
         ApplicationsService,
         ApplicationsRepository,
         CalendarService,

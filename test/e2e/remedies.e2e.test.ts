@@ -103,7 +103,7 @@ describe('remedies: reconsideration and litigation, outcomes, annual report sect
     }
     const key = await file(answered, 'clerk', reconsideration, 'short').expect(400);
     expect(key.body.message).toEqual(['Idempotency-Key: must be 8-128 printable ASCII characters']);
-    expect((await file('not-a-uuid', 'clerk', reconsideration).expect(400)).body.message).toEqual(['id: must be a UUID']);
+    expect((await file('not-a-uuid', 'clerk', reconsideration).expect(400)).body.message).toBe('id: must be a UUID');
     await file('00000000-0000-4000-8000-000000000000', 'clerk', reconsideration).expect(404);
     await file(answered, 'reviewer', reconsideration).expect(403);
     await file(answered, 'auditor', reconsideration).expect(403);
@@ -170,7 +170,7 @@ describe('remedies: reconsideration and litigation, outcomes, annual report sect
       expect({ body, message: res.body.message }).toEqual({ body, message: expect.arrayContaining([message]) });
     }
     await patch('00000000-0000-4000-8000-000000000000', 'clerk', { note: 'x' }).expect(404);
-    expect((await patch('nope', 'clerk', { note: 'x' }).expect(400)).body.message).toEqual(['remedyId: must be a UUID']);
+    expect((await patch('nope', 'clerk', { note: 'x' }).expect(400)).body.message).toBe('remedyId: must be a UUID');
     await patch(r1, 'auditor', { outcome: 'upheld', outcomeOn: today }).expect(403);
 
     const upheld = await patch(r1, 'clerk', { outcome: 'upheld', outcomeOn: today }).expect(200);

@@ -10,13 +10,12 @@ import {
 import { ApplicationFailure, type Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { isActionName, validateActionBody } from '../../../libs/case';
-import { workflowIdFor } from '../../../libs/contracts/application';
 import { ACTION_NAMES, type ActionRequest, type ActionResult, type AvailableAction } from '../../../libs/contracts/case';
 import { actionUpdate, availableActionsQuery } from '../../../libs/contracts/workflow';
+import { claimIdempotencyKey } from '../../../libs/persistence/idempotency.repository';
+import { CaseAccess, type CaseRef } from '../access/case-access';
 import type { AuthUser } from '../auth/current-user';
 import { DATA_SOURCE, TEMPORAL_CLIENT } from '../common/tokens';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Sends a case step to the application's workflow as the caller, and maps its refusal to HTTP. */
 @Injectable()
@@ -24,6 +23,7 @@ export class ActionsService {
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(DATA_SOURCE) private readonly ds: DataSource,
+    @Inject(CaseAccess) private readonly access: CaseAccess,
   ) {}
 
   async take(id: string, name: string, body: unknown, user: AuthUser, requestId?: string): Promise<ActionResult> {
@@ -33,16 +33,18 @@ export class ActionsService {
     }
     const problems = validateActionBody(name, body ?? {});
     if (problems.length) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: problems });
-    const { workflowId, status } = await this.caseOf(id, user);
+    const c = await this.access.require(user, id, 'act');
     // A closed case's workflow has completed and takes no Updates.
-    if (status === 'closed') throw new ConflictException(`${name}: not allowed in status closed`);
-    const request = { action: name, actor: { username: user.username, role: user.role }, body, requestId } as ActionRequest;
+    if (c.status === 'closed') throw new ConflictException(`${name}: not allowed in status closed`);
+    const sent = name === 'assign' ? await this.assignTo(c, body as { assignee: string; department?: string }) : body;
+    // A retried request with the same key (same user, same step, same body) is the same Update: applied once.
+    const updateId = requestId ? await this.claimKey(user, c, name, requestId, body) : undefined;
+    const request = { action: name, actor: { username: user.username, role: user.role }, body: sent, requestId } as ActionRequest;
     try {
       return await this.temporal.withDeadline(Date.now() + 30_000, () =>
-        this.temporal.workflow.getHandle(workflowId).executeUpdate(actionUpdate, {
+        this.temporal.workflow.getHandle(c.workflowId).executeUpdate(actionUpdate, {
           args: [request],
-          // A retried request with the same key is the same Update: applied once.
-          ...(requestId ? { updateId: `${name}-${requestId}` } : {}),
+          ...(updateId ? { updateId } : {}),
         }),
       );
     } catch (err) {
@@ -51,7 +53,7 @@ export class ActionsService {
   }
 
   async available(id: string, user: AuthUser): Promise<AvailableAction[]> {
-    const { workflowId, status } = await this.caseOf(id, user);
+    const { workflowId, status } = await this.access.require(user, id, 'read');
     if (status === 'closed') return [];
     try {
       return await this.temporal.workflow.getHandle(workflowId).query(availableActionsQuery, { username: user.username, role: user.role });
@@ -62,11 +64,42 @@ export class ActionsService {
     }
   }
 
-  private async caseOf(id: string, user: AuthUser): Promise<{ workflowId: string; status: string }> {
-    if (!UUID.test(id)) throw new BadRequestException('id: must be a UUID');
-    const [row] = await this.ds.query('SELECT workflow_id, status FROM applications WHERE id = $1 AND office_id = $2', [id, user.officeId]);
-    if (!row) throw new NotFoundException(`application ${id} not found`);
-    return { workflowId: row.workflow_id ?? workflowIdFor(id), status: row.status };
+  /** The Update id a keyed step stands for; 409 when this user sent the key with another body. */
+  private async claimKey(user: AuthUser, c: CaseRef, name: string, key: string, body: unknown): Promise<string> {
+    const claim = await claimIdempotencyKey(this.ds, {
+      userId: user.id,
+      route: `POST /api/applications/${c.id}/actions/${name}`,
+      key,
+      body,
+      resultId: `${name}-${user.id}-${key}`,
+    });
+    if (claim.kind === 'conflict')
+      throw new ConflictException(`Idempotency-Key: ${key} was already used for a different ${name} of this case; send a new key`);
+    return claim.resultId;
+  }
+
+  /**
+   * An assignment names an active clerk of the case's office who belongs to a department; the
+   * case moves to the assignee's department (a department given in the body must be that one),
+   * so every assigned case has a department and its assignee sees it.
+   */
+  private async assignTo(c: CaseRef, body: { assignee: string; department?: string }): Promise<{ assignee: string; department: string }> {
+    const [u] = await this.ds.query(
+      `SELECT u.role, u.active, u.office_id, d.code AS department FROM users u LEFT JOIN departments d ON d.id = u.department_id
+       WHERE u.username = $1`,
+      [body.assignee],
+    );
+    const refuse = (message: string) => new BadRequestException({ statusCode: 400, error: 'Bad Request', message: [message] });
+    if (!u || u.office_id !== c.officeId) throw refuse(`body.assignee: ${body.assignee} is not a user of the case's office`);
+    if (!u.active) throw refuse(`body.assignee: ${body.assignee} is deactivated; assign an active clerk`);
+    if (u.role !== 'clerk') throw refuse(`body.assignee: ${body.assignee} is a ${u.role}; cases are assigned to clerks`);
+    if (!u.department)
+      throw refuse(`body.assignee: ${body.assignee} belongs to no department; an assigned case belongs to its assignee's department`);
+    if (body.department !== undefined && body.department !== u.department)
+      throw refuse(
+        `body.department: ${body.assignee} belongs to department ${u.department}, not ${body.department}; leave it out or give ${u.department}`,
+      );
+    return { ...body, department: u.department };
   }
 
   private mapFailure(err: unknown, id: string): Error {

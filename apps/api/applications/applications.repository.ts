@@ -4,10 +4,12 @@ import { maskIdNumber } from '../../../libs/contracts/mask';
 import { ApplicationEntity } from '../../../libs/persistence/entities';
 import type { AuthUser } from '../auth/current-user';
 import type { NewCaseEvent } from '../../../libs/persistence/case-event.repository';
+import { claimIdempotencyKey, type KeyClaim } from '../../../libs/persistence/idempotency.repository';
 import { DATA_SOURCE } from '../common/tokens';
+import { officeToday, overdueFilterSql, overdueSql } from '../common/overdue';
 import type { ApplicationViewDto } from './application.dto';
 import type { ApplicationListDto, ApplicationListItemDto, ListApplicationsQueryDto, ListSort } from './application-list.dto';
-import { caseScope } from './scope';
+import { caseScope } from '../access/case-access';
 
 const SORT_COLUMNS: Record<ListSort, string> = {
   dueOn: 'a.due_on',
@@ -34,18 +36,14 @@ export class ApplicationsRepository {
     return row?.code;
   }
 
-  /** Whether the case exists and the caller may see it. */
-  async inScope(id: string, user: AuthUser): Promise<{ workflowId: string } | undefined> {
-    const scope = caseScope(user, 2);
-    const [row] = await this.ds.query(`SELECT a.workflow_id FROM applications a WHERE a.id = $1 AND ${scope.sql}`, [id, ...scope.params]);
-    return row ? { workflowId: row.workflow_id } : undefined;
+  /** Claims a user's Idempotency-Key for a route (libs/persistence/idempotency.repository.ts). */
+  claimIdempotencyKey(k: { userId: string; route: string; key: string; body: unknown; resultId: string }): Promise<KeyClaim> {
+    return claimIdempotencyKey(this.ds, k);
   }
 
-  async findView(id: string, user: AuthUser): Promise<ApplicationViewDto | undefined> {
-    if (!(await this.inScope(id, user))) return undefined;
-    const a = await this.ds
-      .getRepository(ApplicationEntity)
-      .findOne({ where: { id, officeId: user.officeId }, relations: { applicant: true } });
+  /** The case as the API shows it (the caller's scope is checked first by CaseAccess). */
+  async findView(id: string): Promise<ApplicationViewDto | undefined> {
+    const a = await this.ds.getRepository(ApplicationEntity).findOne({ where: { id }, relations: { applicant: true } });
     if (!a || !a.applicant) return undefined;
     const p = a.applicant;
     return {
@@ -75,6 +73,7 @@ export class ApplicationsRepository {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     const scope = caseScope(user);
+    const today = officeToday();
     const where = [scope.sql];
     const params: unknown[] = [...scope.params];
     const add = (sql: (n: string) => string, value: unknown) => {
@@ -86,7 +85,7 @@ export class ApplicationsRepository {
     if (query.assignee) add((n) => `a.assignee = ${n}`, query.assignee);
     if (query.dueFrom) add((n) => `a.due_on >= ${n}::date`, query.dueFrom);
     if (query.dueTo) add((n) => `a.due_on <= ${n}::date`, query.dueTo);
-    if (query.overdue) add((n) => `a.overdue = ${n}::boolean`, query.overdue === 'true');
+    if (query.overdue) add((n) => overdueFilterSql(n, query.overdue === 'true'), today);
     if (query.regime) add((n) => `a.regime = ${n}`, query.regime);
     if (query.q) {
       const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -98,11 +97,11 @@ export class ApplicationsRepository {
     const col = SORT_COLUMNS[query.sort ?? 'createdAt'];
     const rows: Record<string, unknown>[] = await this.ds.query(
       `SELECT a.id, a.registration_number, a.status, a.regime, a.channel, to_char(a.received_on, 'YYYY-MM-DD') AS received_on,
-              to_char(a.due_on, 'YYYY-MM-DD') AS due_on, a.overdue, a.department_code, a.assignee, a.outcome, a.description,
+              to_char(a.due_on, 'YYYY-MM-DD') AS due_on, ${overdueSql(`$${params.length + 3}`)} AS overdue, a.department_code, a.assignee, a.outcome, a.description,
               a.created_at, p.type AS applicant_type, p.name AS applicant_name, p.id_number
        ${from} ORDER BY ${col} ${dir} NULLS LAST, a.registration_number ${dir}
        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, pageSize, (page - 1) * pageSize],
+      [...params, pageSize, (page - 1) * pageSize, today],
     );
     const items: ApplicationListItemDto[] = rows.map((r) => ({
       id: r.id as string,

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import {
   BadRequestException,
+  ConflictException,
   Inject,
   Injectable,
   NotFoundException,
@@ -22,6 +23,7 @@ import {
   type DeadlineExplanationView,
   registrationUpdate,
 } from '../../../libs/contracts/workflow';
+import { CaseAccess } from '../access/case-access';
 import type { AuthUser } from '../auth/current-user';
 import { CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
 import type { ApplicationViewDto, CreateApplicationDto } from './application.dto';
@@ -29,11 +31,9 @@ import type { ApplicationListDto, ListApplicationsQueryDto } from './application
 import { ApplicationsRepository } from './applications.repository';
 import { type CaseAtMoment, caseEntry, foldCase, mergeTimeline, type TimelineEntry, temporalEntries } from './case-history';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A stable application id for a retried submission (same office, same Idempotency-Key). */
-export function applicationIdFor(officeCode: string, idempotencyKey: string): string {
-  const h = createHash('sha256').update(`${officeCode}\u0000${idempotencyKey}`).digest('hex');
+/** A stable application id for a retried submission (same office, same user, same Idempotency-Key). */
+export function applicationIdFor(officeCode: string, userId: string, idempotencyKey: string): string {
+  const h = createHash('sha256').update(`${officeCode}\u0000${userId}\u0000${idempotencyKey}`).digest('hex');
   // Laid out as a version-8 (custom) UUID.
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16], 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
@@ -44,6 +44,7 @@ export class ApplicationsService {
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(CONFIG) private readonly config: AppConfig,
     @Inject(ApplicationsRepository) private readonly repo: ApplicationsRepository,
+    @Inject(CaseAccess) private readonly access: CaseAccess,
   ) {}
 
   /**
@@ -56,7 +57,9 @@ export class ApplicationsService {
     }
     // The case belongs to the clerk's own office (its numbering, letterhead and staff).
     const officeCode = (await this.repo.officeCodeOf(user.officeId)) ?? this.config.officeCode;
-    const applicationId = idempotencyKey ? applicationIdFor(officeCode, idempotencyKey) : randomUUID();
+    const applicationId = idempotencyKey
+      ? await this.claimKey(user, idempotencyKey, dto, applicationIdFor(officeCode, user.id, idempotencyKey))
+      : randomUUID();
     const input: ApplicationWorkflowInput = {
       applicationId,
       officeCode,
@@ -89,9 +92,25 @@ export class ApplicationsService {
     }
   }
 
+  /** The application id a keyed submission stands for; 409 when the key was used with another body. */
+  private async claimKey(user: AuthUser, key: string, body: unknown, applicationId: string): Promise<string> {
+    const claim = await this.repo.claimIdempotencyKey({
+      userId: user.id,
+      route: 'POST /api/applications',
+      key,
+      body,
+      resultId: applicationId,
+    });
+    if (claim.kind === 'conflict')
+      throw new ConflictException(
+        `Idempotency-Key: ${key} was already used for a different application; send a new key for a new application`,
+      );
+    return claim.resultId;
+  }
+
   async get(id: string, user: AuthUser): Promise<ApplicationViewDto> {
-    if (!UUID.test(id)) throw new BadRequestException('id: must be a UUID');
-    const view = await this.repo.findView(id, user);
+    await this.access.require(user, id, 'read');
+    const view = await this.repo.findView(id);
     if (!view) throw new NotFoundException(`application ${id} not found`);
     return view;
   }
@@ -102,7 +121,7 @@ export class ApplicationsService {
 
   /** The case steps merged with the workflow's Temporal event history, in time order. */
   async timeline(id: string, user: AuthUser): Promise<{ id: string; temporalHistory: boolean; entries: TimelineEntry[] }> {
-    const { workflowId } = await this.scoped(id, user);
+    const { workflowId } = await this.access.require(user, id, 'audit');
     const steps = (await this.repo.events(id)).map(caseEntry);
     let events: TimelineEntry[] = [];
     let temporalHistory = true;
@@ -122,7 +141,7 @@ export class ApplicationsService {
    * extension, later reply day and calendar version. Null until the receipt day is known.
    */
   async deadline(id: string, user: AuthUser): Promise<{ id: string; deadline: DeadlineExplanationView | null }> {
-    const { workflowId } = await this.scoped(id, user);
+    const { workflowId } = await this.access.require(user, id, 'read');
     try {
       // A worker answers the query (replaying a closed case); without one, the request ends here.
       const deadline = await this.temporal.withDeadline(Date.now() + 10_000, () =>
@@ -144,15 +163,8 @@ export class ApplicationsService {
     if (!moment || !/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/.test(moment) || Number.isNaN(Date.parse(moment))) {
       throw new BadRequestException('moment: must be an ISO date-time, e.g. 2026-11-27T10:00:00+08:00');
     }
-    await this.scoped(id, user);
+    await this.access.require(user, id, 'audit');
     const when = new Date(moment);
     return foldCase(when.toISOString(), await this.repo.events(id, when));
-  }
-
-  private async scoped(id: string, user: AuthUser): Promise<{ workflowId: string }> {
-    if (!UUID.test(id)) throw new BadRequestException('id: must be a UUID');
-    const row = await this.repo.inScope(id, user);
-    if (!row) throw new NotFoundException(`application ${id} not found`);
-    return { workflowId: row.workflowId ?? workflowIdFor(id) };
   }
 }

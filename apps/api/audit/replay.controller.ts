@@ -1,10 +1,9 @@
-import { BadRequestException, Body, Controller, HttpCode, Inject, NotFoundException, Post } from '@nestjs/common';
+import { BadRequestException, Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
-import { workflowIdFor } from '../../../libs/contracts/application';
 import { type ClosedCaseKey, closedCasesPage, parsePeriodBound, type ReplayReport, verifyReplay } from '../../worker/replay-verify';
-import { ApplicationsRepository } from '../applications/applications.repository';
+import { CaseAccess } from '../access/case-access';
 import { CurrentUser, type AuthUser } from '../auth/current-user';
 import { Roles } from '../auth/roles.decorator';
 import { DATA_SOURCE, TEMPORAL_CLIENT } from '../common/tokens';
@@ -22,7 +21,7 @@ export class ReplayController {
   constructor(
     @Inject(DATA_SOURCE) private readonly ds: DataSource,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
-    @Inject(ApplicationsRepository) private readonly applications: ApplicationsRepository,
+    @Inject(CaseAccess) private readonly access: CaseAccess,
   ) {}
 
   @Post('replay')
@@ -46,9 +45,8 @@ export class ReplayController {
         );
       if (limit !== undefined || cursor !== undefined)
         throw badRequest(`${limit !== undefined ? 'limit' : 'cursor'}: only for a period (closedFrom and closedTo)`);
-      const row = await this.applications.inScope(applicationId, user);
-      if (!row) throw new NotFoundException(`application ${applicationId} not found`);
-      const report = await verifyReplay(this.temporal, [row.workflowId ?? workflowIdFor(applicationId)]);
+      const { workflowId } = await this.access.require(user, applicationId, 'audit', undefined, 'applicationId');
+      const report = await verifyReplay(this.temporal, [workflowId]);
       return { ...report, truncated: false, next: null };
     }
     if (closedFrom === undefined && closedTo === undefined)

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { ACTION_RULES } from '../../../libs/case';
 import { ACTION_NAMES, DISCLOSING_REPLY_KINDS, type ActionName, type CaseStatus, type ReplyKind } from '../../../libs/contracts/case';
 import type { Role } from '../../../libs/contracts/roles';
-import { caseScope } from '../applications/scope';
+import { caseScope } from '../access/case-access';
 import type { AuthUser } from '../auth/current-user';
 import { DATA_SOURCE } from '../common/tokens';
 

@@ -20,6 +20,7 @@ import {
   type RenderedNotice,
 } from './notice-documents';
 import { nextTemplateVersion, templateInForce } from '../../../libs/persistence/notice-template.repository';
+import { CaseAccess } from '../access/case-access';
 import type { AuthUser } from '../auth/current-user';
 import { DATA_SOURCE } from '../common/tokens';
 
@@ -53,12 +54,13 @@ export interface TemplateSummary {
 /** Issued notices (read) and the templates administrators edit. */
 @Injectable()
 export class NoticesService {
-  constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource) {}
+  constructor(
+    @Inject(DATA_SOURCE) private readonly ds: DataSource,
+    @Inject(CaseAccess) private readonly access: CaseAccess,
+  ) {}
 
   async list(applicationId: string, user: AuthUser): Promise<NoticeSummary[]> {
-    if (!UUID.test(applicationId)) throw new BadRequestException('id: must be a UUID');
-    const [app] = await this.ds.query('SELECT id FROM applications WHERE id = $1 AND office_id = $2', [applicationId, user.officeId]);
-    if (!app) throw new NotFoundException(`application ${applicationId} not found`);
+    await this.access.require(user, applicationId, 'read');
     const rows = await this.ds.query(
       `SELECT id, kind, letter_kind, number, issued_at, content_hash, template_id, template_version
        FROM notices WHERE application_id = $1 ORDER BY issued_at, number_seq`,
@@ -86,10 +88,11 @@ export class NoticesService {
     if (!m || !(m[2] in NOTICE_FORMATS)) throw new BadRequestException('file: must be <notice id>.docx, .pdf or .html');
     const [id, format] = [m[1], m[2] as NoticeFormat];
     if (!UUID.test(id)) throw new BadRequestException('file: the notice id must be a UUID');
+    await this.access.requireNotice(user, id);
     const [row] = await this.ds.query(
       `SELECT number, html, ${format === 'docx' ? 'docx, rendered, office_profile' : 'NULL AS docx'}, content_hash
-       FROM notices WHERE id = $1 AND office_id = $2`,
-      [id, user.officeId],
+       FROM notices WHERE id = $1`,
+      [id],
     );
     if (!row) throw new NotFoundException(`notice ${id} not found`);
     let body: Buffer;

@@ -1,7 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
-import { caseScope } from '../applications/scope';
-import type { AuthUser } from '../auth/current-user';
 import { DATA_SOURCE } from '../common/tokens';
 import type { LitigationRoute, RemedyDto, RemedyKind, RemedyOutcome } from './remedy.dto';
 
@@ -62,26 +60,15 @@ export class RemediesRepository {
     return this.ds.transaction(work);
   }
 
-  /** The case, when it exists and the caller may see it (applications/scope.ts). */
-  async caseInScope(id: string, user: AuthUser, db: Db = this.ds): Promise<RemedyCase | undefined> {
-    const scope = caseScope(user, 2);
+  /** The facts of a case a remedy needs (its scope is checked first by CaseAccess). */
+  async remedyCase(id: string, db: Db = this.ds): Promise<RemedyCase> {
     const [row] = await db.query(
       `SELECT a.id, a.status, to_char(a.answered_on, 'YYYY-MM-DD') AS answered_on,
               to_char(COALESCE(a.received_on, (a.arrived_at AT TIME ZONE 'Asia/Shanghai')::date), 'YYYY-MM-DD') AS received_on
-       FROM applications a WHERE a.id = $1 AND ${scope.sql}`,
-      [id, ...scope.params],
+       FROM applications a WHERE a.id = $1`,
+      [id],
     );
-    return row ? { id: row.id, status: row.status, answeredOn: row.answered_on, receivedOn: row.received_on } : undefined;
-  }
-
-  /** The remedy, when its case is in the caller's scope. */
-  async remedyInScope(remedyId: string, user: AuthUser, db: Db = this.ds): Promise<RemedyDto | undefined> {
-    const scope = caseScope(user, 2);
-    const [row] = await db.query(
-      `SELECT ${COLUMNS} FROM remedies r JOIN applications a ON a.id = r.application_id WHERE r.id = $1 AND ${scope.sql}`,
-      [remedyId, ...scope.params],
-    );
-    return row ? toDto(row) : undefined;
+    return { id: row.id, status: row.status, answeredOn: row.answered_on, receivedOn: row.received_on };
   }
 
   async find(remedyId: string, db: Db = this.ds): Promise<RemedyDto | undefined> {

@@ -1,17 +1,17 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { appendCaseEvent } from '../../../libs/persistence/case-event.repository';
+import { CaseAccess } from '../access/case-access';
 import type { AuthUser } from '../auth/current-user';
 import { RemediesRepository } from './remedies.repository';
 import type { CreateRemedyDto, RemedyDto, UpdateRemedyDto } from './remedy.dto';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const badRequest = (message: string) => new BadRequestException({ statusCode: 400, error: 'Bad Request', message: [message] });
 
-/** A stable remedy id for a retried POST (same case, same Idempotency-Key), laid out as a version-8 UUID. */
-export function remedyIdFor(applicationId: string, idempotencyKey: string): string {
-  const h = createHash('sha256').update(`remedy\u0000${applicationId}\u0000${idempotencyKey}`).digest('hex');
+/** A stable remedy id for a retried POST (same case, same user, same Idempotency-Key), laid out as a version-8 UUID. */
+export function remedyIdFor(applicationId: string, username: string, idempotencyKey: string): string {
+  const h = createHash('sha256').update(`remedy\u0000${applicationId}\u0000${username}\u0000${idempotencyKey}`).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16], 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
@@ -34,27 +34,28 @@ const snapshot = (r: RemedyDto) => ({
  */
 @Injectable()
 export class RemediesService {
-  constructor(@Inject(RemediesRepository) private readonly repo: RemediesRepository) {}
+  constructor(
+    @Inject(RemediesRepository) private readonly repo: RemediesRepository,
+    @Inject(CaseAccess) private readonly access: CaseAccess,
+  ) {}
 
   async list(id: string, user: AuthUser): Promise<RemedyDto[]> {
-    if (!UUID.test(id)) throw badRequest('id: must be a UUID');
-    if (!(await this.repo.caseInScope(id, user))) throw new NotFoundException(`application ${id} not found`);
+    await this.access.require(user, id, 'read');
     return this.repo.listForCase(id);
   }
 
   async create(id: string, dto: CreateRemedyDto, user: AuthUser, idempotencyKey?: string): Promise<RemedyDto> {
     if (idempotencyKey !== undefined && !/^[\x21-\x7e]{8,128}$/.test(idempotencyKey))
       throw badRequest('Idempotency-Key: must be 8-128 printable ASCII characters');
-    if (!UUID.test(id)) throw badRequest('id: must be a UUID');
-    const c = await this.repo.caseInScope(id, user);
-    if (!c) throw new NotFoundException(`application ${id} not found`);
+    await this.access.require(user, id, 'remedy');
+    const c = await this.repo.remedyCase(id);
     if (!c.answeredOn && c.status !== 'closed')
       throw new ConflictException(
         `application ${id} has not been answered (no reply issued) nor closed; a remedy can only be recorded against a handled case`,
       );
     if (dto.filedOn < c.receivedOn) throw badRequest(`filedOn: must not be before the case was received (${c.receivedOn})`);
     if (dto.outcomeOn !== undefined && dto.outcomeOn < dto.filedOn) throw badRequest('outcomeOn: must not be before filedOn');
-    const remedyId = idempotencyKey ? remedyIdFor(id, idempotencyKey) : randomUUID();
+    const remedyId = idempotencyKey ? remedyIdFor(id, user.username, idempotencyKey) : randomUUID();
 
     return this.repo.transaction(async (m) => {
       await this.repo.lockAuditChain(m);
@@ -96,15 +97,14 @@ export class RemediesService {
   }
 
   async update(remedyId: string, dto: UpdateRemedyDto, user: AuthUser): Promise<RemedyDto> {
-    if (!UUID.test(remedyId)) throw badRequest('remedyId: must be a UUID');
     const given = (['outcome', 'outcomeOn', 'caseNumber', 'note'] as const).filter((k) => dto[k] !== undefined);
     if (given.length === 0) throw badRequest('body: give at least one of outcome, outcomeOn, caseNumber, note');
     if (dto.outcome === undefined && dto.outcomeOn !== undefined) throw badRequest('outcomeOn: must be given together with outcome');
 
     return this.repo.transaction(async (m) => {
       await this.repo.lockAuditChain(m);
-      const before = await this.repo.remedyInScope(remedyId, user, m);
-      if (!before) throw new NotFoundException(`remedy ${remedyId} not found`);
+      await this.access.requireRemedy(user, remedyId, 'remedy', m);
+      const before = (await this.repo.find(remedyId, m))!;
       const after: RemedyDto = { ...before };
       if (dto.outcome !== undefined) {
         after.outcome = dto.outcome;

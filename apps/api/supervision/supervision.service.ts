@@ -4,6 +4,7 @@ import { formatIsoDate, parseIsoDate } from '../../../libs/calendar/iso-date';
 import { isIsoDate, shanghaiDate } from '../../../libs/time/shanghai';
 import type { AuthUser } from '../auth/current-user';
 import { DATA_SOURCE } from '../common/tokens';
+import { overdueSql } from '../common/overdue';
 import { workingDayIndex, workingDaysBetween } from '../common/working-days';
 
 export interface BoardCase {
@@ -75,15 +76,15 @@ export class SupervisionService {
     const rows: Record<string, unknown>[] = await this.ds.query(
       `SELECT * FROM (
          SELECT a.id, a.registration_number, a.status, to_char(a.due_on, 'YYYY-MM-DD') AS due_on, a.department_code, a.assignee,
-                a.overdue, a.due_on AS due_date,
-                COALESCE(a.answered_on IS NULL AND a.due_on IS NOT NULL AND (a.overdue OR a.due_on <= $2::date), false) AS on_board,
+                ${overdueSql('$3')} AS overdue, a.due_on AS due_date,
+                COALESCE(a.answered_on IS NULL AND a.due_on IS NOT NULL AND a.due_on <= $2::date, false) AS on_board,
                 a.assignee IS NOT NULL AND (u.id IS NULL OR NOT u.active) AS held_by_deactivated
          FROM applications a LEFT JOIN users u ON u.username = a.assignee
          WHERE a.office_id = $1 AND a.status <> 'closed'
        ) c
        WHERE on_board OR held_by_deactivated
        ORDER BY due_date NULLS LAST, registration_number`,
-      [user.officeId, until],
+      [user.officeId, until, today],
     );
     const late = (dueOn: string | null) => dueOn !== null && dueOn < today;
     const boardCase = (r: Record<string, unknown>): BoardCase => {
@@ -104,7 +105,7 @@ export class SupervisionService {
     const held: BoardCase[] = [];
     for (const r of rows) {
       const c = boardCase(r);
-      if (r.on_board) (r.overdue || late(c.dueOn) ? overdue : soon).push(c);
+      if (r.on_board) (r.overdue ? overdue : soon).push(c);
       if (r.held_by_deactivated) held.push(c);
     }
     return {
