@@ -6,6 +6,7 @@ import type { Role } from '../../../libs/contracts/roles';
 import { caseScope } from '../access/case-access';
 import type { AuthUser } from '../auth/current-user';
 import { DATA_SOURCE } from '../common/tokens';
+import { officeToday, overdueSql } from '../common/overdue';
 
 export interface InboxItem {
   id: string;
@@ -92,7 +93,7 @@ export class MeService {
     // For a case with a draft decision: who drafted it (the last draft-decision step) and
     // whether a confidentiality review passed since (a rejected one sends the case back).
     const rows: Record<string, unknown>[] = await this.ds.query(
-      `SELECT a.id, a.registration_number, a.status, to_char(a.due_on, 'YYYY-MM-DD') AS due_on, a.overdue, a.department_code,
+      `SELECT a.id, a.registration_number, a.status, to_char(a.due_on, 'YYYY-MM-DD') AS due_on, ${overdueSql(`$${scope.params.length + 1}`)} AS overdue, a.department_code,
               a.assignee, a.triage_outcome, a.reply_kind, d.actor AS drafted_by,
               (d.seq IS NOT NULL AND EXISTS (
                 SELECT 1 FROM case_events r
@@ -104,8 +105,8 @@ export class MeService {
          ORDER BY e.seq DESC LIMIT 1
        ) d ON a.status IN ('decision_drafted', 'confidentiality_review', 'approval')
        WHERE ${scope.sql} AND a.status <> 'closed'
-       ORDER BY a.overdue DESC, a.due_on ASC NULLS LAST, a.registration_number`,
-      scope.params,
+       ORDER BY 5 DESC, a.due_on ASC NULLS LAST, a.registration_number`,
+      [...scope.params, officeToday()],
     );
     const items: InboxItem[] = [];
     for (const r of rows) {
