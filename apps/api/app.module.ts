@@ -34,6 +34,7 @@ import { RemediesController } from './remedies/remedies.controller';
 import { RemediesRepository } from './remedies/remedies.repository';
 import { RemediesService } from './remedies/remedies.service';
 import { SupervisionController } from './supervision/supervision.controller';
+import { SupervisionRepository } from './supervision/supervision.repository';
 import { SupervisionService } from './supervision/supervision.service';
 
 export interface ApiInfrastructure {
@@ -91,6 +92,7 @@ export class AppModule {
         NoticesService,
         MeService,
         SupervisionService,
+        SupervisionRepository,
         ReportsService,
         AdminRepository,
         OfficesService,

@@ -1,10 +1,11 @@
 import { BadRequestException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import type { DataSource, EntityManager } from 'typeorm';
-import { workflowIdFor } from '../../../libs/contracts/application';
-import type { CaseStatus } from '../../../libs/contracts/case';
+import type { DataSource } from 'typeorm';
 import type { Role } from '../../../libs/contracts/roles';
 import type { AuthUser } from '../auth/current-user';
 import { DATA_SOURCE } from '../common/tokens';
+import { type CaseRef, type Db, findCaseRef } from './case-access.repository';
+
+export type { CaseRef } from './case-access.repository';
 
 // The one rule that decides which cases a user may see or work on. Every route that
 // touches a case or anything of it (its actions, deadline, timeline, moment, notices
@@ -48,17 +49,6 @@ const PURPOSE_ROLES: Readonly<Record<CasePurpose, readonly Role[] | 'any'>> = {
   remedy: ['clerk', 'supervisor'],
 };
 
-/** The facts of a case every caller of `require` gets back. */
-export interface CaseRef {
-  id: string;
-  workflowId: string;
-  status: CaseStatus;
-  officeId: string;
-  departmentId: string | null;
-}
-
-type Db = Pick<DataSource | EntityManager, 'query'>;
-
 @Injectable()
 export class CaseAccess {
   constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource) {}
@@ -67,40 +57,32 @@ export class CaseAccess {
   async require(user: AuthUser, caseId: string, purpose: CasePurpose, db: Db = this.ds, field = 'id'): Promise<CaseRef> {
     this.checkRole(user, purpose);
     if (!UUID.test(caseId)) throw new BadRequestException(`${field}: must be a UUID`);
-    const scope = caseScope(user, 2);
-    const [row] = await db.query(
-      `SELECT a.id, a.workflow_id, a.status, a.office_id, a.department_id FROM applications a WHERE a.id = $1 AND ${scope.sql}`,
-      [caseId, ...scope.params],
-    );
-    if (!row) throw notFound('application', caseId);
-    return toRef(row);
+    const ref = await findCaseRef(db, 'applications a', 'a.id', caseId, caseScope(user, 2));
+    if (!ref) throw notFound('application', caseId);
+    return ref;
   }
 
   /** The case a notice belongs to, under the same rule (a notice of a case outside the scope is 404). */
   async requireNotice(user: AuthUser, noticeId: string, purpose: CasePurpose = 'read'): Promise<CaseRef & { noticeId: string }> {
     this.checkRole(user, purpose);
-    const scope = caseScope(user, 2);
-    const [row] = await this.ds.query(
-      `SELECT a.id, a.workflow_id, a.status, a.office_id, a.department_id
-       FROM notices n JOIN applications a ON a.id = n.application_id WHERE n.id = $1 AND ${scope.sql}`,
-      [noticeId, ...scope.params],
+    const ref = await findCaseRef(
+      this.ds,
+      'notices n JOIN applications a ON a.id = n.application_id',
+      'n.id',
+      noticeId,
+      caseScope(user, 2),
     );
-    if (!row) throw notFound('notice', noticeId);
-    return { ...toRef(row), noticeId };
+    if (!ref) throw notFound('notice', noticeId);
+    return { ...ref, noticeId };
   }
 
   /** The case a remedy was recorded against, under the same rule. */
   async requireRemedy(user: AuthUser, remedyId: string, purpose: CasePurpose, db: Db = this.ds): Promise<CaseRef> {
     this.checkRole(user, purpose);
     if (!UUID.test(remedyId)) throw new BadRequestException('remedyId: must be a UUID');
-    const scope = caseScope(user, 2);
-    const [row] = await db.query(
-      `SELECT a.id, a.workflow_id, a.status, a.office_id, a.department_id
-       FROM remedies r JOIN applications a ON a.id = r.application_id WHERE r.id = $1 AND ${scope.sql}`,
-      [remedyId, ...scope.params],
-    );
-    if (!row) throw notFound('remedy', remedyId);
-    return toRef(row);
+    const ref = await findCaseRef(db, 'remedies r JOIN applications a ON a.id = r.application_id', 'r.id', remedyId, caseScope(user, 2));
+    if (!ref) throw notFound('remedy', remedyId);
+    return ref;
   }
 
   private checkRole(user: AuthUser, purpose: CasePurpose): void {
@@ -112,15 +94,4 @@ export class CaseAccess {
 
 function notFound(what: string, id: string): NotFoundException {
   return new NotFoundException(`${what} ${id} not found`);
-}
-
-function toRef(row: Record<string, unknown>): CaseRef {
-  const id = row.id as string;
-  return {
-    id,
-    workflowId: (row.workflow_id as string | null) ?? workflowIdFor(id),
-    status: row.status as CaseStatus,
-    officeId: row.office_id as string,
-    departmentId: row.department_id as string | null,
-  };
 }

@@ -13,6 +13,7 @@ import { isActionName, validateActionBody } from '../../../libs/case';
 import { ACTION_NAMES, type ActionRequest, type ActionResult, type AvailableAction } from '../../../libs/contracts/case';
 import { actionUpdate, availableActionsQuery } from '../../../libs/contracts/workflow';
 import { claimIdempotencyKey } from '../../../libs/persistence/idempotency.repository';
+import { findStaff } from '../../../libs/persistence/users.repository';
 import { CaseAccess, type CaseRef } from '../access/case-access';
 import type { AuthUser } from '../auth/current-user';
 import { DATA_SOURCE, TEMPORAL_CLIENT } from '../common/tokens';
@@ -84,22 +85,18 @@ export class ActionsService {
    * so every assigned case has a department and its assignee sees it.
    */
   private async assignTo(c: CaseRef, body: { assignee: string; department?: string }): Promise<{ assignee: string; department: string }> {
-    const [u] = await this.ds.query(
-      `SELECT u.role, u.active, u.office_id, d.code AS department FROM users u LEFT JOIN departments d ON d.id = u.department_id
-       WHERE u.username = $1`,
-      [body.assignee],
-    );
+    const u = await findStaff(this.ds, body.assignee);
     const refuse = (message: string) => new BadRequestException({ statusCode: 400, error: 'Bad Request', message: [message] });
-    if (!u || u.office_id !== c.officeId) throw refuse(`body.assignee: ${body.assignee} is not a user of the case's office`);
+    if (!u || u.officeId !== c.officeId) throw refuse(`body.assignee: ${body.assignee} is not a user of the case's office`);
     if (!u.active) throw refuse(`body.assignee: ${body.assignee} is deactivated; assign an active clerk`);
     if (u.role !== 'clerk') throw refuse(`body.assignee: ${body.assignee} is a ${u.role}; cases are assigned to clerks`);
-    if (!u.department)
+    if (!u.departmentCode)
       throw refuse(`body.assignee: ${body.assignee} belongs to no department; an assigned case belongs to its assignee's department`);
-    if (body.department !== undefined && body.department !== u.department)
+    if (body.department !== undefined && body.department !== u.departmentCode)
       throw refuse(
-        `body.department: ${body.assignee} belongs to department ${u.department}, not ${body.department}; leave it out or give ${u.department}`,
+        `body.department: ${body.assignee} belongs to department ${u.departmentCode}, not ${body.department}; leave it out or give ${u.departmentCode}`,
       );
-    return { ...body, department: u.department };
+    return { ...body, department: u.departmentCode };
   }
 
   private mapFailure(err: unknown, id: string): Error {

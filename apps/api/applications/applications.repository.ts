@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { maskIdNumber } from '../../../libs/contracts/mask';
-import { ApplicationEntity } from '../../../libs/persistence/entities';
 import type { AuthUser } from '../auth/current-user';
 import type { NewCaseEvent } from '../../../libs/persistence/case-event.repository';
 import { claimIdempotencyKey, type KeyClaim } from '../../../libs/persistence/idempotency.repository';
@@ -43,29 +42,41 @@ export class ApplicationsRepository {
 
   /** The case as the API shows it (the caller's scope is checked first by CaseAccess). */
   async findView(id: string): Promise<ApplicationViewDto | undefined> {
-    const a = await this.ds.getRepository(ApplicationEntity).findOne({ where: { id }, relations: { applicant: true } });
-    if (!a || !a.applicant) return undefined;
-    const p = a.applicant;
+    const [r]: Record<string, unknown>[] = await this.ds.query(
+      `SELECT a.id, a.registration_number, a.regime, to_char(a.received_on, 'YYYY-MM-DD') AS received_on,
+              to_char(a.due_on, 'YYYY-MM-DD') AS due_on, a.status, a.channel, a.arrived_at, a.description, a.document_number,
+              a.requested_form, a.requested_delivery, a.assignee, a.created_by, a.created_at,
+              p.type, p.category, p.name, p.id_number, p.phone, p.email, p.address
+       FROM applications a JOIN applicants p ON p.id = a.applicant_id WHERE a.id = $1`,
+      [id],
+    );
+    if (!r) return undefined;
+    const opt = (v: unknown) => (v as string | null) ?? undefined;
     return {
-      id: a.id,
-      registrationNumber: a.registrationNumber,
-      regime: a.regime,
-      receivedOn: a.receivedOn,
-      dueOn: a.dueOn,
-      status: a.status,
-      channel: a.channel,
-      arrivedAt: a.arrivedAt.toISOString(),
+      id: r.id as string,
+      registrationNumber: r.registration_number as string,
+      regime: r.regime as ApplicationViewDto['regime'],
+      receivedOn: r.received_on as string | null,
+      dueOn: r.due_on as string | null,
+      status: r.status as ApplicationViewDto['status'],
+      channel: r.channel as ApplicationViewDto['channel'],
+      arrivedAt: (r.arrived_at as Date).toISOString(),
       applicant: {
-        type: p.type,
-        category: p.category,
-        name: p.name,
-        idNumberMasked: maskIdNumber(p.idNumber),
-        contact: { phone: p.phone ?? undefined, email: p.email ?? undefined, address: p.address ?? undefined },
+        type: r.type as ApplicationViewDto['applicant']['type'],
+        category: r.category as ApplicationViewDto['applicant']['category'],
+        name: r.name as string,
+        idNumberMasked: maskIdNumber(r.id_number as string | null),
+        contact: { phone: opt(r.phone), email: opt(r.email), address: opt(r.address) },
       },
-      request: { description: a.description, documentNumber: a.documentNumber, form: a.requestedForm, delivery: a.requestedDelivery },
-      assignee: a.assignee,
-      createdBy: a.createdBy,
-      createdAt: a.createdAt.toISOString(),
+      request: {
+        description: r.description as string,
+        documentNumber: r.document_number as string | null,
+        form: r.requested_form as string | null,
+        delivery: r.requested_delivery as string | null,
+      },
+      assignee: r.assignee as string | null,
+      createdBy: r.created_by as string,
+      createdAt: (r.created_at as Date).toISOString(),
     };
   }
 

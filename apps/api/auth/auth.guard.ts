@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, 
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { DataSource } from 'typeorm';
+import { findTokenUser } from '../../../libs/persistence/users.repository';
 import type { Role } from '../../../libs/contracts/roles';
 import { DATA_SOURCE } from '../common/tokens';
 import { IS_PUBLIC, ROLES_KEY } from './roles.decorator';
@@ -47,16 +48,14 @@ export class AuthGuard implements CanActivate {
   private async currentUser(claims: { sub?: unknown; tv?: unknown }): Promise<AuthUser> {
     const id = claims.sub;
     if (typeof id !== 'string' || !UUID.test(id)) throw new UnauthorizedException('Authorization: the token is invalid or expired');
-    const [row] = await this.ds.query('SELECT username, role, office_id, department_id, active, token_version FROM users WHERE id = $1', [
-      id,
-    ]);
+    const row = await findTokenUser(this.ds, id);
     if (!row) throw new UnauthorizedException('Authorization: the token is invalid or expired');
     if (!row.active) throw new UnauthorizedException('Authorization: the account is deactivated');
     // Tokens signed before token versions existed carry none: version 0.
-    if ((claims.tv ?? 0) !== row.token_version) {
+    if ((claims.tv ?? 0) !== row.tokenVersion) {
       throw new UnauthorizedException('Authorization: the token was revoked (password reset or deactivation); log in again');
     }
-    return { id, username: row.username, role: row.role, officeId: row.office_id, departmentId: row.department_id ?? null };
+    return { id, username: row.username, role: row.role, officeId: row.officeId, departmentId: row.departmentId };
   }
 }
 

@@ -3,7 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../../libs/config/config';
 import { verifyPassword } from '../../../libs/auth/password';
-import { UserEntity } from '../../../libs/persistence/entities';
+import { findLoginUser } from '../../../libs/persistence/users.repository';
 import { CONFIG, DATA_SOURCE } from '../common/tokens';
 import type { LoginResponseDto } from './auth.dto';
 import { LoginThrottle } from './login-throttle';
@@ -20,7 +20,7 @@ export class AuthService {
 
   async login(username: string, password: string, address = 'unknown'): Promise<LoginResponseDto> {
     this.throttle.check(username, address);
-    const user = await this.ds.getRepository(UserEntity).findOneBy({ username });
+    const user = await findLoginUser(this.ds, username);
     // One message for unknown user and wrong password: no account enumeration.
     if (!user || !user.active || !(await verifyPassword(password, user.passwordHash))) {
       this.throttle.fail(username, address);

@@ -4,8 +4,8 @@ import { formatIsoDate, parseIsoDate } from '../../../libs/calendar/iso-date';
 import { isIsoDate, shanghaiDate } from '../../../libs/time/shanghai';
 import type { AuthUser } from '../auth/current-user';
 import { DATA_SOURCE } from '../common/tokens';
-import { overdueSql } from '../common/overdue';
 import { workingDayIndex, workingDaysBetween } from '../common/working-days';
+import { type BoardRow, SupervisionRepository } from './supervision.repository';
 
 export interface BoardCase {
   id: string;
@@ -52,7 +52,10 @@ function group(items: BoardCase[]): BoardGroup {
 
 @Injectable()
 export class SupervisionService {
-  constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource) {}
+  constructor(
+    @Inject(DATA_SOURCE) private readonly ds: DataSource,
+    @Inject(SupervisionRepository) private readonly repo: SupervisionRepository,
+  ) {}
 
   async board(
     user: AuthUser,
@@ -73,29 +76,17 @@ export class SupervisionService {
     // In one read: open cases not yet answered that are overdue or due by `until` (on_board), and
     // open cases whose assignee's account has been deactivated or removed (held_by_deactivated):
     // nobody works on those until a supervisor reassigns them, whatever their due day.
-    const rows: Record<string, unknown>[] = await this.ds.query(
-      `SELECT * FROM (
-         SELECT a.id, a.registration_number, a.status, to_char(a.due_on, 'YYYY-MM-DD') AS due_on, a.department_code, a.assignee,
-                ${overdueSql('$3')} AS overdue, a.due_on AS due_date,
-                COALESCE(a.answered_on IS NULL AND a.due_on IS NOT NULL AND a.due_on <= $2::date, false) AS on_board,
-                a.assignee IS NOT NULL AND (u.id IS NULL OR NOT u.active) AS held_by_deactivated
-         FROM applications a LEFT JOIN users u ON u.username = a.assignee
-         WHERE a.office_id = $1 AND a.status <> 'closed'
-       ) c
-       WHERE on_board OR held_by_deactivated
-       ORDER BY due_date NULLS LAST, registration_number`,
-      [user.officeId, until, today],
-    );
+    const rows = await this.repo.boardRows(user.officeId, until, today);
     const late = (dueOn: string | null) => dueOn !== null && dueOn < today;
-    const boardCase = (r: Record<string, unknown>): BoardCase => {
-      const dueOn = r.due_on as string | null;
+    const boardCase = (r: BoardRow): BoardCase => {
+      const dueOn = r.dueOn;
       return {
-        id: r.id as string,
-        registrationNumber: r.registration_number as string,
-        status: r.status as string,
+        id: r.id,
+        registrationNumber: r.registrationNumber,
+        status: r.status,
         dueOn,
-        department: r.department_code as string | null,
-        assignee: r.assignee as string | null,
+        department: r.department,
+        assignee: r.assignee,
         workingDaysLeft:
           dueOn === null ? null : late(dueOn) ? -(workingDaysBetween(index, dueOn, today) ?? 0) : workingDaysBetween(index, today, dueOn),
       };
@@ -105,8 +96,8 @@ export class SupervisionService {
     const held: BoardCase[] = [];
     for (const r of rows) {
       const c = boardCase(r);
-      if (r.on_board) (r.overdue ? overdue : soon).push(c);
-      if (r.held_by_deactivated) held.push(c);
+      if (r.onBoard) (r.overdue ? overdue : soon).push(c);
+      if (r.heldByDeactivated) held.push(c);
     }
     return {
       today,
@@ -133,23 +124,17 @@ export class SupervisionService {
     if (!isIsoDate(to)) throw new BadRequestException('to: must be a date YYYY-MM-DD');
     if (to < from) throw new BadRequestException('to: must not be before from');
     const index = await workingDayIndex(this.ds);
-    const rows: Record<string, unknown>[] = await this.ds.query(
-      `SELECT to_char(a.received_on, 'YYYY-MM-DD') AS received_on, to_char(a.answered_on, 'YYYY-MM-DD') AS answered_on,
-              to_char(a.due_on, 'YYYY-MM-DD') AS due_on, a.working_days_late, a.department_code
-       FROM applications a
-       WHERE a.office_id = $1 AND a.answered_on BETWEEN $2::date AND $3::date AND a.received_on IS NOT NULL`,
-      [user.officeId, from, to],
-    );
+    const rows = await this.repo.answeredRows(user.officeId, from, to);
     type Acc = { answered: number; onTime: number; days: number; counted: number };
     const acc = () => ({ answered: 0, onTime: 0, days: 0, counted: 0 });
     const overall = acc();
     const byDept = new Map<string | null, Acc>();
     const byMonth = new Map<string, Acc>();
     for (const r of rows) {
-      const answered = r.answered_on as string;
-      const onTime = r.working_days_late === null ? answered <= (r.due_on as string) : (r.working_days_late as number) === 0;
-      const wd = workingDaysBetween(index, r.received_on as string, answered);
-      const dept = r.department_code as string | null;
+      const answered = r.answeredOn;
+      const onTime = r.workingDaysLate === null ? answered <= r.dueOn : r.workingDaysLate === 0;
+      const wd = workingDaysBetween(index, r.receivedOn, answered);
+      const dept = r.department;
       const month = answered.slice(0, 7);
       if (!byDept.has(dept)) byDept.set(dept, acc());
       if (!byMonth.has(month)) byMonth.set(month, acc());

@@ -1,0 +1,83 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { DATA_SOURCE } from '../common/tokens';
+import { overdueSql } from '../common/overdue';
+
+/** An open case the supervisors' board may list. */
+export interface BoardRow {
+  id: string;
+  registrationNumber: string;
+  status: string;
+  dueOn: string | null;
+  department: string | null;
+  assignee: string | null;
+  overdue: boolean;
+  /** not yet answered and overdue or due by the board's horizon */
+  onBoard: boolean;
+  /** held by a user whose account has been deactivated or removed */
+  heldByDeactivated: boolean;
+}
+
+/** A case answered in a period, for the on-time statistics. */
+export interface AnsweredRow {
+  receivedOn: string;
+  answeredOn: string;
+  dueOn: string;
+  workingDaysLate: number | null;
+  department: string | null;
+}
+
+@Injectable()
+export class SupervisionRepository {
+  constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource) {}
+
+  /**
+   * In one read: open cases not yet answered that are overdue or due by `until` (onBoard), and
+   * open cases whose assignee's account has been deactivated or removed (heldByDeactivated):
+   * nobody works on those until a supervisor reassigns them, whatever their due day.
+   */
+  async boardRows(officeId: string, until: string, today: string): Promise<BoardRow[]> {
+    const rows: Record<string, unknown>[] = await this.ds.query(
+      `SELECT * FROM (
+         SELECT a.id, a.registration_number, a.status, to_char(a.due_on, 'YYYY-MM-DD') AS due_on, a.department_code, a.assignee,
+                ${overdueSql('$3')} AS overdue, a.due_on AS due_date,
+                COALESCE(a.answered_on IS NULL AND a.due_on IS NOT NULL AND a.due_on <= $2::date, false) AS on_board,
+                a.assignee IS NOT NULL AND (u.id IS NULL OR NOT u.active) AS held_by_deactivated
+         FROM applications a LEFT JOIN users u ON u.username = a.assignee
+         WHERE a.office_id = $1 AND a.status <> 'closed'
+       ) c
+       WHERE on_board OR held_by_deactivated
+       ORDER BY due_date NULLS LAST, registration_number`,
+      [officeId, until, today],
+    );
+    return rows.map((r) => ({
+      id: r.id as string,
+      registrationNumber: r.registration_number as string,
+      status: r.status as string,
+      dueOn: r.due_on as string | null,
+      department: r.department_code as string | null,
+      assignee: r.assignee as string | null,
+      overdue: r.overdue as boolean,
+      onBoard: r.on_board as boolean,
+      heldByDeactivated: r.held_by_deactivated as boolean,
+    }));
+  }
+
+  /** The office's cases answered in [from, to] that have a receipt day. */
+  async answeredRows(officeId: string, from: string, to: string): Promise<AnsweredRow[]> {
+    const rows: Record<string, unknown>[] = await this.ds.query(
+      `SELECT to_char(a.received_on, 'YYYY-MM-DD') AS received_on, to_char(a.answered_on, 'YYYY-MM-DD') AS answered_on,
+              to_char(a.due_on, 'YYYY-MM-DD') AS due_on, a.working_days_late, a.department_code
+       FROM applications a
+       WHERE a.office_id = $1 AND a.answered_on BETWEEN $2::date AND $3::date AND a.received_on IS NOT NULL`,
+      [officeId, from, to],
+    );
+    return rows.map((r) => ({
+      receivedOn: r.received_on as string,
+      answeredOn: r.answered_on as string,
+      dueOn: r.due_on as string,
+      workingDaysLate: r.working_days_late as number | null,
+      department: r.department_code as string | null,
+    }));
+  }
+}
