@@ -37,9 +37,10 @@ export class CaseFacts1764288900000 implements MigrationInterface {
         drafted_by = d.actor,
         confidentiality_approved = EXISTS (SELECT 1 FROM case_events r WHERE r.application_id = a.id
           AND r.type = 'review-confidentiality' AND r.seq > d.seq AND (r.payload ->> 'approve')::boolean)
-      FROM LATERAL (SELECT e.actor, e.seq FROM case_events e WHERE e.application_id = a.id AND e.type = 'draft-decision'
-                    ORDER BY e.seq DESC LIMIT 1) d
-      WHERE a.status IN ('decision_drafted', 'confidentiality_review', 'approval', 'fee_pending', 'notice_issued')`);
+      FROM (SELECT DISTINCT ON (e.application_id) e.application_id, e.actor, e.seq FROM case_events e
+            WHERE e.type = 'draft-decision' ORDER BY e.application_id, e.seq DESC) d
+      WHERE d.application_id = a.id
+        AND a.status IN ('decision_drafted', 'confidentiality_review', 'approval', 'fee_pending', 'notice_issued')`);
   }
 
   async down(q: QueryRunner): Promise<void> {
