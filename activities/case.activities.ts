@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { CalendarData } from '../libs/calendar/calendar.types';
-import type { CaseOutcome, CaseStatus } from '../libs/contracts/case';
+import type { CaseFacts } from '../libs/case';
 import { appendCaseEvent, type NewCaseEvent } from '../libs/persistence/case-event.repository';
 import { loadCalendarData } from '../libs/persistence/calendar.repository';
 import type { DeadlineCalculator } from './deadline-calculator';
@@ -11,24 +11,14 @@ export interface CaseDeps {
   deadlines?: Pick<DeadlineCalculator, 'calendarYears'>;
 }
 
-/** One accepted step as the read model sees it: the audit event and the row after it. */
+/**
+ * One accepted step as the read model sees it: the audit event, the workflow's state after
+ * it (stateAfter, kept with the event) and the applications row after the batch of steps it
+ * belongs to (libs/case CaseFacts, plus whether the case is closed).
+ */
 export interface CaseProjection extends NewCaseEvent {
-  row: {
-    status: CaseStatus;
-    receivedOn: string | null;
-    regime: '2008' | '2019' | null;
-    dueOn: string | null;
-    assignee: string | null;
-    department: string | null;
-    triageOutcome: string | null;
-    replyKind: string | null;
-    outcome: CaseOutcome | null;
-    outcomeReason: string | null;
-    answeredOn: string | null;
-    workingDaysLate: number | null;
-    overdue: boolean;
-    closed: boolean;
-  };
+  stateAfter: CaseFacts;
+  row: CaseFacts & { closed: boolean };
 }
 
 export interface NotificationInput {
@@ -68,6 +58,7 @@ export function createCaseActivities({ ds, deadlines }: CaseDeps) {
         actorRole: p.actorRole,
         occurredAt: p.occurredAt,
         payload: p.payload,
+        stateAfter: p.stateAfter,
       });
       const r = p.row;
       await m.query(
@@ -76,6 +67,9 @@ export function createCaseActivities({ ds, deadlines }: CaseDeps) {
            department_id = COALESCE((SELECT d.id FROM departments d WHERE d.office_id = a.office_id AND d.code = $8), NULL),
            triage_outcome = $9, reply_kind = $10, outcome = $11, outcome_reason = $12, answered_on = $13,
            working_days_late = $14, overdue = $15, closed_at = CASE WHEN $16::boolean THEN $17::timestamptz ELSE NULL END,
+           triaged_by = $18, reasons_requested_on = $19, drafted_by = $20, confidentiality_approved = $21,
+           confidentiality_reviewed_by = $22, decision_approved = $23, decision_approved_by = $24,
+           withholding_grounds = $25::text[], clock_paused_for = $26,
            last_event_seq = $2, updated_at = now()
          WHERE a.id = $1 AND a.last_event_seq < $2`,
         [
@@ -96,6 +90,15 @@ export function createCaseActivities({ ds, deadlines }: CaseDeps) {
           r.overdue,
           r.closed,
           p.occurredAt,
+          r.triagedBy,
+          r.reasonsRequestedOn,
+          r.draftedBy,
+          r.confidentialityApproved,
+          r.confidentialityReviewedBy,
+          r.decisionApproved,
+          r.decisionApprovedBy,
+          r.withholdingGrounds,
+          r.clockPausedFor,
         ],
       );
       return { written };

@@ -19,6 +19,7 @@ import {
   type CaseContext,
   applyAction,
   availableActions,
+  caseFacts,
   checkAction,
   deadlineInput,
   expireWindows,
@@ -156,23 +157,8 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
   /** Writes steps to PostgreSQL in seq order; each caller waits for its own. */
   const project = (steps: HistoryStep[]): Promise<void> => {
     const v = view!;
-    const d = v.deadline;
-    const row = {
-      status: v.status,
-      receivedOn: v.receivedOn,
-      regime: d?.regime ?? null,
-      dueOn: d?.dueOn ?? null,
-      assignee: v.assignee,
-      department: v.department,
-      triageOutcome: v.triageOutcome,
-      replyKind: v.decision?.replyKind ?? null,
-      outcome: v.outcome,
-      outcomeReason: v.outcomeReason,
-      answeredOn: v.notice?.issuedOn ?? null,
-      workingDaysLate: d?.workingDaysLate ?? null,
-      overdue: d?.overdue ?? false,
-      closed: v.status === 'closed',
-    };
+    const facts = caseFacts(v);
+    const row = { ...facts, closed: v.status === 'closed' };
     for (const s of steps) {
       const payload = { ...(s.details ?? {}), status: s.status, ...(s.comment !== undefined ? { comment: s.comment } : {}) };
       projections = projections.then(async () => {
@@ -184,6 +170,9 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
           actorRole: s.role,
           occurredAt: s.at,
           payload,
+          // the state after this step: a step followed by a system step in the same batch
+          // (delivery, then closed) keeps its own status
+          stateAfter: { ...facts, status: s.status },
           row,
         });
       });

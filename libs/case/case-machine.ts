@@ -27,6 +27,8 @@ import {
   type CaseView,
   DISCLOSING_REPLY_KINDS,
   type HistoryStep,
+  type ReplyKind,
+  type TriageOutcome,
 } from '../contracts/case';
 import type { Actor, Role } from '../contracts/roles';
 import { validateActionBody } from './body.validator';
@@ -150,44 +152,93 @@ const wrong = (message: string): ActionError => ({ type: 'WrongState', message }
 const forbidden = (message: string): ActionError => ({ type: 'Forbidden', message });
 const bad = (message: string): ActionError => ({ type: 'BadRequest', message });
 
-const isDisclosing = (v: CaseView) => v.decision !== null && DISCLOSING_REPLY_KINDS.includes(v.decision.replyKind);
 const openConsultation = (v: CaseView) => v.consultations.find((c) => c.position === undefined);
 
-/** State and role checks only (what availableActions lists). */
-function checkStateAndRole(v: CaseView, action: ActionName, actor: Actor): ActionError | null {
+/**
+ * The facts of a case that decide which step may be taken now and by whom: everything the
+ * state and role rules read. The workflow derives them from its state (stepFacts); the read
+ * side stores them as columns of `applications` and asks the same rules (availableActionsFor),
+ * so there is one rule of what may happen next.
+ */
+export interface StepFacts {
+  status: CaseStatus;
+  /** the regime of the answer clock; null while the receipt day is unknown */
+  regime: '2008' | '2019' | null;
+  assignee: string | null;
+  triageOutcome: TriageOutcome | null;
+  triagedBy: string | null;
+  /** the day the Art. 35 request for reasons was sent; null when none was sent */
+  reasonsRequestedOn: string | null;
+  /** the reply kind of the current draft decision; null when there is none */
+  replyKind: ReplyKind | null;
+  /** who drafted the current decision */
+  draftedBy: string | null;
+  /** the current draft passed the confidentiality review */
+  confidentialityApproved: boolean;
+  /** the current decision is approved */
+  decisionApproved: boolean;
+}
+
+/** The step facts of a case as the workflow holds it. */
+export function stepFacts(v: CaseView): StepFacts {
+  return {
+    status: v.status,
+    regime: v.deadline?.regime ?? null,
+    assignee: v.assignee,
+    triageOutcome: v.triageOutcome,
+    triagedBy: v.triagedBy,
+    reasonsRequestedOn: v.reasonsRequest?.sentOn ?? null,
+    replyKind: v.decision?.replyKind ?? null,
+    draftedBy: v.decision?.draftedBy ?? null,
+    confidentialityApproved: v.decision?.confidentiality?.approved === true,
+    decisionApproved: v.decision?.approval?.approved === true,
+  };
+}
+
+/** A reply that discloses something: it passes the confidentiality review first (Art. 17). */
+export const disclosing = (f: Pick<StepFacts, 'replyKind'>): boolean =>
+  f.replyKind !== null && DISCLOSING_REPLY_KINDS.includes(f.replyKind);
+
+/** State and role checks only (what availableActions lists): they read nothing but the step facts. */
+function checkStateAndRole(f: StepFacts, action: ActionName, actor: Actor): ActionError | null {
   const rule = ACTION_RULES[action];
   if (!rule.roles.includes(actor.role))
     return forbidden(`${action}: role ${actor.role} may not do this; allowed: ${rule.roles.join(', ')}`);
-  if (!rule.from.includes(v.status)) return wrong(`${action}: not allowed in status ${v.status}`);
-  if (actor.role === 'clerk' && v.assignee && v.assignee !== actor.username && ASSIGNEE_STEPS.has(action))
-    return forbidden(`${action}: the case is assigned to ${v.assignee}; only the assignee takes this step (a supervisor can reassign it)`);
+  if (!rule.from.includes(f.status)) return wrong(`${action}: not allowed in status ${f.status}`);
+  if (actor.role === 'clerk' && f.assignee && f.assignee !== actor.username && ASSIGNEE_STEPS.has(action))
+    return forbidden(`${action}: the case is assigned to ${f.assignee}; only the assignee takes this step (a supervisor can reassign it)`);
   const self = (what: string) => forbidden(`${action}: ${actor.username} drafted this decision and may not ${what} it (no self-approval)`);
   switch (action) {
     case 'request-reasons':
-      if (v.deadline?.regime === '2008')
+      if (f.regime === '2008')
         return wrong('request-reasons: Art. 35 (reasons for a very large number of requests) exists only in the 2019 Regulations');
-      if (v.reasonsRequest) return wrong(`request-reasons: the applicant was already asked for reasons on ${v.reasonsRequest.sentOn}`);
-      if (v.triageOutcome === 'petition')
+      if (f.reasonsRequestedOn) return wrong(`request-reasons: the applicant was already asked for reasons on ${f.reasonsRequestedOn}`);
+      if (f.triageOutcome === 'petition')
         return wrong(`${action}: the petition classification waits for a supervisor's confirmation (confirm-petition)`);
       break;
     case 'assign':
     case 'draft-decision':
     case 'request-correction':
-      if (v.triageOutcome === 'petition')
+      if (f.triageOutcome === 'petition')
         return wrong(`${action}: the petition classification waits for a supervisor's confirmation (confirm-petition)`);
       break;
     case 'confirm-petition':
-      if (v.triageOutcome !== 'petition') return wrong('confirm-petition: the case was not triaged as a petition');
-      if (v.triagedBy === actor.username)
+      if (f.triageOutcome !== 'petition') return wrong('confirm-petition: the case was not triaged as a petition');
+      if (f.triagedBy === actor.username)
         return forbidden('confirm-petition: a second person confirms a petition classification, not the one who triaged it');
       break;
     case 'review-confidentiality':
-      if (!isDisclosing(v)) return wrong('review-confidentiality: the draft discloses nothing, so it needs no confidentiality review');
-      if (v.decision?.confidentiality?.approved) return wrong('review-confidentiality: the draft already passed the review');
-      if (v.decision?.draftedBy === actor.username) return self('review');
+      if (!disclosing(f)) return wrong('review-confidentiality: the draft discloses nothing, so it needs no confidentiality review');
+      if (f.confidentialityApproved) return wrong('review-confidentiality: the draft already passed the review');
+      if (f.draftedBy === actor.username) return self('review');
       break;
     case 'approve-decision':
-      if (v.decision?.draftedBy === actor.username) return self('approve');
+      if (f.draftedBy === actor.username) return self('approve');
+      break;
+    case 'issue-notice':
+      if (disclosing(f) && !f.confidentialityApproved)
+        return wrong('issue-notice: a reply that discloses information needs an approved confidentiality review first (Art. 17)');
+      if (!f.decisionApproved) return wrong('issue-notice: the decision is not approved yet');
       break;
   }
   return null;
@@ -251,11 +302,6 @@ function checkRules(v: CaseView, req: ActionRequest, ctx: CaseContext): ActionEr
       if (req.body.approve && dl && today > dl.baseDueOn)
         return wrong(`decide-extension: the extension had to be approved by the due day ${dl.baseDueOn} (today is ${today})`);
       return null;
-    case 'issue-notice':
-      if (isDisclosing(v) && !v.decision?.confidentiality?.approved)
-        return wrong('issue-notice: a reply that discloses information needs an approved confidentiality review first (Art. 17)');
-      if (!v.decision?.approval?.approved) return wrong('issue-notice: the decision is not approved yet');
-      return null;
     case 'record-delivery':
       return date('on', req.body.on, v.notice!.issuedOn, 'the day the notice was issued');
     case 'withdraw':
@@ -309,12 +355,59 @@ function checkDraft(v: CaseView, body: ActionBodies['draft-decision'], today: st
 export function checkAction(v: CaseView, req: ActionRequest, ctx: CaseContext): ActionError | null {
   const shape = validateActionBody(req.action, req.body);
   if (shape.length) return bad(`${req.action}: ${shape.join('; ')}`);
-  return checkStateAndRole(v, req.action, req.actor) ?? checkRules(v, req, ctx);
+  return checkStateAndRole(stepFacts(v), req.action, req.actor) ?? checkRules(v, req, ctx);
 }
 
-/** The steps this actor may take now (state and role; body and date rules are checked when sent). */
+/** The steps this actor may take in a case with these facts (state and role; body and date rules are checked when sent). */
+export function availableActionsFor(f: StepFacts, actor: Actor): ActionName[] {
+  return (Object.keys(ACTION_RULES) as ActionName[]).filter((a) => checkStateAndRole(f, a, actor) === null);
+}
+
+/** The steps this actor may take now (the workflow's availableActionsQuery). */
 export function availableActions(v: CaseView, actor: Actor): ActionName[] {
-  return (Object.keys(ACTION_RULES) as ActionName[]).filter((a) => checkStateAndRole(v, a, actor) === null);
+  return availableActionsFor(stepFacts(v), actor);
+}
+
+/**
+ * The steps each role's queue holds: a case waiting on one of these waits on the role as
+ * such (any holder of the role takes it), not on its assignee. Intake for clerks, the
+ * review and approval of a draft for reviewers, extension and petition decisions for
+ * supervisors.
+ */
+const ROLE_QUEUE_STEPS: Readonly<Record<Role, readonly ActionName[]>> = {
+  clerk: ['confirm-receipt', 'triage'],
+  reviewer: ['review-confidentiality', 'approve-decision'],
+  supervisor: ['decide-extension', 'confirm-petition'],
+  auditor: [],
+  admin: [],
+};
+
+/**
+ * The statuses in which a case can wait on the role as such: those from which one of the
+ * role's queue steps may be taken. A superset of what `waitingOn` answers 'role' for, so
+ * a read can narrow its rows in SQL before asking `waitingOn` about each.
+ */
+export function roleQueueStatuses(role: Role): CaseStatus[] {
+  const from = new Set(ROLE_QUEUE_STEPS[role].flatMap((a) => ACTION_RULES[a].from));
+  return CASE_STATUSES.filter((s) => from.has(s));
+}
+
+/** Why a case is in someone's inbox and what they can do in it now. */
+export interface WaitingOn {
+  /** assigned: the case is assigned to them; role: it waits on a step their role takes, which they may take */
+  reasons: ('assigned' | 'role')[];
+  /** the steps they may take now (withdraw left out: always possible, never waited for) */
+  actions: ActionName[];
+}
+
+/** Whether an open case waits on this user (their inbox), and with which steps; null when it does not. */
+export function waitingOn(f: StepFacts, actor: Actor): WaitingOn | null {
+  if (f.status === 'closed') return null;
+  const actions = availableActionsFor(f, actor).filter((a) => a !== 'withdraw');
+  const reasons: WaitingOn['reasons'] = [];
+  if (f.assignee !== null && f.assignee === actor.username) reasons.push('assigned');
+  if (actions.some((a) => ROLE_QUEUE_STEPS[actor.role].includes(a))) reasons.push('role');
+  return reasons.length ? { reasons, actions } : null;
 }
 
 // ---------------------------------------------------------------------------

@@ -7,6 +7,7 @@ export {
   type CaseContext,
   applyAction,
   availableActions,
+  availableActionsFor,
   checkAction,
   clockRunning,
   deadlineInput,
@@ -16,4 +17,11 @@ export {
   recomputeDeadline,
   shanghaiDay,
   startOfShanghaiDay,
+  type StepFacts,
+  stepFacts,
+  disclosing,
+  type WaitingOn,
+  roleQueueStatuses,
+  waitingOn,
 } from './case-machine';
+export { type CaseFacts, caseFacts, CLOCK_PAUSES, type ClockPause, clockPausedFor } from './case-facts';

@@ -16,6 +16,7 @@ type Row = {
   actor_role: string;
   occurred_at: Date;
   payload: Record<string, unknown>;
+  state_after: Record<string, unknown> | null;
   prev_hash: string;
   hash: string;
 };
@@ -31,7 +32,7 @@ export async function verifyAuditChain(ds: DataSource, batchSize = 2000): Promis
   let events = 0;
   for (;;) {
     const rows: Row[] = await ds.query(
-      `SELECT e.id::text AS id, application_id, seq, type, actor, actor_role, occurred_at, payload, prev_hash, hash
+      `SELECT e.id::text AS id, application_id, seq, type, actor, actor_role, occurred_at, payload, state_after, prev_hash, hash
        FROM case_events e WHERE e.id > $1 ORDER BY e.id LIMIT $2`,
       [lastId, batchSize],
     );
@@ -50,6 +51,7 @@ export async function verifyAuditChain(ds: DataSource, batchSize = 2000): Promis
         actorRole: r.actor_role,
         occurredAt: r.occurred_at.toISOString(),
         payload: r.payload,
+        ...(r.state_after !== null ? { stateAfter: r.state_after } : {}),
       });
       if (expected !== r.hash) return bad('its content does not match its hash (the event was edited)');
       prev = r.hash;

@@ -12,6 +12,12 @@ export interface NewCaseEvent {
   actorRole: string;
   occurredAt: string;
   payload: Record<string, unknown>;
+  /**
+   * The workflow's state after the step (libs/case CaseFacts), for the case-at-a-moment view;
+   * absent on events written outside the workflow (registration, remedies). Hashed when present,
+   * so events without it hash as they always did.
+   */
+  stateAfter?: object;
 }
 
 /** The text an event's hash is taken over: the event and the hash before it, keys sorted. */
@@ -40,6 +46,7 @@ export function appendEventCtes(p: SqlParams, e: NewCaseEvent, opts: { after?: s
   const prev = p.add(prevStandIn, 'text');
   const text = substitute(p.add(hashedText(prevStandIn, e), 'text'), standIns, 'json');
   const payload = substitute(p.add(JSON.stringify(e.payload), 'text'), standIns, 'json');
+  const stateAfter = p.add(e.stateAfter === undefined ? null : JSON.stringify(e.stateAfter), 'jsonb');
   return `
   audit_head AS (
     SELECT last_hash FROM audit_chain_head
@@ -50,9 +57,9 @@ export function appendEventCtes(p: SqlParams, e: NewCaseEvent, opts: { after?: s
            (${payload})::jsonb AS payload
     FROM ${fromList('audit_head', standIns)}),
   audit_event AS (
-    INSERT INTO case_events (application_id, seq, type, actor, actor_role, occurred_at, payload, prev_hash, hash)
+    INSERT INTO case_events (application_id, seq, type, actor, actor_role, occurred_at, payload, state_after, prev_hash, hash)
     SELECT ${app}, ${seq}, ${p.add(e.type, 'text')}, ${p.add(e.actor, 'text')}, ${p.add(e.actorRole, 'text')},
-           ${p.add(e.occurredAt, 'timestamptz')}, payload, prev_hash, hash
+           ${p.add(e.occurredAt, 'timestamptz')}, payload, ${stateAfter}, prev_hash, hash
     FROM audit_hash
     RETURNING id, hash),
   audit_appended AS (

@@ -211,7 +211,7 @@ describe('case views: list, inbox, notifications, supervision, timeline, annual 
     await request(stack.http).get(`/api/applications/${closedId}/timeline`).set(as('clerk')).expect(403);
 
     const before = await request(stack.http).get(`/api/applications/${closedId}/at?moment=${beforeAll_}`).set(as('auditor')).expect(200);
-    expect(before.body).toMatchObject({ exists: false, asOfSeq: 0, status: null });
+    expect(before.body).toMatchObject({ exists: false, asOfSeq: 0, stateSeq: 0, status: null });
     const [assign] = await stack.dataSource.query(`SELECT occurred_at FROM case_events WHERE application_id = $1 AND type = 'assign'`, [
       closedId,
     ]);
@@ -222,6 +222,7 @@ describe('case views: list, inbox, notifications, supervision, timeline, annual 
     expect(mid.body).toMatchObject({
       exists: true,
       asOfSeq: 3,
+      stateSeq: 3,
       status: 'assigned',
       assignee: 'clerk',
       department: 'OGI',
@@ -231,7 +232,19 @@ describe('case views: list, inbox, notifications, supervision, timeline, annual 
       .get(`/api/applications/${closedId}/at?moment=${new Date().toISOString()}`)
       .set(as('auditor'))
       .expect(200);
-    expect(now.body).toMatchObject({ status: 'closed', outcome: 'replied', replyKind: 'refuse' });
+    // The workflow's own state after the last step, as it projected it.
+    expect(now.body).toMatchObject({
+      asOfSeq: 8,
+      stateSeq: 8,
+      status: 'closed',
+      outcome: 'replied',
+      replyKind: 'refuse',
+      draftedBy: 'clerk',
+      decisionApprovedBy: 'reviewer',
+      withholdingGrounds: ['state-secret'],
+      answeredOn: today,
+      clockPausedFor: null,
+    });
     const bad = await request(stack.http).get(`/api/applications/${closedId}/at?moment=yesterday`).set(as('auditor')).expect(400);
     expect(bad.body.message).toMatch(/^moment: /);
   });

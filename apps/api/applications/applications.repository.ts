@@ -140,7 +140,7 @@ export class ApplicationsRepository {
   /** The case's recorded steps, in order; up to `until` when given. */
   async events(id: string, until?: Date): Promise<CaseEventRow[]> {
     const rows: Record<string, unknown>[] = await this.ds.query(
-      `SELECT seq, type, actor, actor_role, occurred_at, payload FROM case_events
+      `SELECT seq, type, actor, actor_role, occurred_at, payload, state_after FROM case_events
        WHERE application_id = $1 ${until ? 'AND occurred_at <= $2' : ''} ORDER BY seq`,
       until ? [id, until.toISOString()] : [id],
     );
@@ -151,6 +151,7 @@ export class ApplicationsRepository {
       actorRole: r.actor_role as string,
       occurredAt: new Date(r.occurred_at as string).toISOString(),
       payload: r.payload as Record<string, unknown>,
+      ...(r.state_after ? { stateAfter: r.state_after as object } : {}),
     }));
   }
 }

@@ -29,7 +29,7 @@ import { CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
 import type { ApplicationViewDto, CreateApplicationDto } from './application.dto';
 import type { ApplicationListDto, ListApplicationsQueryDto } from './application-list.dto';
 import { ApplicationsRepository } from './applications.repository';
-import { type CaseAtMoment, caseEntry, foldCase, mergeTimeline, type TimelineEntry, temporalEntries } from './case-history';
+import { type CaseAtMoment, caseAtMoment, caseEntry, mergeTimeline, type TimelineEntry, temporalEntries } from './case-history';
 
 /** A stable application id for a retried submission (same office, same user, same Idempotency-Key). */
 export function applicationIdFor(officeCode: string, userId: string, idempotencyKey: string): string {
@@ -158,13 +158,13 @@ export class ApplicationsService {
     }
   }
 
-  /** The case as it stood at a past moment, folded from its recorded steps. */
+  /** The case as it stood at a past moment: the workflow's state after the last step recorded by then. */
   async at(id: string, moment: string | undefined, user: AuthUser): Promise<CaseAtMoment> {
     if (!moment || !/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/.test(moment) || Number.isNaN(Date.parse(moment))) {
       throw new BadRequestException('moment: must be an ISO date-time, e.g. 2026-11-27T10:00:00+08:00');
     }
     await this.access.require(user, id, 'audit');
     const when = new Date(moment);
-    return foldCase(when.toISOString(), await this.repo.events(id, when));
+    return caseAtMoment(when.toISOString(), await this.repo.events(id, when));
   }
 }

@@ -1,7 +1,8 @@
 // An auditor's view of one case: its recorded steps merged with the Temporal
-// event history, and the case folded from its steps up to a past moment.
+// event history, and the case as the workflow recorded it at a past moment.
 import { temporal } from '@temporalio/proto';
 import { tsToMs } from '@temporalio/common/lib/time';
+import { type CaseFacts, caseFacts, newCase, shanghaiDay } from '../../../libs/case';
 import type { CaseEventRow } from './applications.repository';
 
 export interface TimelineEntry {
@@ -104,60 +105,83 @@ export function mergeTimeline(caseEntries: TimelineEntry[], temporalEntries: Tim
     .map((x) => x.e);
 }
 
-export interface CaseAtMoment {
+/** The case as it stood at a past moment: the workflow's own state after the last step recorded by then. */
+export type CaseAtMoment = {
   moment: string;
-  /** the last step applied; 0 when the case did not exist yet */
+  /** the last step recorded by the moment; 0 when the case did not exist yet */
   asOfSeq: number;
+  /**
+   * the step whose recorded state this is: asOfSeq, or an earlier step when the later ones were
+   * recorded before steps kept their state (then the state is as of that step); 0 when none
+   */
+  stateSeq: number;
   exists: boolean;
-  status: string | null;
-  receivedOn: string | null;
-  regime: string | null;
-  dueOn: string | null;
-  assignee: string | null;
-  department: string | null;
-  triageOutcome: string | null;
-  replyKind: string | null;
-  outcome: string | null;
   lastStep: { seq: number; type: string; actor: string; at: string } | null;
   steps: number;
+} & { [K in keyof CaseFacts]: CaseFacts[K] | null };
+
+const NO_FACTS: { [K in keyof CaseFacts]: null } = {
+  status: null,
+  regime: null,
+  assignee: null,
+  triageOutcome: null,
+  triagedBy: null,
+  reasonsRequestedOn: null,
+  replyKind: null,
+  draftedBy: null,
+  confidentialityApproved: null,
+  decisionApproved: null,
+  receivedOn: null,
+  dueOn: null,
+  department: null,
+  outcome: null,
+  outcomeReason: null,
+  answeredOn: null,
+  workingDaysLate: null,
+  overdue: null,
+  clockPausedFor: null,
+  confidentialityReviewedBy: null,
+  decisionApprovedBy: null,
+  withholdingGrounds: null,
+};
+
+/** The case as registration left it, from the registration event (written before the workflow holds the case). */
+function registeredFacts(e: CaseEventRow): CaseFacts {
+  const p = e.payload;
+  const str = (v: unknown) => (typeof v === 'string' ? v : null);
+  const receivedOn = str(p.receivedOn);
+  const regime = p.regime === '2008' || p.regime === '2019' ? p.regime : null;
+  const v = newCase({
+    applicationId: '',
+    registrationNumber: str(p.registrationNumber),
+    arrivedOn: shanghaiDay(Date.parse(e.occurredAt)),
+    receivedOn,
+    status: receivedOn ? 'registered' : 'awaiting_confirmation',
+  });
+  return { ...caseFacts(v), regime, dueOn: str(p.dueOn) };
 }
 
-/** Folds the recorded steps (already cut at the moment) into the case as it stood. */
-export function foldCase(moment: string, events: CaseEventRow[]): CaseAtMoment {
-  const s: CaseAtMoment = {
-    moment,
-    asOfSeq: 0,
-    exists: events.length > 0,
-    status: null,
-    receivedOn: null,
-    regime: null,
-    dueOn: null,
-    assignee: null,
-    department: null,
-    triageOutcome: null,
-    replyKind: null,
-    outcome: null,
-    lastStep: null,
-    steps: events.length,
-  };
-  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  for (const e of events) {
-    const p = e.payload;
-    s.asOfSeq = e.seq;
-    if (e.type === 'registered') s.status = p.receivedOn ? 'registered' : 'awaiting_confirmation';
-    s.status = str(p.status) ?? s.status;
-    s.dueOn = str(p.dueOn) ?? s.dueOn;
-    s.regime = str(p.regime) ?? s.regime;
-    s.receivedOn = str(p.receivedOn) ?? s.receivedOn;
-    if (e.type === 'assign') {
-      s.assignee = str(p.assignee) ?? s.assignee;
-      s.department = str(p.department) ?? s.department;
-    }
-    if (e.type === 'triage') s.triageOutcome = str(p.outcome) ?? s.triageOutcome;
-    if (e.type === 'draft-decision') s.replyKind = str(p.replyKind) ?? s.replyKind;
-    if (e.type === 'withdraw') s.outcome = 'withdrawn';
-    if (str(p.outcome) && e.type !== 'triage' && e.type !== 'registered') s.outcome = str(p.outcome)!;
-    s.lastStep = { seq: e.seq, type: e.type, actor: e.actor, at: e.occurredAt };
+/**
+ * The case at a moment from its recorded steps (already cut at the moment): the state the
+ * workflow recorded after the last of them (case_events.state_after, libs/case caseFacts),
+ * not a rebuild of its own.
+ */
+export function caseAtMoment(moment: string, events: CaseEventRow[]): CaseAtMoment {
+  const steps = events.filter((e) => e.seq > 0); // remedies (negative seq) are not steps of the case
+  const last = steps.length ? steps[steps.length - 1] : undefined;
+  let state: { seq: number; facts: CaseFacts } | undefined;
+  for (const e of steps) {
+    if (e.stateAfter) state = { seq: e.seq, facts: e.stateAfter as CaseFacts };
+    else if (e.type === 'registered') state = { seq: e.seq, facts: registeredFacts(e) };
   }
-  return s;
+  return {
+    moment,
+    asOfSeq: last?.seq ?? 0,
+    stateSeq: state?.seq ?? 0,
+    exists: last !== undefined,
+    lastStep: last ? { seq: last.seq, type: last.type, actor: last.actor, at: last.occurredAt } : null,
+    steps: steps.length,
+    ...NO_FACTS,
+    ...state?.facts,
+  };
 }

@@ -11,7 +11,7 @@ export class MeController {
 
   @Get('inbox')
   @ApiOkResponse({ description: 'open cases assigned to the caller or waiting on a step of their role, with those steps' })
-  inbox(@CurrentUser() user: AuthUser): Promise<{ items: InboxItem[]; total: number }> {
+  inbox(@CurrentUser() user: AuthUser): Promise<{ items: InboxItem[]; total: number; truncated: boolean }> {
     return this.me.inbox(user);
   }
 

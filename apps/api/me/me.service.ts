@@ -1,8 +1,7 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { ACTION_RULES } from '../../../libs/case';
-import { ACTION_NAMES, DISCLOSING_REPLY_KINDS, type ActionName, type CaseStatus, type ReplyKind } from '../../../libs/contracts/case';
-import type { Role } from '../../../libs/contracts/roles';
+import { roleQueueStatuses, type StepFacts, type WaitingOn, waitingOn } from '../../../libs/case';
+import type { ActionName, CaseStatus } from '../../../libs/contracts/case';
 import { caseScope } from '../access/case-access';
 import type { AuthUser } from '../auth/current-user';
 import { DATA_SOURCE } from '../common/tokens';
@@ -16,9 +15,9 @@ export interface InboxItem {
   overdue: boolean;
   department: string | null;
   assignee: string | null;
-  /** assigned: the case is assigned to the caller; role: it waits on a step only the caller's role takes */
-  reasons: ('assigned' | 'role')[];
-  /** steps the caller's role may take in the case's status (withdraw left out: always possible, never waiting) */
+  /** assigned: the case is assigned to the caller; role: it waits on a step of the caller's role (libs/case waitingOn) */
+  reasons: WaitingOn['reasons'];
+  /** the steps the caller may take now, as the workflow judges them (withdraw left out: always possible, never waiting) */
   actions: ActionName[];
 }
 
@@ -35,106 +34,70 @@ export interface NotificationView {
   readAt: string | null;
 }
 
-/** The steps of a role that the case in `status` waits for (libs/case rules, without the body/calendar checks). */
-export function waitingActions(role: Role, status: CaseStatus, triageOutcome: string | null): ActionName[] {
-  return ACTION_NAMES.filter((a) => {
-    if (a === 'withdraw') return false;
-    const rule = ACTION_RULES[a];
-    if (!rule.roles.includes(role) || !rule.from.includes(status)) return false;
-    if (a === 'confirm-petition') return triageOutcome === 'petition';
-    if ((a === 'assign' || a === 'draft-decision' || a === 'request-correction') && triageOutcome === 'petition') return false;
-    return true;
-  });
+/** The step facts the projection wrote to a row of `applications` (libs/case StepFacts). */
+export function stepFactsOfRow(r: Record<string, unknown>): StepFacts {
+  return {
+    status: r.status as CaseStatus,
+    regime: r.regime as StepFacts['regime'],
+    assignee: r.assignee as string | null,
+    triageOutcome: r.triage_outcome as StepFacts['triageOutcome'],
+    triagedBy: r.triaged_by as string | null,
+    reasonsRequestedOn: r.reasons_requested_on as string | null,
+    replyKind: r.reply_kind as StepFacts['replyKind'],
+    draftedBy: r.drafted_by as string | null,
+    confidentialityApproved: r.confidentiality_approved === true,
+    decisionApproved: r.decision_approved === true,
+  };
 }
 
-/** What the case's recorded steps say about its current draft decision. */
-export interface DraftFacts {
-  /** who drafted the current decision (the last draft-decision step), if anyone */
-  draftedBy: string | null;
-  replyKind: string | null;
-  /** the current draft passed the confidentiality review */
-  reviewed: boolean;
-}
+/** The columns stepFactsOfRow reads, from `applications a`. */
+export const STEP_FACT_COLUMNS = `a.status, a.regime, a.assignee, a.triage_outcome, a.triaged_by,
+  to_char(a.reasons_requested_on, 'YYYY-MM-DD') AS reasons_requested_on, a.reply_kind, a.drafted_by,
+  a.confidentiality_approved, a.decision_approved`;
 
-/**
- * The waiting steps the caller could really take: no review or approval of a decision
- * they drafted themselves (the workflow refuses it: no self-approval), and no
- * confidentiality review of a draft that discloses nothing or has passed one already.
- */
-export function actionsForCaller(actions: ActionName[], username: string, draft: DraftFacts): ActionName[] {
-  return actions.filter((a) => {
-    if (a !== 'review-confidentiality' && a !== 'approve-decision') return true;
-    if (draft.draftedBy === username) return false;
-    if (a === 'review-confidentiality') return DISCLOSING_REPLY_KINDS.includes(draft.replyKind as ReplyKind) && !draft.reviewed;
-    return true;
-  });
-}
-
-/** The statuses in which a case waits on a role as such, not on its assignee. */
-function waitsOnRole(role: Role, status: CaseStatus, triageOutcome: string | null): boolean {
-  switch (role) {
-    case 'reviewer':
-      return status === 'decision_drafted' || status === 'confidentiality_review' || status === 'approval';
-    case 'supervisor':
-      return status === 'extension_requested' || (status === 'triage' && triageOutcome === 'petition');
-    case 'clerk':
-      return status === 'awaiting_confirmation' || status === 'registered';
-    default:
-      return false;
-  }
-}
+/** At most this many cases in one inbox, the most urgent first (overdue, then by due day). */
+export const INBOX_LIMIT = 500;
 
 @Injectable()
 export class MeService {
   constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource) {}
 
-  async inbox(user: AuthUser): Promise<{ items: InboxItem[]; total: number }> {
+  async inbox(user: AuthUser): Promise<{ items: InboxItem[]; total: number; truncated: boolean }> {
     const scope = caseScope(user);
-    // For a case with a draft decision: who drafted it (the last draft-decision step) and
-    // whether a confidentiality review passed since (a rejected one sends the case back).
+    const n = scope.params.length;
+    // Narrowed in SQL to the cases that can wait on the caller (assigned to them, or in a
+    // status of their role's queue); libs/case's waitingOn decides each one below.
     const rows: Record<string, unknown>[] = await this.ds.query(
-      `SELECT a.id, a.registration_number, a.status, to_char(a.due_on, 'YYYY-MM-DD') AS due_on, ${overdueSql(`$${scope.params.length + 1}`)} AS overdue, a.department_code,
-              a.assignee, a.triage_outcome, a.reply_kind, d.actor AS drafted_by,
-              (d.seq IS NOT NULL AND EXISTS (
-                SELECT 1 FROM case_events r
-                WHERE r.application_id = a.id AND r.type = 'review-confidentiality' AND r.seq > d.seq)) AS reviewed
+      `SELECT a.id, a.registration_number, to_char(a.due_on, 'YYYY-MM-DD') AS due_on,
+              ${overdueSql(`$${n + 1}`)} AS overdue, a.department_code,
+              ${STEP_FACT_COLUMNS}
        FROM applications a
-       LEFT JOIN LATERAL (
-         SELECT e.actor, e.seq FROM case_events e
-         WHERE e.application_id = a.id AND e.type = 'draft-decision'
-         ORDER BY e.seq DESC LIMIT 1
-       ) d ON a.status IN ('decision_drafted', 'confidentiality_review', 'approval')
-       WHERE ${scope.sql} AND a.status <> 'closed'
-       ORDER BY 5 DESC, a.due_on ASC NULLS LAST, a.registration_number`,
-      [...scope.params, officeToday()],
+       WHERE ${scope.sql} AND a.status <> 'closed' AND (a.assignee = $${n + 2} OR a.status = ANY($${n + 3}::text[]))
+       ORDER BY 4 DESC, a.due_on ASC NULLS LAST, a.registration_number
+       LIMIT ${INBOX_LIMIT + 1}`,
+      [...scope.params, officeToday(), user.username, roleQueueStatuses(user.role)],
     );
+    const truncated = rows.length > INBOX_LIMIT;
+    if (truncated) rows.pop();
     const items: InboxItem[] = [];
     for (const r of rows) {
-      const status = r.status as CaseStatus;
-      const triage = r.triage_outcome as string | null;
-      const actions = actionsForCaller(waitingActions(user.role, status, triage), user.username, {
-        draftedBy: (r.drafted_by as string | null) ?? null,
-        replyKind: (r.reply_kind as string | null) ?? null,
-        reviewed: r.reviewed === true,
-      });
-      const reasons: InboxItem['reasons'] = [];
-      if (r.assignee === user.username) reasons.push('assigned');
-      // A case waits on the role only for a step this caller may take.
-      if (waitsOnRole(user.role, status, triage) && actions.length) reasons.push('role');
-      if (!reasons.length) continue;
+      // The rules of libs/case on the facts the workflow projected: what the workflow would accept.
+      const facts = stepFactsOfRow(r);
+      const waiting = waitingOn(facts, { username: user.username, role: user.role });
+      if (!waiting) continue;
       items.push({
         id: r.id as string,
         registrationNumber: r.registration_number as string,
-        status,
+        status: facts.status,
         dueOn: r.due_on as string | null,
         overdue: r.overdue as boolean,
         department: r.department_code as string | null,
-        assignee: r.assignee as string | null,
-        reasons,
-        actions,
+        assignee: facts.assignee,
+        reasons: waiting.reasons,
+        actions: waiting.actions,
       });
     }
-    return { items, total: items.length };
+    return { items, total: items.length, truncated };
   }
 
   /** The caller's notifications with the caller's own read state: a role's notification is read per holder. */

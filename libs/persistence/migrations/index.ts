@@ -7,6 +7,7 @@ import { Administration1764288500000 } from './1764288500000-administration';
 import { Remedies1764288600000 } from './1764288600000-remedies';
 import { NoticeFiles1764288700000 } from './1764288700000-notice-files';
 import { AssigneeIndex1764288800000 } from './1764288800000-assignee-index';
+import { CaseFacts1764288900000 } from './1764288900000-case-facts';
 import { IdempotencyKeys1764289500000 } from './1764289500000-idempotency-keys';
 import { OpenDueIndex1764289600000 } from './1764289600000-open-due-index';
 
@@ -21,6 +22,7 @@ export const migrations = [
   Remedies1764288600000,
   NoticeFiles1764288700000,
   AssigneeIndex1764288800000,
+  CaseFacts1764288900000,
   IdempotencyKeys1764289500000,
   OpenDueIndex1764289600000,
 ];

@@ -151,13 +151,13 @@ export class CaseHarness {
     return shanghaiDay(await this.env.currentTimeMs());
   }
 
-  /** Registers a case received today (or awaiting confirmation when `online` without a day). */
+  /** Registers a case received today, or on `receivedOn` (or awaiting confirmation when `online` without a day). */
   async open(
-    o: { awaitingConfirmation?: boolean; settings?: CaseSettings } = {},
+    o: { awaitingConfirmation?: boolean; settings?: CaseSettings; receivedOn?: string } = {},
   ): Promise<{ id: string; handle: WorkflowHandle; receivedOn: string }> {
     const id = randomUUID();
     const now = await this.env.currentTimeMs();
-    const receivedOn = shanghaiDay(now);
+    const receivedOn = o.receivedOn ?? shanghaiDay(now);
     const input: ApplicationWorkflowInput = {
       applicationId: id,
       officeCode: 'LINYI',
