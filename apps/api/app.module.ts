@@ -29,6 +29,7 @@ import { MeService } from './me/me.service';
 import { NoticesController, NoticeTemplatesController } from './notices/notices.controller';
 import { NoticesService } from './notices/notices.service';
 import { ReportsController } from './reports/reports.controller';
+import { ReportsRepository } from './reports/reports.repository';
 import { ReportsService } from './reports/reports.service';
 import { RemediesController } from './remedies/remedies.controller';
 import { RemediesRepository } from './remedies/remedies.repository';
@@ -94,6 +95,7 @@ export class AppModule {
         SupervisionService,
         SupervisionRepository,
         ReportsService,
+        ReportsRepository,
         AdminRepository,
         OfficesService,
         UsersService,

@@ -41,6 +41,16 @@ export class CaseFacts1764288900000 implements MigrationInterface {
             WHERE e.type = 'draft-decision' ORDER BY e.application_id, e.seq DESC) d
       WHERE d.application_id = a.id
         AND a.status IN ('decision_drafted', 'confidentiality_review', 'approval', 'fee_pending', 'notice_issued')`);
+    // Every case, closed ones too: the annual report counts the withheld parts' grounds of
+    // the last drafted decision, and reads them from this column from now on.
+    await q.query(`
+      UPDATE applications a SET withholding_grounds = g.grounds
+      FROM (SELECT DISTINCT ON (e.application_id) e.application_id,
+                   ARRAY(SELECT COALESCE(p ->> 'exemption', '') FROM jsonb_array_elements(e.payload -> 'parts') p
+                         WHERE p ->> 'disposition' = 'withhold') AS grounds
+            FROM case_events e WHERE e.type = 'draft-decision' AND jsonb_typeof(e.payload -> 'parts') = 'array'
+            ORDER BY e.application_id, e.seq DESC) g
+      WHERE g.application_id = a.id`);
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -1,0 +1,61 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { DATA_SOURCE } from '../common/tokens';
+import type { ReportCase, ReportRemedy } from './annual-report';
+
+@Injectable()
+export class ReportsRepository {
+  constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource) {}
+
+  async office(officeId: string): Promise<{ code: string; name: string } | undefined> {
+    const [row] = await this.ds.query('SELECT code, name FROM offices WHERE id = $1', [officeId]);
+    return row ? { code: row.code as string, name: row.name as string } : undefined;
+  }
+
+  /**
+   * Every case of the office received up to the end of `year` and not closed before it began,
+   * with the grounds of the withheld parts of its last drafted decision (projected column).
+   */
+  async cases(officeId: string, year: number): Promise<ReportCase[]> {
+    const rows: Record<string, unknown>[] = await this.ds.query(
+      `SELECT a.registration_number, p.type, p.category,
+              to_char(COALESCE(a.received_on, (a.arrived_at AT TIME ZONE 'Asia/Shanghai')::date), 'YYYY-MM-DD') AS received_on,
+              to_char((a.closed_at AT TIME ZONE 'Asia/Shanghai')::date, 'YYYY-MM-DD') AS closed_on,
+              a.outcome, a.outcome_reason, a.triage_outcome, a.reply_kind, a.withholding_grounds
+       FROM applications a JOIN applicants p ON p.id = a.applicant_id
+       WHERE a.office_id = $1
+         AND COALESCE(a.received_on, (a.arrived_at AT TIME ZONE 'Asia/Shanghai')::date) <= $3::date
+         AND (a.closed_at IS NULL OR (a.closed_at AT TIME ZONE 'Asia/Shanghai')::date >= $2::date)`,
+      [officeId, `${year}-01-01`, `${year}-12-31`],
+    );
+    return rows.map((r) => ({
+      registrationNumber: r.registration_number as string,
+      applicantType: r.type as ReportCase['applicantType'],
+      applicantCategory: r.category as ReportCase['applicantCategory'],
+      receivedOn: r.received_on as string,
+      closedOn: r.closed_on as string | null,
+      outcome: r.outcome as ReportCase['outcome'],
+      outcomeReason: r.outcome_reason as string | null,
+      triageOutcome: r.triage_outcome as string | null,
+      replyKind: r.reply_kind as string | null,
+      exemptions: (r.withholding_grounds as string[]).filter((g) => g !== ''),
+    }));
+  }
+
+  /** Section 四: the office's reconsiderations and suits filed in the year (annual-report.ts remedyCounts). */
+  async remedies(officeId: string, year: number): Promise<ReportRemedy[]> {
+    const rows: Record<string, unknown>[] = await this.ds.query(
+      `SELECT r.kind, r.route, to_char(r.filed_on, 'YYYY-MM-DD') AS filed_on, r.outcome, to_char(r.outcome_on, 'YYYY-MM-DD') AS outcome_on
+       FROM remedies r JOIN applications a ON a.id = r.application_id
+       WHERE a.office_id = $1 AND r.filed_on BETWEEN $2::date AND $3::date`,
+      [officeId, `${year}-01-01`, `${year}-12-31`],
+    );
+    return rows.map((r) => ({
+      kind: r.kind as ReportRemedy['kind'],
+      route: r.route as ReportRemedy['route'],
+      filedOn: r.filed_on as string,
+      outcome: r.outcome as ReportRemedy['outcome'],
+      outcomeOn: r.outcome_on as string | null,
+    }));
+  }
+}
