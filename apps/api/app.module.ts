@@ -25,6 +25,7 @@ import { CalendarService } from './calendar/calendar.service';
 import { CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from './common/tokens';
 import { HealthController } from './health/health.controller';
 import { MeController } from './me/me.controller';
+import { MeRepository } from './me/me.repository';
 import { MeService } from './me/me.service';
 import { NoticesController, NoticeTemplatesController } from './notices/notices.controller';
 import { NoticesService } from './notices/notices.service';
@@ -92,6 +93,7 @@ export class AppModule {
         ActionsService,
         NoticesService,
         MeService,
+        MeRepository,
         SupervisionService,
         SupervisionRepository,
         ReportsService,

@@ -137,7 +137,7 @@ describe('case views: list, inbox, notifications, supervision, timeline, annual 
     const clerk = await request(stack.http).get('/api/me/inbox').set(as('clerk')).expect(200);
     expect(clerk.body.items.map((i: { id: string }) => i.id)).not.toContain(closedId);
     const supervisor = await request(stack.http).get('/api/me/inbox').set(as('supervisor')).expect(200);
-    expect(supervisor.body).toEqual({ items: [], total: 0 });
+    expect(supervisor.body).toEqual({ items: [], total: 0, truncated: false });
   });
 
   it('lists notifications to the caller or their role, unread first, and marks them read', async () => {
