@@ -181,10 +181,21 @@ export function validateActionBody(action: ActionName, body: unknown): string[] 
   if (action !== 'draft-decision') return out;
   // Cross-field rules of a reply (Art. 36, 37).
   const b = body as { replyKind: string; parts?: { disposition: string; exemption?: string }[] } & Record<string, unknown>;
+  // The reply kind and its parts agree: disclose releases every part listed, refuse withholds
+  // every part (at least one, each with its ground), partial has at least one of each.
+  const parts = b.parts ?? [];
   if (b.replyKind === 'partial') {
-    const parts = b.parts ?? [];
     if (!parts.some((x) => x.disposition === 'disclose') || !parts.some((x) => x.disposition === 'withhold'))
       out.push('body.parts: a partial disclosure (Art. 37) lists at least one part disclosed and one withheld');
+  } else if (b.replyKind === 'refuse') {
+    if (parts.length === 0) out.push('body.parts: a refusal lists the parts withheld, each with its ground (Art. 36(3))');
+    parts.forEach((x, i) => {
+      if (x.disposition !== 'withhold') out.push(`body.parts[${i}].disposition: a refusal withholds every part; use replyKind partial`);
+    });
+  } else if (b.replyKind === 'disclose') {
+    parts.forEach((x, i) => {
+      if (x.disposition !== 'disclose') out.push(`body.parts[${i}].disposition: a disclosure releases every part; use replyKind partial`);
+    });
   }
   b.parts?.forEach((x, i) => {
     if (x.disposition === 'withhold' && !x.exemption) out.push(`body.parts[${i}].exemption: a withheld part names its exemption`);

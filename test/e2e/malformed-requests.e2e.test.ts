@@ -61,6 +61,38 @@ describe('malformed requests get a 400 naming the field', () => {
       expect(res.body.message).toEqual(['username: must not contain the NUL character (U+0000)']);
     });
 
+    it('a lone UTF-16 surrogate in a submission is a 400 naming the field, not text stored changed', async () => {
+      // Sent as raw JSON: the escape \ud800 without its low half is valid JSON but not a character.
+      const res = await request(stack.http)
+        .post('/api/applications')
+        .set(auth())
+        .set('content-type', 'application/json')
+        .send(
+          '{"channel":"in_person","applicant":{"type":"natural_person","name":"张\\ud800三","contact":{"phone":"13800000000"}},"request":{"description":"申请公开某项目"}}',
+        )
+        .expect(400);
+      expect(res.body.message).toEqual([expect.stringMatching(/^applicant\.name: must not contain a lone UTF-16 surrogate/)]);
+      const [{ n }] = await stack.dataSource.query('SELECT count(*)::int AS n FROM applications');
+      expect(n).toBe(0);
+    });
+
+    it('a receipt day before the 2008 Regulations is a 400 at once, not a retrying registration', async () => {
+      const started = Date.now();
+      const res = await request(stack.http)
+        .post('/api/applications')
+        .set(auth())
+        .send({
+          channel: 'in_person',
+          receivedOn: '2008-04-30',
+          applicant: { type: 'natural_person', name: '张三', contact: { phone: '13800000000' } },
+          request: { description: '申请公开某项目' },
+        })
+        .expect(400);
+      // Refused by validation, not after a 30 s wait on a registration that retries forever.
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(res.body.message).toEqual([expect.stringMatching(/^receivedOn: must be a date YYYY-MM-DD .* not before 2008-05-01/)]);
+    });
+
     it('in a nested field of a submission, before any workflow starts', async () => {
       const res = await request(stack.http)
         .post('/api/applications')

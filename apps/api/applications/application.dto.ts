@@ -1,3 +1,4 @@
+import { REGIME_2008_START } from '../../../libs/deadline/regime';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -23,7 +24,10 @@ import {
 } from '../../../libs/contracts/application';
 import { isIsoDate, shanghaiDate } from '../../../libs/time/shanghai';
 
-/** A real calendar day written YYYY-MM-DD, not later than today (Asia/Shanghai). */
+/**
+ * A real calendar day written YYYY-MM-DD, not later than today (Asia/Shanghai) and not
+ * before the 2008 Regulations came into force: no regime, calendar or deadline exists earlier.
+ */
 function IsPastOrTodayIsoDate(options?: ValidationOptions) {
   return (target: object, propertyName: string) =>
     registerDecorator({
@@ -32,8 +36,9 @@ function IsPastOrTodayIsoDate(options?: ValidationOptions) {
       propertyName,
       options,
       validator: {
-        validate: (v: unknown) => isIsoDate(v) && v <= shanghaiDate(Date.now()),
-        defaultMessage: () => `${propertyName} must be a date YYYY-MM-DD that is not in the future`,
+        validate: (v: unknown) => isIsoDate(v) && v <= shanghaiDate(Date.now()) && v >= REGIME_2008_START,
+        defaultMessage: () =>
+          `${propertyName} must be a date YYYY-MM-DD that is not in the future and not before ${REGIME_2008_START} (the 2008 Regulations came into force)`,
       },
     });
 }

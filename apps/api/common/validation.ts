@@ -26,18 +26,33 @@ export const validationPipe = new ValidationPipe({
   },
 });
 
-/** Where a request value holds U+0000, as `path.to.field` (keys included: they become column values too). */
-function nulPaths(value: unknown, path: string, out: string[], depth = 0): void {
+/** A UTF-16 surrogate without its pair: not a character, and UTF-8 (PostgreSQL) cannot hold it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** What is wrong with a text value that no column can store, or null. */
+function badText(s: string): string | null {
+  if (s.includes('\u0000')) return 'must not contain the NUL character (U+0000)';
+  if (LONE_SURROGATE.test(s)) return 'must not contain a lone UTF-16 surrogate (not a character; it would be stored as U+FFFD)';
+  return null;
+}
+
+/**
+ * Where a request value holds text no column can store (U+0000, a lone surrogate), as
+ * `path.to.field: why` (keys included: they become column values too).
+ */
+function badTextPaths(value: unknown, path: string, out: string[], depth = 0): void {
   if (out.length >= 20 || depth > 64) return;
   if (typeof value === 'string') {
-    if (value.includes('\u0000')) out.push(path || 'body');
+    const why = badText(value);
+    if (why) out.push(`${path || 'body'}: ${why}`);
   } else if (Array.isArray(value)) {
-    value.forEach((v, i) => nulPaths(v, `${path}[${i}]`, out, depth + 1));
+    value.forEach((v, i) => badTextPaths(v, `${path}[${i}]`, out, depth + 1));
   } else if (value !== null && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
       const child = path ? `${path}.${k}` : k;
-      if (k.includes('\u0000')) out.push(`${path || 'body'}: field name ${JSON.stringify(k)}`);
-      else nulPaths(v, child, out, depth + 1);
+      const why = badText(k);
+      if (why) out.push(`${path || 'body'}: field name ${JSON.stringify(k)}: ${why}`);
+      else badTextPaths(v, child, out, depth + 1);
     }
   }
 }
@@ -45,9 +60,10 @@ function nulPaths(value: unknown, path: string, out: string[], depth = 0): void 
 /**
  * Checks every body, query and path value before the ValidationPipe.
  *
- * PostgreSQL text cannot hold the NUL character, so a string with U+0000 anywhere in
- * the body, query or path would fail deep in a query (or in a workflow activity that
- * retries forever). Refuse it at the door instead, naming each field.
+ * PostgreSQL text cannot hold the NUL character, and a lone UTF-16 surrogate is silently
+ * replaced on the way to UTF-8, so such a string anywhere in the body, query or path would
+ * fail deep in a query (or in a workflow activity that retries forever) or be stored
+ * changed. Refuse it at the door instead, naming each field.
  */
 export class RequestShapePipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
@@ -60,14 +76,8 @@ export class RequestShapePipe implements PipeTransform {
     }
     const out: string[] = [];
     // @Query()/@Body() give the whole object; @Param('id')/@Query('from') one named value.
-    nulPaths(value, metadata.data ?? '', out);
-    if (out.length) {
-      throw new BadRequestException({
-        statusCode: 400,
-        error: 'Bad Request',
-        message: out.map((p) => `${p}: must not contain the NUL character (U+0000)`),
-      });
-    }
+    badTextPaths(value, metadata.data ?? '', out);
+    if (out.length) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: out });
     return value;
   }
 }
