@@ -12,7 +12,7 @@ export interface BoardRow {
   department: string | null;
   assignee: string | null;
   overdue: boolean;
-  /** not yet answered and overdue or due by the board's horizon */
+  /** not yet answered and overdue or due by the board's horizon (a case waiting for a correction has no due day in force) */
   onBoard: boolean;
   /** held by a user whose account has been deactivated or removed */
   heldByDeactivated: boolean;
@@ -41,7 +41,7 @@ export class SupervisionRepository {
       `SELECT * FROM (
          SELECT a.id, a.registration_number, a.status, to_char(a.due_on, 'YYYY-MM-DD') AS due_on, a.department_code, a.assignee,
                 ${overdueSql('$3')} AS overdue, a.due_on AS due_date,
-                COALESCE(a.answered_on IS NULL AND a.due_on IS NOT NULL AND a.due_on <= $2::date, false) AS on_board,
+                COALESCE(a.answered_on IS NULL AND a.status <> 'correction_requested' AND a.due_on IS NOT NULL AND a.due_on <= $2::date, false) AS on_board,
                 a.assignee IS NOT NULL AND (u.id IS NULL OR NOT u.active) AS held_by_deactivated
          FROM applications a LEFT JOIN users u ON u.username = a.assignee
          WHERE a.office_id = $1 AND a.status <> 'closed'
