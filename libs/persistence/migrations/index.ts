@@ -7,6 +7,7 @@ import { Administration1764288500000 } from './1764288500000-administration';
 import { Remedies1764288600000 } from './1764288600000-remedies';
 import { NoticeFiles1764288700000 } from './1764288700000-notice-files';
 import { AssigneeIndex1764288800000 } from './1764288800000-assignee-index';
+import { CaseSearch1764289100000 } from './1764289100000-case-search';
 
 // Append new migrations here in timestamp order; never edit a committed one.
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   Remedies1764288600000,
   NoticeFiles1764288700000,
   AssigneeIndex1764288800000,
+  CaseSearch1764289100000,
 ];
