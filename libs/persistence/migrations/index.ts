@@ -8,6 +8,7 @@ import { Remedies1764288600000 } from './1764288600000-remedies';
 import { NoticeFiles1764288700000 } from './1764288700000-notice-files';
 import { AssigneeIndex1764288800000 } from './1764288800000-assignee-index';
 import { CaseSearch1764289100000 } from './1764289100000-case-search';
+import { NoticePdf1764289200000 } from './1764289200000-notice-pdf';
 
 // Append new migrations here in timestamp order; never edit a committed one.
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   NoticeFiles1764288700000,
   AssigneeIndex1764288800000,
   CaseSearch1764289100000,
+  NoticePdf1764289200000,
 ];
