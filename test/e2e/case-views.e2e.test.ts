@@ -118,6 +118,31 @@ describe('case views: list, inbox, notifications, supervision, timeline, annual 
     );
   });
 
+  it('searches by registration number and notice number exactly, and by Chinese words of the name and the request', async () => {
+    const ids = async (q: string, username = 'supervisor') =>
+      (
+        await request(stack.http)
+          .get(`/api/applications?q=${encodeURIComponent(q)}`)
+          .set(as(username))
+          .expect(200)
+      ).body.items.map((i: { id: string }) => i.id);
+    const { registrationNumber } = (await request(stack.http).get(`/api/applications/${closedId}`).set(as('supervisor')).expect(200)).body;
+    const [receipt] = (await request(stack.http).get(`/api/applications/${closedId}/notices`).set(as('supervisor')).expect(200)).body;
+    expect(registrationNumber).toMatch(/^[A-Z]+-\d{4}-\d+$/);
+    expect(receipt.number).toMatch(/〔\d{4}〕/);
+
+    expect(await ids(registrationNumber)).toEqual([closedId]);
+    expect(await ids(` ${registrationNumber.toLowerCase()} `)).toEqual([closedId]);
+    expect(await ids(receipt.number)).toEqual([closedId]);
+    expect(await ids('征收补偿')).toEqual([closedId]);
+    expect(await ids('商贸')).toEqual([draftedId]);
+    expect(await ids('临沂某商贸有限公司')).toEqual([draftedId]);
+    expect(await ids('补偿征收')).toEqual([]);
+    expect(await ids('规划')).toEqual([otherDeptId]);
+    // The search stays within what the caller may see: another department's case is not the clerk's.
+    expect(await ids('道路规划', 'clerk')).toEqual([]);
+  });
+
   it('scopes a single case like the list: 404 outside the clerk’s department', async () => {
     await request(stack.http).get(`/api/applications/${otherDeptId}`).set(as('clerk')).expect(404);
     await request(stack.http).get(`/api/applications/${otherDeptId}`).set(as('supervisor')).expect(200);

@@ -197,13 +197,44 @@ describe('notices: issued by the workflow, stored, served; templates administere
   });
 
   // Needs Debian's chromium and fonts-noto-cjk, which .ci/run installs.
-  it('prints the PDF from the stored HTML', async () => {
+  it('prints the PDF from the stored HTML once, keeps it, and serves the kept one named after the notice number', async () => {
     const { id } = await open('赵六');
     const [receipt] = await eventually(id, (n) => n.length === 1);
-    const pdf = await request(stack.http).get(`/api/notices/${receipt.id}.pdf`).set(as('clerk')).buffer(true).parse(binary).expect(200);
-    expect(pdf.headers['content-type']).toBe('application/pdf');
-    expect((pdf.body as Buffer).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-  }, 60_000);
+    const pdf = () =>
+      request(stack.http).get(`/api/notices/${receipt.id}.pdf`).set(as('clerk')).buffer(true).parse(binary).expect(200) as Promise<{
+        body: Buffer;
+        headers: Record<string, string>;
+      }>;
+    // Two first downloads race: both get the one PDF that was kept.
+    const [a, b] = await Promise.all([pdf(), pdf()]);
+    expect(a.headers['content-type']).toBe('application/pdf');
+    expect(a.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(Buffer.compare(a.body, b.body)).toBe(0);
+    const [kept] = await stack.dataSource.query('SELECT pdf, pdf_hash FROM notices WHERE id = $1', [receipt.id]);
+    expect(Buffer.compare(kept.pdf, a.body)).toBe(0);
+    expect(kept.pdf_hash).toBe(createHash('sha256').update(a.body).digest('hex'));
+    expect(a.headers['x-content-sha256']).toBe(receipt.contentHash);
+
+    // Later downloads read the kept PDF: with no browser to print with, they still succeed, byte for byte.
+    const browser = process.env.DISCLOSURE_CHROMIUM;
+    process.env.DISCLOSURE_CHROMIUM = '/nonexistent/chromium';
+    try {
+      expect(Buffer.compare((await pdf()).body, a.body)).toBe(0);
+      const [other] = await eventually((await open('赵六')).id, (n) => n.length === 1);
+      await request(stack.http).get(`/api/notices/${other.id}.pdf`).set(as('clerk')).expect(503);
+    } finally {
+      if (browser === undefined) delete process.env.DISCLOSURE_CHROMIUM;
+      else process.env.DISCLOSURE_CHROMIUM = browser;
+    }
+
+    // RFC 6266: the notice number (Chinese, 〔〕) in filename*, an ASCII stand-in in filename.
+    const disposition = a.headers['content-disposition'];
+    expect(disposition).toMatch(/^attachment; filename="[\x20-\x7e]+\.pdf"; filename\*=UTF-8''[A-Za-z0-9%!#$&+.^_`|~-]+$/);
+    expect(decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(disposition)![1])).toBe(`${receipt.number}.pdf`);
+    expect(receipt.number).toMatch(/〔\d{4}〕/);
+    const word = (await docx(receipt.id)).headers['content-disposition'];
+    expect(decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(word)![1])).toBe(`${receipt.number}.docx`);
+  }, 90_000);
 
   it('issues the withdrawal confirmation', async () => {
     const { id } = await open('钱七');

@@ -9,6 +9,7 @@ import { officeToday, overdueFilterSql, overdueSql } from '../common/overdue';
 import type { ApplicationViewDto } from './application.dto';
 import type { ApplicationListDto, ApplicationListItemDto, ListApplicationsQueryDto, ListSort } from './application-list.dto';
 import { caseScope } from '../access/case-access';
+import { caseSearch } from './search';
 
 const SORT_COLUMNS: Record<ListSort, string> = {
   dueOn: 'a.due_on',
@@ -98,12 +99,15 @@ export class ApplicationsRepository {
     if (query.dueTo) add((n) => `a.due_on <= ${n}::date`, query.dueTo);
     if (query.overdue) add((n) => overdueFilterSql(n, query.overdue === 'true'), today);
     if (query.regime) add((n) => `a.regime = ${n}`, query.regime);
-    if (query.q) {
-      const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      add((n) => `(p.name ILIKE ${n} OR a.description ILIKE ${n})`, like);
+    const q = query.q?.trim();
+    if (q) {
+      const search = caseSearch(q, user.officeId, params.length + 1);
+      params.push(...search.params);
+      where.push(search.sql);
     }
+    // Every filter is on `a`; each case has exactly one applicant, so counting needs no join.
+    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total FROM applications a WHERE ${where.join(' AND ')}`, params);
     const from = `FROM applications a JOIN applicants p ON p.id = a.applicant_id WHERE ${where.join(' AND ')}`;
-    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${from}`, params);
     const dir = query.order === 'asc' ? 'ASC' : 'DESC';
     const col = SORT_COLUMNS[query.sort ?? 'createdAt'];
     const rows: Record<string, unknown>[] = await this.ds.query(

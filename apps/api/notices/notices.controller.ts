@@ -14,6 +14,7 @@ import { CurrentUser, type AuthUser } from '../auth/current-user';
 import { Roles } from '../auth/roles.decorator';
 import { NOTICE_FORMATS, NoticesService, type TemplateSummary } from './notices.service';
 import type { NoticeTemplate } from './notice-documents';
+import { attachmentDisposition } from './content-disposition';
 
 /** The part of the HTTP response the handlers touch (no @types/express in the project). */
 interface HeaderSink {
@@ -40,7 +41,8 @@ export class NoticesController {
   @ApiOkResponse({
     description:
       '<id>.html (the letter as issued; X-Content-SHA256 is its SHA-256), <id>.docx (packed on first download, then kept) ' +
-      'or <id>.pdf (printed from the stored HTML)',
+      'or <id>.pdf (printed from the stored HTML on first download, then kept); DOCX and PDF are attachments named ' +
+      'after the notice number',
   })
   @ApiBadRequestResponse({ description: 'not <uuid>.docx, .pdf or .html' })
   @ApiNotFoundResponse({ description: 'unknown notice' })
@@ -55,7 +57,7 @@ export class NoticesController {
     return new StreamableFile(f.body, {
       type: f.contentType,
       length: f.body.length,
-      disposition: f.format === 'html' ? undefined : `attachment; filename="${f.filename}"`,
+      disposition: f.format === 'html' ? undefined : attachmentDisposition(f.number, f.format),
     });
   }
 }

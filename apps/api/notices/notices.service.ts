@@ -33,10 +33,18 @@ export const NOTICE_FORMATS = {
 } as const;
 export type NoticeFormat = keyof typeof NOTICE_FORMATS;
 
+/** What file() reads of a notice besides its number and hash: the kept file, and what it is made from when missing. */
+const SOURCE_COLUMNS: Record<NoticeFormat, string> = {
+  docx: 'docx, rendered, office_profile',
+  pdf: 'pdf, CASE WHEN pdf IS NULL THEN html END AS html',
+  html: 'html',
+};
+
 export interface NoticeFile {
   format: NoticeFormat;
   contentType: string;
-  filename: string;
+  /** The notice number, e.g. 临政公开〔2026〕第3号: the downloaded file's name. */
+  number: string;
   body: Buffer;
   contentHash: string;
 }
@@ -79,9 +87,9 @@ export class NoticesService {
   }
 
   /**
-   * `<id>.docx|.pdf|.html`: the stored HTML; the DOCX, made from the stored rendering and
-   * letterhead on its first download and kept from then on (every download returns the
-   * same bytes); or a PDF printed from the stored HTML now.
+   * `<id>.docx|.pdf|.html`: the stored HTML; or the DOCX (made from the stored rendering and
+   * letterhead) or the PDF (printed from the stored HTML), each made on its first download and
+   * kept from then on, so every download returns the same bytes. Named after the notice number.
    */
   async file(file: string, user: AuthUser): Promise<NoticeFile> {
     const m = /^(.+)\.([a-z]+)$/.exec(file);
@@ -90,23 +98,32 @@ export class NoticesService {
     if (!UUID.test(id)) throw new BadRequestException('file: the notice id must be a UUID');
     await this.access.requireNotice(user, id);
     const [row] = await this.ds.query(
-      `SELECT number, html, ${format === 'docx' ? 'docx, rendered, office_profile' : 'NULL AS docx'}, content_hash
-       FROM notices WHERE id = $1`,
+      `SELECT number, content_hash, ${SOURCE_COLUMNS[format]} FROM notices WHERE id = $1`,
       [id],
     );
     if (!row) throw new NotFoundException(`notice ${id} not found`);
     let body: Buffer;
     if (format === 'docx') body = (row.docx as Buffer | null) ?? (await this.firstDocx(id, row.rendered, row.office_profile));
     else if (format === 'html') body = Buffer.from(row.html as string, 'utf8');
-    else {
-      try {
-        body = await toPdf(row.html as string);
-      } catch (err) {
-        if (err instanceof PdfRenderError) throw new ServiceUnavailableException(`pdf: ${err.message}`);
-        throw err;
-      }
+    else body = (row.pdf as Buffer | null) ?? (await this.firstPdf(id, row.html as string));
+    return { format, contentType: NOTICE_FORMATS[format], number: row.number, body, contentHash: row.content_hash };
+  }
+
+  /** Prints the PDF once; when two first downloads race, both return the one that was stored. */
+  private async firstPdf(id: string, html: string): Promise<Buffer> {
+    let pdf: Buffer;
+    try {
+      pdf = await toPdf(html);
+    } catch (err) {
+      if (err instanceof PdfRenderError) throw new ServiceUnavailableException(`pdf: ${err.message}`);
+      throw err;
     }
-    return { format, contentType: NOTICE_FORMATS[format], filename: `${id}.${format}`, body, contentHash: row.content_hash };
+    const [stored] = await this.ds.query(
+      `WITH kept AS (UPDATE notices SET pdf = COALESCE(pdf, $2), pdf_hash = COALESCE(pdf_hash, $3) WHERE id = $1 RETURNING pdf)
+       SELECT pdf FROM kept`,
+      [id, pdf, contentHash(pdf)],
+    );
+    return stored.pdf as Buffer;
   }
 
   /** Packs the DOCX once; when two first downloads race, both return the one that was stored. */

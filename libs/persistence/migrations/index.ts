@@ -8,6 +8,8 @@ import { Remedies1764288600000 } from './1764288600000-remedies';
 import { NoticeFiles1764288700000 } from './1764288700000-notice-files';
 import { AssigneeIndex1764288800000 } from './1764288800000-assignee-index';
 import { CaseFacts1764288900000 } from './1764288900000-case-facts';
+import { CaseSearch1764289100000 } from './1764289100000-case-search';
+import { NoticePdf1764289200000 } from './1764289200000-notice-pdf';
 import { IdempotencyKeys1764289500000 } from './1764289500000-idempotency-keys';
 import { OpenDueIndex1764289600000 } from './1764289600000-open-due-index';
 
@@ -23,6 +25,8 @@ export const migrations = [
   NoticeFiles1764288700000,
   AssigneeIndex1764288800000,
   CaseFacts1764288900000,
+  CaseSearch1764289100000,
+  NoticePdf1764289200000,
   IdempotencyKeys1764289500000,
   OpenDueIndex1764289600000,
 ];
