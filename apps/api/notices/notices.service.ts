@@ -97,10 +97,7 @@ export class NoticesService {
     const [id, format] = [m[1], m[2] as NoticeFormat];
     if (!UUID.test(id)) throw new BadRequestException('file: the notice id must be a UUID');
     await this.access.requireNotice(user, id);
-    const [row] = await this.ds.query(
-      `SELECT number, content_hash, ${SOURCE_COLUMNS[format]} FROM notices WHERE id = $1`,
-      [id],
-    );
+    const [row] = await this.ds.query(`SELECT number, content_hash, ${SOURCE_COLUMNS[format]} FROM notices WHERE id = $1`, [id]);
     if (!row) throw new NotFoundException(`notice ${id} not found`);
     let body: Buffer;
     if (format === 'docx') body = (row.docx as Buffer | null) ?? (await this.firstDocx(id, row.rendered, row.office_profile));
