@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { LIST_COUNT_CAP } from '../../apps/api/applications/application-list.dto';
+import { ApplicationsRepository } from '../../apps/api/applications/applications.repository';
 import { caseSearch } from '../../apps/api/applications/search';
 import { createDataSource } from '../../libs/persistence/data-source';
 import { createTestDatabase } from '../support/services';
@@ -113,5 +115,16 @@ describe('case search against PostgreSQL', () => {
     expect(text).toContain('ix_notices_number');
     expect(text).not.toMatch(/Seq Scan on (applications|applicants)/);
     expect(await plan('LYZF-2026-00002')).not.toMatch(/Seq Scan on (applications|applicants)/);
+  });
+
+  it('counts a broad list up to the cap and says so; a narrow one exactly', async () => {
+    const repo = new ApplicationsRepository(ds);
+    const supervisor = { id: randomUUID(), username: 'supervisor', role: 'supervisor' as const, officeId: office, departmentId: null };
+    const all = await repo.list({ pageSize: 5 }, supervisor);
+    expect(all).toMatchObject({ total: LIST_COUNT_CAP, totalCapped: true, page: 1, pageSize: 5 });
+    expect(all.items).toHaveLength(5);
+    const one = await repo.list({ q: 'LYZF-2026-00002' }, supervisor);
+    expect(one).toMatchObject({ total: 1, totalCapped: false });
+    expect(one.items.map((i) => i.id)).toEqual([ids.compensation]);
   });
 });

@@ -5,6 +5,12 @@ import { CHANNELS, type ApplicantType, type Channel } from '../../../libs/contra
 import { CASE_STATUSES, type CaseStatus } from '../../../libs/contracts/case';
 import { isIsoDate } from '../../../libs/time/shanghai';
 
+/**
+ * The list counts matching cases up to this many: an exact count of a broad filter over
+ * years of cases costs more than the page itself, and nobody pages that far.
+ */
+export const LIST_COUNT_CAP = 10_000;
+
 function IsIsoDay() {
   return (target: object, propertyName: string) =>
     registerDecorator({
@@ -112,7 +118,9 @@ export class ApplicationListItemDto {
 
 export class ApplicationListDto {
   @ApiProperty({ type: [ApplicationListItemDto] }) items!: ApplicationListItemDto[];
-  @ApiProperty() total!: number;
+  @ApiProperty({ description: `cases matching the filters, counted up to ${LIST_COUNT_CAP} (then totalCapped is true)` }) total!: number;
+  @ApiProperty({ description: `true when more than ${LIST_COUNT_CAP} cases match: total is then a floor, not the count` })
+  totalCapped!: boolean;
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
 }

@@ -7,7 +7,13 @@ import { claimIdempotencyKey, type KeyClaim } from '../../../libs/persistence/id
 import { DATA_SOURCE } from '../common/tokens';
 import { officeToday, overdueFilterSql, overdueSql } from '../common/overdue';
 import type { ApplicationViewDto } from './application.dto';
-import type { ApplicationListDto, ApplicationListItemDto, ListApplicationsQueryDto, ListSort } from './application-list.dto';
+import {
+  type ApplicationListDto,
+  type ApplicationListItemDto,
+  LIST_COUNT_CAP,
+  type ListApplicationsQueryDto,
+  type ListSort,
+} from './application-list.dto';
 import { caseScope } from '../access/case-access';
 import { caseSearch } from './search';
 
@@ -106,7 +112,13 @@ export class ApplicationsRepository {
       where.push(search.sql);
     }
     // Every filter is on `a`; each case has exactly one applicant, so counting needs no join.
-    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total FROM applications a WHERE ${where.join(' AND ')}`, params);
+    // Counted up to the cap (one more tells that there are more).
+    const [{ n }] = await this.ds.query(
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM applications a WHERE ${where.join(' AND ')} LIMIT ${LIST_COUNT_CAP + 1}) c`,
+      params,
+    );
+    const totalCapped = n > LIST_COUNT_CAP;
+    const total = Math.min(n, LIST_COUNT_CAP);
     const from = `FROM applications a JOIN applicants p ON p.id = a.applicant_id WHERE ${where.join(' AND ')}`;
     const dir = query.order === 'asc' ? 'ASC' : 'DESC';
     const col = SORT_COLUMNS[query.sort ?? 'createdAt'];
@@ -138,7 +150,7 @@ export class ApplicationsRepository {
       description: r.description as string,
       createdAt: new Date(r.created_at as string).toISOString(),
     }));
-    return { items, total, page, pageSize };
+    return { items, total, totalCapped, page, pageSize };
   }
 
   /** The case's recorded steps, in order; up to `until` when given. */
