@@ -26,17 +26,7 @@ export async function findLoginUser(db: Db, username: string): Promise<LoginUser
     [username],
   )) as Record<string, unknown>[];
   const r = rows[0];
-  if (!r) return undefined;
-  return {
-    id: r.id as string,
-    username: r.username as string,
-    passwordHash: r.password_hash as string,
-    role: r.role as Role,
-    officeId: r.office_id as string,
-    departmentId: (r.department_id as string | null) ?? null,
-    active: r.active as boolean,
-    tokenVersion: r.token_version as number,
-  };
+  return r ? { ...toTokenUser(r), passwordHash: r.password_hash as string } : undefined;
 }
 
 export type TokenUserRow = Omit<LoginUserRow, 'passwordHash'>;
@@ -46,8 +36,10 @@ export async function findTokenUser(db: Db, id: string): Promise<TokenUserRow | 
   const rows = (await db.query('SELECT id, username, role, office_id, department_id, active, token_version FROM users WHERE id = $1', [
     id,
   ])) as Record<string, unknown>[];
-  const r = rows[0];
-  if (!r) return undefined;
+  return rows[0] ? toTokenUser(rows[0]) : undefined;
+}
+
+function toTokenUser(r: Record<string, unknown>): TokenUserRow {
   return {
     id: r.id as string,
     username: r.username as string,

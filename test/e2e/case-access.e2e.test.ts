@@ -4,10 +4,9 @@
 // exist; a role the route never allows gets 403 before the case is looked up.
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { DEFAULT_DEMO_PASSWORD } from '../../libs/config/config';
 import { ROLES, type Role } from '../../libs/contracts/roles';
 import { shanghaiDate } from '../../libs/time/shanghai';
-import { inPersonSubmission, loginAll, type AuthHeaders } from '../support/http-session';
+import { addOtherPlaces, inPersonSubmission, loginAll, type AuthHeaders } from '../support/http-session';
 import { startStack, type Stack } from '../support/stack';
 
 type Where = 'own' | 'otherDept' | 'otherOffice';
@@ -109,27 +108,7 @@ describe('case access: every case route x every role x own department, other dep
 
   beforeAll(async () => {
     stack = await startStack();
-    const admin = await loginAll(stack, ['admin']);
-    await request(stack.http)
-      .post('/api/admin/offices')
-      .set(admin('admin'))
-      .send({ code: 'TANCHENG', name: '郯城县人民政府办公室', registrationPrefix: 'TCZF' })
-      .expect(201);
-    await request(stack.http)
-      .post('/api/admin/offices/TANCHENG/departments')
-      .set(admin('admin'))
-      .send({ code: 'OGI', name: '郯城县政务公开办' })
-      .expect(201);
-    for (const [username, officeCode, departmentCode] of [
-      ['env.clerk', 'LINYI', 'ENV'],
-      ['tc.clerk', 'TANCHENG', 'OGI'],
-    ]) {
-      await request(stack.http)
-        .post('/api/admin/users')
-        .set(admin('admin'))
-        .send({ username, displayName: username, role: 'clerk', officeCode, departmentCode, password: DEFAULT_DEMO_PASSWORD })
-        .expect(201);
-    }
+    await addOtherPlaces(stack);
     as = await loginAll(stack, [...ROLES, 'env.clerk', 'tc.clerk']);
     targets.own = await target(await register('clerk', '本科室'));
     targets.otherDept = await target(await register('env.clerk', '环境局'));

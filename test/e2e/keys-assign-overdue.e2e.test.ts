@@ -2,9 +2,8 @@
 // of the case's office and moves the case to the clerk's department; "overdue" is the
 // same in the list, its filter, the inbox and the board from the first day past due.
 import request from 'supertest';
-import { DEFAULT_DEMO_PASSWORD } from '../../libs/config/config';
 import { shanghaiDate } from '../../libs/time/shanghai';
-import { inPersonSubmission, loginAll, type AuthHeaders } from '../support/http-session';
+import { addOtherPlaces, inPersonSubmission, loginAll, type AuthHeaders } from '../support/http-session';
 import { startStack, type Stack } from '../support/stack';
 
 describe('idempotency keys, assignment and overdue', () => {
@@ -21,25 +20,8 @@ describe('idempotency keys, assignment and overdue', () => {
 
   beforeAll(async () => {
     stack = await startStack();
+    await addOtherPlaces(stack, [['gone.clerk', 'LINYI', 'OGI']]);
     const admin = await loginAll(stack, ['admin']);
-    await request(stack.http)
-      .post('/api/admin/offices')
-      .set(admin('admin'))
-      .send({ code: 'TANCHENG', name: '郯城县人民政府办公室', registrationPrefix: 'TCZF' })
-      .expect(201);
-    await request(stack.http).post('/api/admin/offices/TANCHENG/departments').set(admin('admin')).send({ code: 'OGI', name: '政务公开办' });
-    const users: [string, string, string, string][] = [
-      ['env.clerk', 'clerk', 'LINYI', 'ENV'],
-      ['gone.clerk', 'clerk', 'LINYI', 'OGI'],
-      ['tc.clerk', 'clerk', 'TANCHENG', 'OGI'],
-    ];
-    for (const [username, role, officeCode, departmentCode] of users) {
-      await request(stack.http)
-        .post('/api/admin/users')
-        .set(admin('admin'))
-        .send({ username, displayName: username, role, officeCode, departmentCode, password: DEFAULT_DEMO_PASSWORD })
-        .expect(201);
-    }
     await request(stack.http).patch('/api/admin/users/gone.clerk').set(admin('admin')).send({ active: false }).expect(200);
     as = await loginAll(stack, ['clerk', 'env.clerk', 'supervisor']);
   });

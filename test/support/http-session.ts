@@ -23,3 +23,25 @@ export const inPersonSubmission = (applicantName = '张三', description = '申�
   applicant: { type: 'natural_person', name: applicantName, contact: { phone: '13800000000' } },
   request: { description },
 });
+
+/**
+ * A second office (TANCHENG, with department OGI) and clerks in other places than the demo
+ * clerk: `env.clerk` in LINYI's department ENV and `tc.clerk` in TANCHENG, plus `extra`
+ * clerks given as [username, officeCode, departmentCode]. Created through the admin API.
+ */
+export async function addOtherPlaces(stack: Stack, extra: [string, string, string][] = []): Promise<void> {
+  const admin = await loginAll(stack, ['admin']);
+  const post = (url: string, body: object) => request(stack.http).post(url).set(admin('admin')).send(body).expect(201);
+  await post('/api/admin/offices', { code: 'TANCHENG', name: '郯城县人民政府办公室', registrationPrefix: 'TCZF' });
+  await post('/api/admin/offices/TANCHENG/departments', { code: 'OGI', name: '郯城县政务公开办' });
+  const clerks: [string, string, string][] = [['env.clerk', 'LINYI', 'ENV'], ['tc.clerk', 'TANCHENG', 'OGI'], ...extra];
+  for (const [username, officeCode, departmentCode] of clerks)
+    await post('/api/admin/users', {
+      username,
+      displayName: username,
+      role: 'clerk',
+      officeCode,
+      departmentCode,
+      password: DEFAULT_DEMO_PASSWORD,
+    });
+}

@@ -3,14 +3,18 @@ import type { DataSource } from 'typeorm';
 import { DATA_SOURCE } from '../common/tokens';
 import { overdueSql } from '../common/overdue';
 
-/** An open case the supervisors' board may list. */
-export interface BoardRow {
+/** The facts of a case the board shows. */
+export interface BoardCaseFacts {
   id: string;
   registrationNumber: string;
   status: string;
   dueOn: string | null;
   department: string | null;
   assignee: string | null;
+}
+
+/** An open case the supervisors' board may list. */
+export interface BoardRow extends BoardCaseFacts {
   overdue: boolean;
   /** not yet answered and overdue or due by the board's horizon (a case waiting for a correction has no due day in force) */
   onBoard: boolean;

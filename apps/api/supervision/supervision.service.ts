@@ -5,15 +5,9 @@ import { isIsoDate, shanghaiDate } from '../../../libs/time/shanghai';
 import type { AuthUser } from '../auth/current-user';
 import { DATA_SOURCE } from '../common/tokens';
 import { workingDayIndex, workingDaysBetween } from '../common/working-days';
-import { type BoardRow, SupervisionRepository } from './supervision.repository';
+import { type BoardCaseFacts, type BoardRow, SupervisionRepository } from './supervision.repository';
 
-export interface BoardCase {
-  id: string;
-  registrationNumber: string;
-  status: string;
-  dueOn: string | null;
-  department: string | null;
-  assignee: string | null;
+export interface BoardCase extends BoardCaseFacts {
   /** working days left until the due day (negative: working days overdue) */
   workingDaysLeft: number | null;
 }
