@@ -1,3 +1,4 @@
+import { createCalendarFanoutActivities } from './calendar-fanout.activities';
 import { createCaseActivities } from './case.activities';
 import { createNoticeActivities, noticeWriter } from './notice.activities';
 import { createRegistrationActivities, type RegistrationDeps } from './registration.activities';
@@ -10,5 +11,6 @@ export function createActivities(deps: ActivityDeps) {
     ...createRegistrationActivities({ ...deps, letters: noticeWriter }),
     ...createCaseActivities(deps),
     ...createNoticeActivities(deps),
+    ...createCalendarFanoutActivities(deps),
   };
 }

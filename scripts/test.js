@@ -57,7 +57,10 @@ try {
   summary = undefined;
 }
 if (summary) {
-  const { numPassedTests: passed, numFailedTests: failed, numPendingTests: skipped, numTotalTestSuites: suites } = summary;
+  const { numPassedTests: passed, numPendingTests: skipped, numTotalTestSuites: suites } = summary;
+  // A suite that fails to run (a syntax error, a throwing import) has no failed test of its
+  // own; count it as one, so the closing line never says 0 failed when something did.
+  const failed = summary.numFailedTests + summary.numRuntimeErrorTestSuites;
   step(`jest: ${suites} suites in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   process.stdout.write(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
 }

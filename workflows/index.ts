@@ -1,2 +1,3 @@
 // The worker's workflow entry point: every workflow type the task queue serves.
 export { applicationWorkflow } from './application.workflow';
+export { calendarFanoutWorkflow } from './calendar-fanout.workflow';

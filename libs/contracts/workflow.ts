@@ -43,3 +43,20 @@ export interface DeadlineExplanationView {
 
 /** An administrator loaded a calendar arrangement: reload it and recompute the deadlines. */
 export const calendarUpdatedSignal = defineSignal<[{ version?: string }?]>('calendarUpdated');
+
+/** The workflow that carries a calendar load or correction to the open cases it touches. */
+export const CALENDAR_FANOUT_WORKFLOW_TYPE = 'calendarFanoutWorkflow';
+export interface CalendarFanoutInput {
+  /** the job's id, also its workflow id */
+  jobId: string;
+  year: number;
+  /** the calendar version the cases are told about */
+  version: string;
+  /** cases signalled per page (one activity call each) */
+  pageSize?: number;
+}
+export interface CalendarFanoutResult {
+  pages: number;
+  signalled: number;
+  notRunning: number;
+}

@@ -100,9 +100,9 @@ describe('calendar administration: the database calendar drives deadlines', () =
       .set('Authorization', tokens.admin)
       .send(corrected)
       .expect(200);
-    expect(loaded.body.affectedOpenCases.map((c: { id: string }) => c.id)).toContain(before.id);
-
-    expect(loaded.body.signalled).toBe(loaded.body.affectedOpenCases.length);
+    // The request returns at once with the job that tells the open cases; it runs on.
+    const job = loaded.body.job;
+    expect(job).toMatchObject({ id: `calendar-${loaded.body.version}`, year: 2026, startedBy: 'admin', affected: 1 });
 
     // One more day off in the period: the due day moves to Monday 2026-12-28, for a
     // new case and for the running one, which recomputes on the calendar signal.
@@ -120,5 +120,19 @@ describe('calendar administration: the database calendar drives deadlines', () =
       (d) => d === '2026-12-28',
     );
     expect(projected).toBe('2026-12-28');
+
+    // The job's progress, as an administrator sees it: every touched case signalled, one due day moved.
+    const done = await waitFor(
+      async () => (await request(stack.http).get(`/api/admin/calendar/jobs/${job.id}`).set('Authorization', tokens.admin).expect(200)).body,
+      (j) => j.finishedAt !== null && j.changed === 1,
+    );
+    expect(done).toMatchObject({ affected: 1, signalled: 1, notRunning: 0, changed: 1, finishedAt: expect.any(String) });
+    const [entered] = await stack.dataSource.query(
+      `SELECT to_char(due_before, 'YYYY-MM-DD') AS due_before, outcome FROM calendar_job_cases WHERE job_id = $1 AND application_id = $2`,
+      [job.id, before.id],
+    );
+    expect(entered).toEqual({ due_before: '2026-12-25', outcome: 'signalled' });
+    await request(stack.http).get(`/api/admin/calendar/jobs/${job.id}`).set('Authorization', tokens.clerk).expect(403);
+    await request(stack.http).get('/api/admin/calendar/jobs/calendar-no-such').set('Authorization', tokens.admin).expect(404);
   });
 });

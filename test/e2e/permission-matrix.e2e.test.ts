@@ -20,6 +20,7 @@ const MATRIX: Record<string, Access> = {
   'POST /api/applications/{id}/actions/{name}': 'any', // the workflow checks the role per step (403 from its validator)
   'GET /api/calendar/years/{year}': 'any',
   'PUT /api/admin/calendar/years/{year}': ['admin'],
+  'GET /api/admin/calendar/jobs/{id}': ['admin'],
   'GET /api/audit/verify': ['auditor', 'supervisor'],
   'POST /api/audit/replay': ['auditor', 'supervisor'],
   'GET /api/me/inbox': 'any',

@@ -17,12 +17,24 @@ export class CalendarYearDto {
   @ApiPropertyOptional({ description: 'calendar version that wrote this year; absent for a derived year' }) version?: string;
 }
 
+export class CalendarJobDto {
+  @ApiProperty({ example: 'calendar-db-2-2027', description: 'GET /api/admin/calendar/jobs/{id} shows its progress' }) id!: string;
+  @ApiProperty({ example: 2027 }) year!: number;
+  @ApiProperty({ example: 'db-2-2027' }) version!: string;
+  @ApiProperty() startedBy!: string;
+  @ApiProperty() startedAt!: string;
+  @ApiProperty({ nullable: true, description: 'when every touched case had been signalled; null while running' })
+  finishedAt!: string | null;
+  @ApiProperty({ description: 'open cases whose answer period touched the year when the job started' }) affected!: number;
+  @ApiProperty({ description: 'cases signalled to reload the calendar so far' }) signalled!: number;
+  @ApiProperty({ description: 'cases that had closed before they were reached' }) notRunning!: number;
+  @ApiProperty({ description: 'signalled cases whose due day has moved since (each recomputes on its signal)' }) changed!: number;
+}
+
 export class CalendarLoadResultDto {
   @ApiProperty({ example: 2027 }) year!: number;
   @ApiProperty({ example: 'db-2-2027' }) version!: string;
   @ApiProperty({ example: 21 }) days!: number;
-  @ApiProperty({ description: 'open cases whose answer period touches the year; their deadlines are recomputed' })
-  affectedOpenCases!: { id: string; registrationNumber: string; dueOn: string | null }[];
-  @ApiProperty({ description: 'how many of those running cases were told to recompute their deadlines' })
-  signalled!: number;
+  @ApiProperty({ type: CalendarJobDto, description: 'the job that tells the open cases it touches to recompute their deadlines' })
+  job!: CalendarJobDto;
 }

@@ -1,14 +1,15 @@
-import { BadRequestException, Inject, Injectable, Logger } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
-import { workflowIdFor } from '../../../libs/contracts/application';
-import { calendarUpdatedSignal } from '../../../libs/contracts/workflow';
+import type { AppConfig } from '../../../libs/config/config';
+import { CALENDAR_FANOUT_WORKFLOW_TYPE, type CalendarFanoutInput } from '../../../libs/contracts/workflow';
 import { validateYearArrangement } from '../../../libs/calendar/year-arrangement.validator';
 import { derivedYear } from '../../../libs/calendar/derived-holidays';
-import { findCalendarYear, openCasesTouchingYear, saveCalendarYear } from '../../../libs/persistence/calendar.repository';
+import { createCalendarJob, findCalendarJob } from '../../../libs/persistence/calendar-job.repository';
+import { findCalendarYear, saveCalendarYear } from '../../../libs/persistence/calendar.repository';
 import type { AuthUser } from '../auth/current-user';
-import { DATA_SOURCE, TEMPORAL_CLIENT } from '../common/tokens';
-import type { CalendarLoadResultDto, CalendarYearDto } from './calendar.dto';
+import { CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from '../common/tokens';
+import type { CalendarJobDto, CalendarLoadResultDto, CalendarYearDto } from './calendar.dto';
 
 const yearOf = (raw: string): number => {
   const year = Number(raw);
@@ -18,11 +19,10 @@ const yearOf = (raw: string): number => {
 
 @Injectable()
 export class CalendarService {
-  private readonly log = new Logger(CalendarService.name);
-
   constructor(
     @Inject(DATA_SOURCE) private readonly ds: DataSource,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
   async getYear(rawYear: string): Promise<CalendarYearDto> {
@@ -37,13 +37,31 @@ export class CalendarService {
     if (!r.ok) throw new BadRequestException(r.errors);
     if (r.value.year !== year) throw new BadRequestException(`year: the body is for ${r.value.year} but the path names ${year}`);
     const version = await saveCalendarYear(this.ds, r.value, user.username);
-    const affectedOpenCases = await openCasesTouchingYear(this.ds, year);
-    // Each running case reloads the calendar and re-arms its timers if its due day moved.
-    const signalled = await Promise.allSettled(
-      affectedOpenCases.map((c) => this.temporal.workflow.getHandle(workflowIdFor(c.id)).signal(calendarUpdatedSignal, { version })),
-    );
-    const failed = signalled.filter((s) => s.status === 'rejected').length;
-    if (failed) this.log.warn(`calendar ${version}: ${failed} of ${affectedOpenCases.length} cases could not be signalled`);
-    return { year, version, days: r.value.days.length, affectedOpenCases, signalled: affectedOpenCases.length - failed };
+    // Each running case it touches reloads the calendar and re-arms its timers if its due day
+    // moved: told by a workflow that pages through them with retries, not from this request.
+    const jobId = `calendar-${version}`;
+    await createCalendarJob(this.ds, { id: jobId, year, version, startedBy: user.username });
+    const input: CalendarFanoutInput = { jobId, year, version };
+    try {
+      await this.temporal.workflow.start(CALENDAR_FANOUT_WORKFLOW_TYPE, {
+        workflowId: jobId,
+        taskQueue: this.config.temporal.taskQueue,
+        args: [input],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+      });
+    } catch (err) {
+      // The arrangement is stored and in force for new deadlines; the running cases wait for the job.
+      throw new ServiceUnavailableException(
+        `calendar ${version} is stored, but its job ${jobId} could not be started (${(err as Error).message}); load the same arrangement again to start it`,
+      );
+    }
+    return { year, version, days: r.value.days.length, job: (await this.job(jobId))! };
+  }
+
+  /** A calendar job's progress: touched, signalled, closed meanwhile, due day moved. */
+  async job(id: string): Promise<CalendarJobDto> {
+    const job = await findCalendarJob(this.ds, id);
+    if (!job) throw new NotFoundException(`calendar job ${id} not found`);
+    return job;
   }
 }

@@ -12,6 +12,7 @@ import { CaseSearch1764289100000 } from './1764289100000-case-search';
 import { NoticePdf1764289200000 } from './1764289200000-notice-pdf';
 import { IdempotencyKeys1764289500000 } from './1764289500000-idempotency-keys';
 import { OpenDueIndex1764289600000 } from './1764289600000-open-due-index';
+import { CalendarJobs1764289700000 } from './1764289700000-calendar-jobs';
 
 // Append new migrations here in timestamp order; never edit a committed one.
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   NoticePdf1764289200000,
   IdempotencyKeys1764289500000,
   OpenDueIndex1764289600000,
+  CalendarJobs1764289700000,
 ];
