@@ -56,7 +56,9 @@ export interface CaseRow {
 
 /** The office as its letters show it: name, contact block (contact person, phone, address, postcode), reconsideration organ, court. */
 function officeProfile(c: CaseRow): OfficeProfile {
-  const office: OfficeProfile = { name: c.office_name, reconsiderationOrgan: c.reconsideration_organ ?? c.office_name };
+  // No fallback to the office's own name: a letter naming the office as the organ that reviews
+  // it would send the applicant to the wrong body. Without an organ the letter is refused.
+  const office: OfficeProfile = { name: c.office_name, reconsiderationOrgan: c.reconsideration_organ?.trim() ?? '' };
   const optional = {
     address: c.office_address,
     postcode: c.office_postcode,

@@ -84,9 +84,15 @@ describe('administration: offices, departments, users and their log', () => {
     const minimal = await request(stack.http)
       .post('/api/admin/offices')
       .set(as('admin'))
-      .send({ code: 'YINAN', name: '沂南县人民政府办公室', registrationPrefix: 'YNZF' })
+      .send({
+        code: 'YINAN',
+        name: '沂南县人民政府办公室',
+        registrationPrefix: 'YNZF',
+        reconsiderationOrgan: '临沂市人民政府',
+        court: '沂南县人民法院',
+      })
       .expect(201);
-    expect(minimal.body).toMatchObject({ code: 'YINAN', noticePrefix: null, address: null, court: null });
+    expect(minimal.body).toMatchObject({ code: 'YINAN', noticePrefix: null, address: null, court: '沂南县人民法院' });
 
     const dup = await request(stack.http)
       .post('/api/admin/offices')
@@ -106,6 +112,10 @@ describe('administration: offices, departments, users and their log', () => {
         .post('/api/admin/offices')
         .set(as('admin'))
         .send({ ...office, code: 'FEIXIAN', ...patch });
+    // Every reply letter names the organ that hears a reconsideration and the court: both are required.
+    await rejected(post({ reconsiderationOrgan: undefined }), 'reconsiderationOrgan');
+    await rejected(post({ court: undefined }), 'court');
+    await rejected(post({ reconsiderationOrgan: null }), 'reconsiderationOrgan');
     await rejected(post({ code: 'feixian' }), 'code');
     await rejected(post({ code: 'F' }), 'code');
     await rejected(post({ code: '1FEI' }), 'code');
@@ -169,6 +179,8 @@ describe('administration: offices, departments, users and their log', () => {
     await rejected(patch({ registrationPrefix: 'tc' }), 'registrationPrefix');
     await rejected(patch({ postcode: 'abcdef' }), 'postcode');
     await rejected(patch({ court: '' }), 'court');
+    await rejected(patch({ court: null }), 'court');
+    await rejected(patch({ reconsiderationOrgan: null }), 'reconsiderationOrgan');
     const missing = await request(stack.http).patch('/api/admin/offices/NOWHERE').set(as('admin')).send({ name: 'x' }).expect(404);
     expect(missing.body.message).toBe('office NOWHERE not found');
   });
@@ -492,7 +504,13 @@ describe('administration: offices, departments, users and their log', () => {
   });
   // Last: its writes would otherwise show up in the log test above.
   it("registers what a clerk of another office submits in that office: its numbers, its staff's view", async () => {
-    const lanling = { code: 'LANLING', name: '兰陵县人民政府办公室', registrationPrefix: 'LLZF' };
+    const lanling = {
+      code: 'LANLING',
+      name: '兰陵县人民政府办公室',
+      registrationPrefix: 'LLZF',
+      reconsiderationOrgan: '临沂市人民政府',
+      court: '兰陵县人民法院',
+    };
     await request(stack.http).post('/api/admin/offices').set(as('admin')).send(lanling).expect(201);
     await request(stack.http)
       .post('/api/admin/offices/LANLING/departments')

@@ -32,7 +32,13 @@ export const inPersonSubmission = (applicantName = '张三', description = '申�
 export async function addOtherPlaces(stack: Stack, extra: [string, string, string][] = []): Promise<void> {
   const admin = await loginAll(stack, ['admin']);
   const post = (url: string, body: object) => request(stack.http).post(url).set(admin('admin')).send(body).expect(201);
-  await post('/api/admin/offices', { code: 'TANCHENG', name: '郯城县人民政府办公室', registrationPrefix: 'TCZF' });
+  await post('/api/admin/offices', {
+    code: 'TANCHENG',
+    name: '郯城县人民政府办公室',
+    registrationPrefix: 'TCZF',
+    reconsiderationOrgan: '临沂市人民政府',
+    court: '郯城县人民法院',
+  });
   await post('/api/admin/offices/TANCHENG/departments', { code: 'OGI', name: '郯城县政务公开办' });
   const clerks: [string, string, string][] = [['env.clerk', 'LINYI', 'ENV'], ['tc.clerk', 'TANCHENG', 'OGI'], ...extra];
   for (const [username, officeCode, departmentCode] of clerks)

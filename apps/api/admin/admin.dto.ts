@@ -41,12 +41,11 @@ export class CreateOfficeDto {
   @notBlank('noticePrefix')
   noticePrefix?: string | null;
 
-  @ApiPropertyOptional({ example: '临沂市人民政府', description: 'the body that hears 行政复议 against the office' })
-  @IsOptional()
-  @IsString()
+  @ApiProperty({ example: '临沂市人民政府', description: 'the body that hears 行政复议 against the office: every reply letter names it' })
+  @IsString({ message: 'reconsiderationOrgan must be a string: every reply letter names the organ that hears a reconsideration' })
   @Length(1, 200)
   @notBlank('reconsiderationOrgan')
-  reconsiderationOrgan?: string | null;
+  reconsiderationOrgan!: string;
 
   @ApiPropertyOptional({ example: '山东省临沂市兰山区北京路1号' })
   @IsOptional()
@@ -74,12 +73,14 @@ export class CreateOfficeDto {
   @notBlank('contactPerson')
   contactPerson?: string | null;
 
-  @ApiPropertyOptional({ example: '临沂市兰山区人民法院' })
-  @IsOptional()
-  @IsString()
+  @ApiProperty({
+    example: '临沂市兰山区人民法院',
+    description: 'the court that hears a suit against the office: every reply letter names it',
+  })
+  @IsString({ message: 'court must be a string: every reply letter names the court that hears a suit' })
   @Length(1, 200)
   @notBlank('court')
-  court?: string | null;
+  court!: string;
 }
 
 /** Every field but the code; an optional text set to null is cleared. */
@@ -103,12 +104,12 @@ export class UpdateOfficeDto {
   @notBlank('noticePrefix')
   noticePrefix?: string | null;
 
-  @ApiPropertyOptional({ example: '临沂市人民政府', nullable: true })
-  @IsOptional()
-  @IsString()
+  @ApiPropertyOptional({ example: '临沂市人民政府', description: 'can be changed, not cleared: every reply letter names it' })
+  @present('reconsiderationOrgan')
+  @IsString({ message: 'reconsiderationOrgan must be a string (it cannot be cleared: every reply letter names it)' })
   @Length(1, 200)
   @notBlank('reconsiderationOrgan')
-  reconsiderationOrgan?: string | null;
+  reconsiderationOrgan?: string;
 
   @ApiPropertyOptional({ example: '山东省临沂市兰山区北京路1号', nullable: true })
   @IsOptional()
@@ -136,12 +137,12 @@ export class UpdateOfficeDto {
   @notBlank('contactPerson')
   contactPerson?: string | null;
 
-  @ApiPropertyOptional({ example: '临沂市兰山区人民法院', nullable: true })
-  @IsOptional()
-  @IsString()
+  @ApiPropertyOptional({ example: '临沂市兰山区人民法院', description: 'can be changed, not cleared: every reply letter names it' })
+  @present('court')
+  @IsString({ message: 'court must be a string (it cannot be cleared: every reply letter names it)' })
   @Length(1, 200)
   @notBlank('court')
-  court?: string | null;
+  court?: string;
 }
 
 export class OfficeDto {
