@@ -3,7 +3,9 @@
 // `npm start`: the whole system on embedded defaults. Installs what is missing,
 // starts PostgreSQL and the Temporal dev server (unless DATABASE_URL /
 // TEMPORAL_ADDRESS point elsewhere), migrates and seeds, then runs worker and API.
-// Ctrl-C or SIGTERM stops every child, in order, within seconds.
+// Ctrl-C or SIGTERM stops every child, in order, within seconds. If this process
+// dies otherwise (even SIGKILL), each child gets a signal from the kernel and
+// stops too; the next start recovers from what a crash leaves (lib/recover.js).
 const fs = require('node:fs');
 const path = require('node:path');
 const crypto = require('node:crypto');
@@ -14,7 +16,8 @@ const { step, fail } = require('./lib/log');
 
 ensureNodeModules();
 const tools = ensureTools();
-const { startChild, stopChild, portInUse, sleep } = require('./lib/proc');
+const { startChild, stopChild, portInUse, sleep, withDeathSignal } = require('./lib/proc');
+const { recoverAfterCrash, AnotherInstance } = require('./lib/recover');
 const { startPostgres } = require('./lib/postgres');
 const { startTemporal } = require('./lib/temporal');
 
@@ -109,12 +112,28 @@ function watch(child) {
 
 async function main() {
   fs.mkdirSync(data, { recursive: true });
+  let afterCrash = false;
+  try {
+    const r = await recoverAfterCrash({
+      data,
+      pgDataDir: embeddedPg ? path.join(data, 'postgres') : undefined,
+      dbFile: embeddedTemporal ? path.join(data, 'temporal.db') : undefined,
+      step,
+    });
+    process.on('exit', r.release);
+    afterCrash = r.afterCrash;
+  } catch (e) {
+    if (e instanceof AnotherInstance) fail(e.message);
+    throw e;
+  }
   for (const [name, port, needed] of [
     ['PORT', ports.api, true],
     ['EMBEDDED_PG_PORT', ports.pg, embeddedPg],
     ['TEMPORAL_PORT', ports.temporal, embeddedTemporal],
     ['TEMPORAL_UI_PORT', ports.ui, embeddedTemporal],
   ]) {
+    // After a crash the old API and worker may still be on their way out.
+    for (let i = 0; afterCrash && needed && i < 40 && (await portInUse(port)); i++) await sleep(250);
     if (needed && (await portInUse(port)))
       fail(`port ${port} (${name}) is already in use: is another \`npm start\` running? Set ${name} to another port.`);
   }
@@ -151,12 +170,15 @@ async function main() {
 
   step('compiling TypeScript (incremental)');
   const tsc = spawnSync(
-    process.execPath,
-    [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--incremental', '--tsBuildInfoFile', 'dist/.tsbuildinfo'],
-    {
-      cwd: root,
-      stdio: 'inherit',
-    },
+    ...withDeathSignal(process.execPath, [
+      require.resolve('typescript/bin/tsc'),
+      '-p',
+      'tsconfig.build.json',
+      '--incremental',
+      '--tsBuildInfoFile',
+      'dist/.tsbuildinfo',
+    ]),
+    { cwd: root, stdio: 'inherit' },
   );
   if (tsc.status !== 0) {
     step('TypeScript compilation failed');
@@ -171,11 +193,14 @@ async function main() {
     PORT: String(ports.api),
   };
   step(embeddedPg ? 'migrating the database and seeding the demo office, departments and users' : 'migrating the database');
-  const mig = spawnSync(process.execPath, ['dist/libs/persistence/migrate.cli.js', ...(embeddedPg ? ['--seed-demo'] : [])], {
-    cwd: root,
-    env,
-    stdio: 'inherit',
-  });
+  const mig = spawnSync(
+    ...withDeathSignal(process.execPath, ['dist/libs/persistence/migrate.cli.js', ...(embeddedPg ? ['--seed-demo'] : [])]),
+    {
+      cwd: root,
+      env,
+      stdio: 'inherit',
+    },
+  );
   if (mig.status !== 0) {
     step('migration failed');
     return shutdown(1);

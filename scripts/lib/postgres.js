@@ -55,7 +55,9 @@ async function startPostgres({ binDir, dataDir, port, database = 'disclosure', l
     '127.0.0.1',
     ...settings,
   ]);
-  const child = startChild('postgres', cmd, args, { logFile });
+  // If we die without stopping it: SIGINT, PostgreSQL's fast shutdown (a plain
+  // SIGTERM would wait for clients; the postmaster stops its own children).
+  const child = startChild('postgres', cmd, args, { logFile, deathSignal: 'SIGINT' });
   await waitForPort(port, '127.0.0.1', 60_000, child);
 
   const { Client } = require('pg');

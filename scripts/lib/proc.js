@@ -2,7 +2,7 @@
 // Child-process helpers shared by `npm start` and the test global set-up.
 const net = require('node:net');
 const fs = require('node:fs');
-const { spawn } = require('node:child_process');
+const { spawn, spawnSync } = require('node:child_process');
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -47,12 +47,29 @@ function freePort() {
   });
 }
 
+let setprivWorks;
+/**
+ * [cmd, args] wrapped so the child gets `signal` when the process that spawned it
+ * dies, even by SIGKILL (no orphaned servers holding ports and data). Linux:
+ * util-linux's `setpriv --pdeathsig` sets PR_SET_PDEATHSIG, which survives the
+ * exec of the real program (and of `unshare --user`, see postgres.js). The signal
+ * fires when the spawning *thread* exits: Node spawns from its main thread, so
+ * that is when the supervisor dies. Without setpriv the command runs unwrapped.
+ */
+function withDeathSignal(cmd, args, signal = 'SIGTERM') {
+  if (!signal || process.platform !== 'linux') return [cmd, args];
+  if (setprivWorks === undefined) setprivWorks = spawnSync('setpriv', ['--pdeathsig', 'SIGTERM', 'true']).status === 0;
+  return setprivWorks ? ['setpriv', ['--pdeathsig', signal, cmd, ...args]] : [cmd, args];
+}
+
 /**
  * Spawns a long-running child in its own process group (so a terminal Ctrl-C
  * reaches only the supervisor, which then stops children in order), with its
- * output appended to a log file or passed through with a prefix.
+ * output appended to a log file or passed through with a prefix. It gets
+ * `deathSignal` if the supervisor dies without stopping it (see withDeathSignal).
  */
-function startChild(name, cmd, args, { env, cwd, logFile, passthrough = false } = {}) {
+function startChild(name, cmd, args, { env, cwd, logFile, passthrough = false, deathSignal = 'SIGTERM' } = {}) {
+  [cmd, args] = withDeathSignal(cmd, args, deathSignal);
   const child = spawn(cmd, args, {
     cwd,
     env: env || process.env,
@@ -99,4 +116,4 @@ async function stopChild(child, signal = 'SIGTERM', graceMs = 8_000) {
   clearTimeout(timer);
 }
 
-module.exports = { sleep, waitForPort, portInUse, freePort, startChild, stopChild };
+module.exports = { sleep, waitForPort, portInUse, freePort, startChild, stopChild, withDeathSignal };
