@@ -236,6 +236,9 @@ describe('notice requests: the letters each step issues, filled from the case', 
       step,
     );
     expect(renders(f)).toContain('100.00');
+    // The template says "通过{{paymentMethod}}缴纳": the method names the channel, not the act.
+    expect(renders(f)).toContain('通过本通知所附缴款方式缴纳。');
+    expect(renders(f)).not.toContain('缴纳缴纳');
     const [w] = noticesForStep({ ...base, withdrawal: { on: '2026-11-25' } }, req('withdraw'), step);
     expect(renders(w)).toContain('2026年11月25日');
     const [a] = noticesForExpiry({ ...base, outcome: 'abandoned', outcomeReason: 'correction_not_made', correction });

@@ -20,7 +20,7 @@ const CORRECTION_GUIDANCE = '政府信息公开申请应当写明所需政府信
 const PETITION_REASONS = '您提出的事项属于信访、投诉、举报等诉求，不属于政府信息公开申请';
 const PETITION_CHANNEL = '本机关信访工作机构或者“12345”政务服务便民热线';
 const OTHER_ORGAN_CONTACT = '可通过该机关门户网站查询';
-const FEE_PAYMENT_METHOD = '按照本通知所附缴款方式缴纳';
+const FEE_PAYMENT_METHOD = '本通知所附缴款方式';
 const EXTENSION_DAYS = { '2008': 15, '2019': 20 } as const;
 
 /** Only the values the case has: a missing required one makes the activity refuse the letter by name. */
