@@ -107,7 +107,7 @@ describe('registration through API + worker + Temporal dev server + PostgreSQL',
     expect(bad.body.message).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^channel: must be one of in_person, post, mail, online, fax/),
-        'receivedOn: must be a date YYYY-MM-DD that is not in the future',
+        'receivedOn: must be a date YYYY-MM-DD that is not in the future and not before 2008-05-01 (the 2008 Regulations came into force)',
         'applicant.category: is required for a legal person',
         expect.stringMatching(/^applicant\.name: /),
         'applicant.contact.email: must be an email address',
