@@ -1,7 +1,7 @@
 // What the scale bench generates, column by column, as SQL expressions: the one place to
 // change when a migration adds a column. Each table's rows are selected from a staging
 // row `c` per case (see STAGE_LAYERS), so a new column is one more line below: its name and
-// the expression that fills it. Parameters every expression may use: $1 the office id,
+// the expression that fills it. Parameters every expression may use: $1 the demo office's id,
 // $2 today (Asia/Shanghai, a date). seed.ts refuses to run when a table has a NOT NULL
 // column without a default that is missing here, and warns about nullable ones left out.
 
@@ -101,7 +101,20 @@ const LEGAL_CATEGORIES = [
   ['other', 10],
 ] as const;
 
-/** Departments of the demo office: the four demo ones (seed.ts) and these, added by the bench. */
+/**
+ * Offices and their share of the cases: the demo office (which the demo users belong to) and
+ * three more in the same deployment, so that every query has to pick one office's cases.
+ */
+export const OFFICES = [
+  { code: 'LINYI', name: '临沂市人民政府办公室', prefix: 'LYZF', share: 70 },
+  { code: 'LANSHAN', name: '临沂市兰山区人民政府办公室', prefix: 'LSZF', share: 12 },
+  { code: 'LUOZHUANG', name: '临沂市罗庄区人民政府办公室', prefix: 'LZZF', share: 10 },
+  { code: 'HEDONG', name: '临沂市河东区人民政府办公室', prefix: 'HDZF', share: 8 },
+];
+/** The demo office, which the demo users log in to. */
+export const DEMO_OFFICE = 'LINYI';
+
+/** Departments of every bench office: the four demo ones (libs/persistence/seed.ts) and these. */
 export const BENCH_DEPARTMENTS = [
   { code: 'EDU', name: '市教育局' },
   { code: 'FIN', name: '市财政局' },
@@ -118,8 +131,14 @@ const DEPARTMENT_WEIGHTS = [
   ['TRA', 8],
   ['HLT', 6],
 ] as const;
-/** Clerks per department; in OGI number 0 is the demo clerk `clerk`, the others `<dept>_clerk_<k>`. */
+/**
+ * Clerks per department: `<dept>_clerk_<k>` in the demo office, where OGI's number 0 is the
+ * demo clerk `clerk`; `<office>_<dept>_clerk_<k>` in the others (all lower case).
+ */
 export const CLERKS_PER_DEPARTMENT = 5;
+/** SQL: the user name of clerk number `k` of department `dept` of office `office` (all three SQL expressions). */
+export const clerkName = (office: string, dept: string, k: string): string =>
+  `CASE WHEN ${office} = ${lit(DEMO_OFFICE)} THEN '' ELSE lower(${office}) || '_' END || lower(${dept}) || '_clerk_' || ${k}`;
 /** Bench users whose accounts are deactivated: their open cases show on the board as held by a deactivated user. */
 export const INACTIVE_CLERKS = ['hud_clerk_4', 'env_clerk_4'];
 
@@ -194,6 +213,10 @@ export const STAGE_LAYERS: Record<string, string>[] = [
     r_dept: rnd(4),
     r_steps: rnd(5),
     r_kind: rnd(6),
+    office_code: pick(
+      rnd(14),
+      OFFICES.map((o) => [o.code, o.share] as const),
+    ),
   },
   {
     open: `CASE WHEN day >= $2::date - 60 THEN ${rnd(7)} < 0.9 ELSE ${rnd(7)} < 0.002 END`,
@@ -227,12 +250,11 @@ export const STAGE_LAYERS: Record<string, string>[] = [
     answered_on: `CASE WHEN outcome = 'replied' THEN day + answer_days END`,
     closed_at: `CASE WHEN NOT open THEN ((day + answer_days + 1)::timestamp + time '09:00' + ${rnd(11)} * interval '8 hours') AT TIME ZONE 'Asia/Shanghai' END`,
     assignee: `CASE WHEN department_code IS NULL THEN NULL
-      WHEN department_code = 'OGI' AND floor(${rnd(12)} * ${CLERKS_PER_DEPARTMENT}) = 0 THEN 'clerk'
-      ELSE lower(department_code) || '_clerk_' || floor(${rnd(12)} * ${CLERKS_PER_DEPARTMENT})::int END`,
+      WHEN office_code = ${lit(DEMO_OFFICE)} AND department_code = 'OGI' AND floor(${rnd(12)} * ${CLERKS_PER_DEPARTMENT}) = 0 THEN 'clerk'
+      ELSE ${clerkName('office_code', 'department_code', `floor(${rnd(12)} * ${CLERKS_PER_DEPARTMENT})::int`)} END`,
     // 3 to 30 steps: by how far the case went, more for closed cases; room for the draft's tail.
     steps: `least(30, greatest(5 + coalesce(draft_tail, 0), CASE WHEN open THEN 3 + floor(r_steps * 8)::int ELSE 8 + floor(power(r_steps, 3) * 23)::int END))`,
     arrived_at: `(day::timestamp + time '08:30' + ${rnd(13)} * interval '9 hours') AT TIME ZONE 'Asia/Shanghai'`,
-    registration_number: `'LYZF-' || extract(year FROM day)::int || '-' || lpad(seq::text, 5, '0')`,
   },
 ];
 
@@ -253,11 +275,11 @@ export const APPLICANT_COLUMNS: Record<string, string> = {
 
 export const APPLICATION_COLUMNS: Record<string, string> = {
   id: 'c.id',
-  office_id: '$1',
+  office_id: 'o.id',
   department_id: 'd.id',
   applicant_id: 'c.applicant_id',
   workflow_id: `'application-' || c.id`,
-  registration_number: 'c.registration_number',
+  registration_number: `o.registration_prefix || '-' || c.year || '-' || lpad(c.seq::text, 5, '0')`,
   registration_year: 'c.year',
   registration_seq: 'c.seq',
   channel: pick(rnd(40, 'c.i'), [
@@ -358,7 +380,7 @@ export const NOTICE_KINDS: { kind: string; letterKind: string; when: string; sal
 export const NOTICE_COLUMNS: Record<string, string> = {
   id: `md5('bench-notice-' || c.i || '-' || x.kind)::uuid`,
   application_id: 'c.id',
-  office_id: '$1',
+  office_id: 'a.office_id',
   kind: 'x.kind',
   letter_kind: 'x.letter_kind',
   issue_key: `x.kind`,

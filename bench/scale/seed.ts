@@ -3,17 +3,21 @@
 // (applicants, applications, case_events, notices). No workflow runs; the rows satisfy the
 // schema's constraints (the case_events hash chain is not valid, which only audit-verify checks).
 import type { Client } from 'pg';
+import { DEMO_DEPARTMENTS } from '../../libs/persistence/seed';
 import { performance } from 'node:perf_hooks';
 import {
   APPLICANT_COLUMNS,
   APPLICATION_COLUMNS,
   BENCH_DEPARTMENTS,
+  clerkName,
+  DEMO_OFFICE,
   CASE_EVENT_COLUMNS,
   CLERKS_PER_DEPARTMENT,
   INACTIVE_CLERKS,
   lit,
   NOTICE_COLUMNS,
   NOTICE_KINDS,
+  OFFICES,
   OPTIONAL_NOTICE_COLUMNS,
   STAGE_LAYERS,
 } from './columns';
@@ -120,9 +124,7 @@ async function withoutSecondaryIndexes(db: Client, log: (s: string) => void, loa
   ).rows as { indexname: string; indexdef: string }[];
   for (const c of constraints) await db.query(`ALTER TABLE ${c.tbl} DROP CONSTRAINT ${c.conname}`);
   for (const i of indexes) await db.query(`DROP INDEX ${i.indexname}`);
-  try {
-    await load();
-  } finally {
+  const rebuild = async () => {
     const started = performance.now();
     await db.query(`SET maintenance_work_mem = '1GB'`);
     for (const i of indexes) await db.query(i.indexdef);
@@ -131,7 +133,15 @@ async function withoutSecondaryIndexes(db: Client, log: (s: string) => void, loa
     log(
       `  ${indexes.length} indexes and ${constraints.length} constraints built again in ${((performance.now() - started) / 1000).toFixed(0)} s`,
     );
+  };
+  try {
+    await load();
+  } catch (e) {
+    await db.query('ROLLBACK');
+    await rebuild().catch((r) => log(`could not build the indexes and constraints again: ${(r as Error).message}`));
+    throw e;
   }
+  await rebuild();
 }
 
 export async function seedCases(
@@ -143,25 +153,37 @@ export async function seedCases(
   const [office] = (await db.query('SELECT id FROM offices WHERE code = $1', [opts.officeCode])).rows as { id: string }[];
   if (!office) throw new Error(`no office ${opts.officeCode}: run the migrations with the demo seed first`);
   const officeId = office.id;
-  const [{ count }] = (await db.query('SELECT count(*)::int AS count FROM applications WHERE office_id = $1', [officeId])).rows;
-  if (count > 0) throw new Error(`office ${opts.officeCode} already has ${count} cases: seed into an empty database`);
 
-  // Departments and clerks beyond the demo ones; the clerks share the demo clerk's password hash.
-  for (const d of BENCH_DEPARTMENTS) {
+  // The other offices, every office's departments and clerks; the clerks share the demo clerk's password hash.
+  for (const o of OFFICES) {
     await db.query(
-      `INSERT INTO departments (id, office_id, code, name) VALUES (gen_random_uuid(), $1, $2, $3) ON CONFLICT (office_id, code) DO NOTHING`,
-      [officeId, d.code, d.name],
+      `INSERT INTO offices (id, code, name, registration_prefix, reconsideration_organ) VALUES (gen_random_uuid(), $1, $2, $3, '临沂市人民政府')
+       ON CONFLICT (code) DO NOTHING`,
+      [o.code, o.name, o.prefix],
     );
+    for (const d of [...DEMO_DEPARTMENTS, ...BENCH_DEPARTMENTS]) {
+      await db.query(
+        `INSERT INTO departments (id, office_id, code, name) SELECT gen_random_uuid(), id, $2, $3 FROM offices WHERE code = $1
+         ON CONFLICT (office_id, code) DO NOTHING`,
+        [o.code, d.code, d.name],
+      );
+    }
   }
+  const [{ count }] = (
+    await db.query('SELECT count(*)::int AS count FROM applications a JOIN offices o ON o.id = a.office_id WHERE o.code = ANY ($1)', [
+      OFFICES.map((o) => o.code),
+    ])
+  ).rows;
+  if (count > 0) throw new Error(`the bench offices already have ${count} cases: seed into an empty database`);
+  const username = clerkName('o.code', 'd.code', 'k');
   await db.query(
     `INSERT INTO users (id, username, display_name, password_hash, role, office_id, department_id, active)
-     SELECT gen_random_uuid(), lower(d.code) || '_clerk_' || k, d.name || '承办人' || k, c.password_hash, 'clerk', d.office_id, d.id,
-            NOT (lower(d.code) || '_clerk_' || k = ANY ($2::text[]))
-     FROM departments d CROSS JOIN generate_series(0, ${CLERKS_PER_DEPARTMENT - 1}) k
+     SELECT gen_random_uuid(), ${username}, d.name || '承办人' || k, c.password_hash, 'clerk', d.office_id, d.id, NOT (${username} = ANY ($2::text[]))
+     FROM offices o JOIN departments d ON d.office_id = o.id CROSS JOIN generate_series(0, ${CLERKS_PER_DEPARTMENT - 1}) k
      JOIN users c ON c.username = 'clerk'
-     WHERE d.office_id = $1 AND NOT (d.code = 'OGI' AND k = 0)
+     WHERE o.code = ANY ($1) AND NOT (o.code = ${lit(DEMO_OFFICE)} AND d.code = 'OGI' AND k = 0)
      ON CONFLICT (username) DO NOTHING`,
-    [officeId, INACTIVE_CLERKS],
+    [OFFICES.map((o) => o.code), INACTIVE_CLERKS],
   );
 
   await db.query('CREATE TEMP TABLE year_start (year int PRIMARY KEY, first_i int NOT NULL)');
@@ -186,7 +208,7 @@ export async function seedCases(
       insert(
         'applications',
         APPLICATION_COLUMNS,
-        'FROM stage c LEFT JOIN departments d ON d.office_id = $1 AND d.code = c.department_code',
+        'FROM stage c JOIN offices o ON o.code = c.office_code LEFT JOIN departments d ON d.office_id = o.id AND d.code = c.department_code',
       ),
     ],
     ['case_events', insert('case_events', CASE_EVENT_COLUMNS, 'FROM stage c CROSS JOIN generate_series(1, c.steps) k')],
@@ -227,15 +249,13 @@ export async function seedCases(
   // Counters as registration and letter numbering would have left them.
   await db.query(
     `INSERT INTO registration_counters (office_id, year, last_seq)
-     SELECT office_id, registration_year, max(registration_seq) FROM applications WHERE office_id = $1 GROUP BY 1, 2
+     SELECT office_id, registration_year, max(registration_seq) FROM applications GROUP BY 1, 2
      ON CONFLICT (office_id, year) DO UPDATE SET last_seq = greatest(registration_counters.last_seq, excluded.last_seq)`,
-    [officeId],
   );
   await db.query(
     `INSERT INTO notice_counters (office_id, year, last_seq)
-     SELECT office_id, number_year, max(number_seq) FROM notices WHERE office_id = $1 GROUP BY 1, 2
+     SELECT office_id, number_year, max(number_seq) FROM notices GROUP BY 1, 2
      ON CONFLICT (office_id, year) DO UPDATE SET last_seq = greatest(notice_counters.last_seq, excluded.last_seq)`,
-    [officeId],
   );
   log('  VACUUM ANALYZE');
   for (const t of ['applicants', 'applications', 'case_events', 'notices', 'users', 'departments']) await db.query(`VACUUM ANALYZE ${t}`);
