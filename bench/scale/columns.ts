@@ -267,7 +267,7 @@ export const APPLICANT_COLUMNS: Record<string, string> = {
   name: `CASE WHEN c.legal THEN '临沂' || ${choose(rnd(21, 'c.i'), ['华信', '鲁南', '沂蒙', '金源', '恒泰', '众诚', '天元', '临港', '红嫂', '宏达', '开元', '泰和'])} || ${choose(rnd(22, 'c.i'), COMPANY_KINDS)}
     ELSE ${choose(rnd(23, 'c.i'), SURNAMES)} || ${choose(rnd(24, 'c.i'), GIVEN)} || CASE WHEN ${rnd(25, 'c.i')} < 0.6 THEN ${choose(rnd(26, 'c.i'), GIVEN)} ELSE '' END END`,
   id_number: `CASE WHEN NOT c.legal AND ${rnd(27, 'c.i')} < 0.7 THEN '3713' || lpad((c.i % 100000000)::text, 8, '0') || lpad((c.i % 1000000)::text, 6, '0') END`,
-  phone: `'13' || lpad(((c.i * 7919) % 1000000000)::text, 9, '0')`,
+  phone: `'13' || lpad(((c.i::bigint * 7919) % 1000000000)::text, 9, '0')`,
   email: `CASE WHEN ${rnd(28, 'c.i')} < 0.3 THEN 'user' || c.i || '@example.cn' END`,
   address: `'山东省临沂市' || ${choose(rnd(29, 'c.i'), PLACES)} || ${choose(rnd(30, 'c.i'), VILLAGES)} || (1 + c.i % 300) || '号'`,
   created_at: 'c.arrived_at',
@@ -279,7 +279,8 @@ export const APPLICATION_COLUMNS: Record<string, string> = {
   department_id: 'd.id',
   applicant_id: 'c.applicant_id',
   workflow_id: `'application-' || c.id`,
-  registration_number: `o.registration_prefix || '-' || c.year || '-' || lpad(c.seq::text, 5, '0')`,
+  // As registration numbers them: the serial has at least 5 digits.
+  registration_number: `o.registration_prefix || '-' || c.year || '-' || CASE WHEN c.seq < 100000 THEN lpad(c.seq::text, 5, '0') ELSE c.seq::text END`,
   registration_year: 'c.year',
   registration_seq: 'c.seq',
   channel: pick(rnd(40, 'c.i'), [
