@@ -408,7 +408,7 @@ async function main(): Promise<void> {
       const captured = await capture(apiPort, tokens[r.user], r);
       res.queries = captured.count;
       res.main = captured.main;
-      log(`  ${r.name}: p95 ${ms(res.p95)} ms (n=${res.n}, HTTP ${res.statuses}, ${res.bytes} bytes)`);
+      log(`  ${r.name}: p95 ${ms(res.p95)}${res.p95 >= 1000 ? '' : ' ms'} (n=${res.n}, HTTP ${res.statuses}, ${res.bytes} bytes)`);
       results.push(res);
     }
     console.log('');
