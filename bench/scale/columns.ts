@@ -315,6 +315,13 @@ export const APPLICATION_COLUMNS: Record<string, string> = {
   overdue: `c.open AND c.overdue AND c.due_on IS NOT NULL`,
   closed_at: 'c.closed_at',
   last_event_seq: 'c.steps',
+  // The case facts the workflow projects (libs/case CaseFacts), as the read side reads them.
+  triaged_by: `CASE WHEN c.status IN ('awaiting_confirmation', 'registered', 'triage') THEN NULL ELSE 'clerk' END`,
+  drafted_by: `CASE WHEN c.reply_kind IS NOT NULL THEN coalesce(c.assignee, 'clerk') END`,
+  decision_approved: `c.status IN ('approval', 'fee_pending', 'notice_issued') OR c.answered_on IS NOT NULL`,
+  decision_approved_by: `CASE WHEN c.status IN ('approval', 'fee_pending', 'notice_issued') OR c.answered_on IS NOT NULL THEN 'reviewer' END`,
+  confidentiality_approved: `c.reply_kind IN ('disclose', 'partial') AND (c.status IN ('approval', 'fee_pending', 'notice_issued') OR c.answered_on IS NOT NULL)`,
+  withholding_grounds: `CASE WHEN c.reply_kind IN ('partial', 'refuse') THEN ARRAY['个人隐私'] ELSE '{}'::text[] END`,
 };
 
 /**
@@ -405,4 +412,5 @@ export const NOTICE_COLUMNS: Record<string, string> = {
 /** Filled only when the notices table has them (a later migration may add stored PDFs); the share of letters with one. */
 export const OPTIONAL_NOTICE_COLUMNS: Record<string, string> = {
   pdf: `CASE WHEN ${rnd(62, 'c.i')} < 0.5 THEN convert_to(${lit(LETTER_PDF)}, 'UTF8') END`,
+  pdf_hash: `CASE WHEN ${rnd(62, 'c.i')} < 0.5 THEN encode(sha256(convert_to(${lit(LETTER_PDF)}, 'UTF8')), 'hex') END`,
 };

@@ -192,7 +192,7 @@ export async function seedCases(
 
   // The notices table may have gained a stored PDF (or other optional columns) in a later migration.
   const noticeCols = await columnsOf(db, 'notices');
-  const optional = Object.keys(OPTIONAL_NOTICE_COLUMNS).filter((c) => noticeCols.some((x) => x.name === c && x.type === 'bytea'));
+  const optional = Object.keys(OPTIONAL_NOTICE_COLUMNS).filter((c) => noticeCols.some((x) => x.name === c));
   const notices = { ...NOTICE_COLUMNS, ...Object.fromEntries(optional.map((c) => [c, OPTIONAL_NOTICE_COLUMNS[c]])) };
   await checkColumns(db, 'applicants', APPLICANT_COLUMNS, log);
   await checkColumns(db, 'applications', APPLICATION_COLUMNS, log);

@@ -206,6 +206,21 @@ describe('case views: list, inbox, notifications, supervision, timeline, annual 
     expect(bad.body.message).toBe('from: must be a date YYYY-MM-DD');
   });
 
+  it('gives the recorded steps of a case whose Temporal history is gone (past retention), not a 500', async () => {
+    // As after the namespace's retention: the row names a workflow the server no longer has.
+    await stack.dataSource.query(`UPDATE applications SET workflow_id = 'application-gone-' || id WHERE id = $1`, [closedId]);
+    try {
+      const tl = await request(stack.http).get(`/api/applications/${closedId}/timeline`).set(as('auditor')).expect(200);
+      expect(tl.body.temporalHistory).toBe(false);
+      expect(tl.body.entries.map((e: { source: string }) => e.source)).not.toContain('temporal');
+      expect(tl.body.entries.map((e: { type: string }) => e.type)).toContain('issue-notice');
+      const dl = await request(stack.http).get(`/api/applications/${closedId}/deadline`).set(as('auditor')).expect(404);
+      expect(dl.body.message).toMatch(/past the retention period/);
+    } finally {
+      await stack.dataSource.query(`UPDATE applications SET workflow_id = 'application-' || id WHERE id = $1`, [closedId]);
+    }
+  });
+
   it('gives auditors the merged timeline and the case as it stood at a past moment', async () => {
     const tl = await request(stack.http).get(`/api/applications/${closedId}/timeline`).set(as('auditor')).expect(200);
     const entries: { source: string; type: string; at: string; detail?: Record<string, unknown>; actor?: string }[] = tl.body.entries;

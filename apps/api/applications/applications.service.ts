@@ -13,6 +13,8 @@ import {
   type Client,
   WithStartWorkflowOperation,
   WorkflowNotFoundError,
+  isGrpcServiceError,
+  ServiceError,
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
 import type { AppConfig } from '../../../libs/config/config';
@@ -129,7 +131,7 @@ export class ApplicationsService {
       events = temporalEntries(await this.temporal.workflow.getHandle(workflowId).fetchHistory());
     } catch (err) {
       // History past the namespace retention is gone; the recorded steps remain.
-      if (!(err instanceof WorkflowNotFoundError)) throw err;
+      if (!isHistoryGone(err)) throw err;
       temporalHistory = false;
     }
     return { id, temporalHistory, entries: mergeTimeline(steps, events) };
@@ -149,7 +151,7 @@ export class ApplicationsService {
       );
       return { id, deadline };
     } catch (err) {
-      if (err instanceof WorkflowNotFoundError) {
+      if (isHistoryGone(err)) {
         throw new NotFoundException(
           `application ${id}: its workflow is past the retention period, so its deadline can no longer be explained`,
         );
@@ -168,3 +170,14 @@ export class ApplicationsService {
     return caseAtMoment(when.toISOString(), await this.repo.events(id, when));
   }
 }
+
+/**
+ * The workflow's history is gone (past the namespace's retention, or never started there):
+ * the client says so as WorkflowNotFoundError for a handle's calls, but fetchHistory passes
+ * the server's gRPC NOT_FOUND through as it is.
+ */
+function isHistoryGone(err: unknown): boolean {
+  const cause = err instanceof ServiceError ? err.cause : err;
+  return err instanceof WorkflowNotFoundError || (isGrpcServiceError(cause) && cause.code === GRPC_NOT_FOUND);
+}
+const GRPC_NOT_FOUND = 5;
