@@ -127,4 +127,23 @@ describe('case search against PostgreSQL', () => {
     expect(one).toMatchObject({ total: 1, totalCapped: false });
     expect(one.items.map((i) => i.id)).toEqual([ids.compensation]);
   });
+
+  it('pages by keyset: the `next` cursor gives the same pages as page=, without OFFSET', async () => {
+    const repo = new ApplicationsRepository(ds);
+    const supervisor = { id: randomUUID(), username: 'supervisor', role: 'supervisor' as const, officeId: office, departmentId: null };
+    for (const sort of ['createdAt', 'registrationNumber'] as const) {
+      let after: string | undefined;
+      for (let page = 1; page <= 3; page++) {
+        const byOffset = await repo.list({ pageSize: 7, page, sort }, supervisor);
+        const byKeyset = await repo.list({ pageSize: 7, sort, ...(after ? { after } : {}) }, supervisor);
+        expect([sort, page, byKeyset.items.map((i) => i.id)]).toEqual([sort, page, byOffset.items.map((i) => i.id)]);
+        expect(byKeyset.next).not.toBeNull();
+        after = byKeyset.next!;
+      }
+    }
+    await expect(repo.list({ after: 'garbage' }, supervisor)).rejects.toThrow(/after: not a cursor of this list/);
+    await expect(repo.list({ sort: 'dueOn', after: 'x' }, supervisor)).rejects.toThrow(/after: keyset paging works with sort=createdAt/);
+    const last = await repo.list({ q: 'LYZF-2026-00002' }, supervisor);
+    expect(last.next).toBeNull();
+  });
 });

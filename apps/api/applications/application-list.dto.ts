@@ -97,6 +97,15 @@ export class ListApplicationsQueryDto {
   @IsOptional()
   @IsIn(['asc', 'desc'], { message: 'order must be asc or desc' })
   order?: 'asc' | 'desc';
+
+  @ApiPropertyOptional({
+    description:
+      'keyset paging: the `next` of the previous page (sort createdAt or registrationNumber); reads as fast on page 500 as on page 1, unlike page=',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 400)
+  after?: string;
 }
 
 export class ApplicationListItemDto {
@@ -123,4 +132,10 @@ export class ApplicationListDto {
   totalCapped!: boolean;
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'give as `after` for the next page (sort createdAt or registrationNumber); null on the last page',
+  })
+  next!: string | null;
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { maskIdNumber } from '../../../libs/contracts/mask';
 import type { AuthUser } from '../auth/current-user';
@@ -23,6 +23,39 @@ const SORT_COLUMNS: Record<ListSort, string> = {
   registrationNumber: 'a.registration_number',
   createdAt: 'a.created_at',
 };
+
+/** The sorts that page by keyset: a non-null column plus the registration number (unique in an office). */
+const KEYSET_SORTS: Partial<Record<ListSort, { column: string; cast: string }>> = {
+  createdAt: { column: 'a.created_at', cast: '::timestamptz' },
+  registrationNumber: { column: 'a.registration_number', cast: '::text' },
+};
+/** created_at to the microsecond: a cursor rounded to milliseconds would skip or repeat rows. */
+const CREATED_AT_TEXT = `to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+interface Cursor {
+  sort: string;
+  order: string;
+  value: string;
+  registrationNumber: string;
+}
+
+function encodeCursor(sort: string, order: string, value: string, registrationNumber: string): string {
+  return Buffer.from(JSON.stringify([sort, order, value, registrationNumber]), 'utf8').toString('base64url');
+}
+
+/** The cursor, when it is one of this list's with the same sort and order. */
+function decodeCursor(raw: string, sort: string, order: string): Cursor | undefined {
+  try {
+    const v: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+    if (!Array.isArray(v) || v.length !== 4 || !v.every((x) => typeof x === 'string')) return undefined;
+    const [s, o, value, registrationNumber] = v as string[];
+    if (s !== sort || o !== order) return undefined;
+    if (sort === 'createdAt' && Number.isNaN(Date.parse(value))) return undefined;
+    return { sort: s, order: o, value, registrationNumber };
+  } catch {
+    return undefined;
+  }
+}
 
 export type CaseEventRow = Omit<NewCaseEvent, 'applicationId'>;
 
@@ -105,6 +138,17 @@ export class ApplicationsRepository {
     if (query.dueTo) add((n) => `a.due_on <= ${n}::date`, query.dueTo);
     if (query.overdue) add((n) => overdueFilterSql(n, query.overdue === 'true'), today);
     if (query.regime) add((n) => `a.regime = ${n}`, query.regime);
+    const keyset = KEYSET_SORTS[query.sort ?? 'createdAt'];
+    const dir = query.order === 'asc' ? 'ASC' : 'DESC';
+    if (query.after !== undefined) {
+      if (!keyset) throw new BadRequestException('after: keyset paging works with sort=createdAt or sort=registrationNumber');
+      if (page !== 1) throw new BadRequestException('after: give either after or page, not both');
+      const c = decodeCursor(query.after, query.sort ?? 'createdAt', dir);
+      if (!c) throw new BadRequestException('after: not a cursor of this list (give the `next` of the previous page, same sort and order)');
+      const cmp = dir === 'DESC' ? '<' : '>';
+      params.push(c.value, c.registrationNumber);
+      where.push(`(${keyset.column}, a.registration_number) ${cmp} ($${params.length - 1}${keyset.cast}, $${params.length})`);
+    }
     const q = query.q?.trim();
     if (q) {
       const search = caseSearch(q, user.officeId, params.length + 1);
@@ -120,16 +164,27 @@ export class ApplicationsRepository {
     const totalCapped = n > LIST_COUNT_CAP;
     const total = Math.min(n, LIST_COUNT_CAP);
     const from = `FROM applications a JOIN applicants p ON p.id = a.applicant_id WHERE ${where.join(' AND ')}`;
-    const dir = query.order === 'asc' ? 'ASC' : 'DESC';
     const col = SORT_COLUMNS[query.sort ?? 'createdAt'];
     const rows: Record<string, unknown>[] = await this.ds.query(
       `SELECT a.id, a.registration_number, a.status, a.regime, a.channel, to_char(a.received_on, 'YYYY-MM-DD') AS received_on,
               to_char(a.due_on, 'YYYY-MM-DD') AS due_on, ${overdueSql(`$${params.length + 3}`)} AS overdue, a.department_code, a.assignee, a.outcome, a.description,
-              a.created_at, p.type AS applicant_type, p.name AS applicant_name, p.id_number
+              a.created_at, ${CREATED_AT_TEXT} AS created_at_text, p.type AS applicant_type, p.name AS applicant_name, p.id_number
        ${from} ORDER BY ${col} ${dir} NULLS LAST, a.registration_number ${dir}
        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, pageSize, (page - 1) * pageSize, today],
+      [...params, pageSize + 1, (page - 1) * pageSize, today],
     );
+    const more = rows.length > pageSize;
+    if (more) rows.pop();
+    const last = rows[rows.length - 1];
+    const next =
+      keyset && more && last
+        ? encodeCursor(
+            query.sort ?? 'createdAt',
+            dir,
+            query.sort === 'registrationNumber' ? (last.registration_number as string) : (last.created_at_text as string),
+            last.registration_number as string,
+          )
+        : null;
     const items: ApplicationListItemDto[] = rows.map((r) => ({
       id: r.id as string,
       registrationNumber: r.registration_number as string,
@@ -150,7 +205,7 @@ export class ApplicationsRepository {
       description: r.description as string,
       createdAt: new Date(r.created_at as string).toISOString(),
     }));
-    return { items, total, totalCapped, page, pageSize };
+    return { items, total, totalCapped, page, pageSize, next };
   }
 
   /** The case's recorded steps, in order; up to `until` when given. */
