@@ -113,6 +113,9 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
   const current = patched('registration-in-one-task');
   const issuesNotices = current || patched('notices');
   const issuesConsultationLetters = current || (issuesNotices && patched('consultation-letters'));
+  // 'law-round-two': a step recorded after the due day had passed no longer moves it, and a
+  // 2008-regime case whose correction period lapses stays open, flagged to the supervisors.
+  const lawRoundTwo = patched('law-round-two');
 
   const settings = input.settings ?? {};
   const ctx = (): CaseContext => ({
@@ -120,6 +123,7 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
     index: index!,
     ...(settings.reminderOffsets ? { reminderOffsets: settings.reminderOffsets } : {}),
     ...(settings.notifyHour !== undefined ? { notifyHour: settings.notifyHour } : {}),
+    ...(lawRoundTwo ? {} : { legacy: { erasesLateness: true, abandons2008: true } }),
   });
 
   // The API waits on this Update (sent together with the start), so the caller
@@ -145,8 +149,16 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
       dueOn: r.dueOn,
       calendarVersion: r.calendarVersion,
       text: e.text,
-      pauses: e.pauses.map((p) => ({ from: p.from, to: p.to, workingDaysRemoved: p.workingDaysRemoved })),
+      pauses: e.pauses.map((p) => ({
+        from: p.from,
+        to: p.to,
+        workingDaysRemoved: p.workingDaysRemoved,
+        ...(p.sentOn !== undefined ? { sentOn: p.sentOn } : {}),
+        ...(p.enteredOn !== undefined ? { enteredOn: p.enteredOn } : {}),
+      })),
       extension: e.extension,
+      laterReplyDate: e.laterReplyDate,
+      laterReplyDateEnteredLate: e.laterReplyDateEnteredLate,
       provisionalYears: e.provisionalYears,
     };
   });
@@ -317,6 +329,7 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
       syncSearchAttributes();
       await project(expired);
       await issueNotices(noticesForExpiry(caseView));
+      for (const s of expired) if (s.type === 'correction_period_lapsed') await flagLapse(caseView, s);
       continue;
     }
     const wasOverdue = caseView.deadline?.overdue;
@@ -341,6 +354,20 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
   await projections;
   await condition(allHandlersFinished);
   log.info('case closed', { registrationNumber: caseView.registrationNumber, outcome: caseView.outcome });
+
+  /** 2008 regime: a lapsed correction period closes nothing; the supervisors see that a reply is still owed. */
+  async function flagLapse(v: CaseView, s: HistoryStep): Promise<void> {
+    const respondBy = String(s.details?.respondBy);
+    await notify({
+      applicationId: v.applicationId,
+      key: `correction-lapsed:${respondBy}`,
+      kind: 'escalation',
+      recipientUsername: null,
+      recipientRole: 'supervisor',
+      dueOn: v.deadline?.dueOn ?? null,
+      message: `${v.registrationNumber ?? v.applicationId}：补正期限（${respondBy}）已过，申请人未补正；2008年条例不视为放弃申请，请按原申请内容书面答复`,
+    });
+  }
 
   async function sendNotification(v: CaseView, a: Alarm): Promise<void> {
     if (a.kind === 'wake') return;

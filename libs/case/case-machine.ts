@@ -31,6 +31,8 @@ import {
   type TriageOutcome,
 } from '../contracts/case';
 import type { Actor, Role } from '../contracts/roles';
+import { replyLetterKind } from '../documents/document.types';
+import { KINDS_WITHOUT_2008_TEMPLATE } from '../documents/templates/notice-templates-2008.data';
 import { validateActionBody } from './body.validator';
 
 /** What the workflow knows when it judges or applies a step. */
@@ -41,6 +43,13 @@ export interface CaseContext {
   reminderOffsets?: readonly number[];
   /** hour of the day (Asia/Shanghai) for reminders and escalations; 9 when absent */
   notifyHour?: number;
+  /**
+   * Behaviours of cases started before a change (the workflow's patched() markers), kept for
+   * their whole life; absent: the rules as they stand.
+   * erasesLateness: a step recorded after the due day had passed still moved it (before 'law-round-two');
+   * abandons2008: a lapsed correction period closed a 2008-regime case as abandoned (before 'law-round-two').
+   */
+  legacy?: { erasesLateness?: boolean; abandons2008?: boolean };
 }
 
 export interface ActionError {
@@ -267,13 +276,23 @@ function checkRules(v: CaseView, req: ActionRequest, ctx: CaseContext): ActionEr
         return wrong(
           `request-correction: the window ended on ${dl.correctionRequestBy} (7th working day after receipt, ${REGIME_RULES['2019'].correctionBasis}); handle the application as it is`,
         );
-      if (req.body.deliveredOn) return date('deliveredOn', req.body.deliveredOn, v.receivedOn ?? v.arrivedOn, 'the receipt day');
+      // The notice is requested (sent) on the day of this step; it cannot reach the applicant before that.
+      if (req.body.deliveredOn) return date('deliveredOn', req.body.deliveredOn, today, 'the day the correction was requested');
       return null;
     }
     case 'receive-correction':
       return date('receivedOn', req.body.receivedOn, v.correction!.requestedOn, 'the day the correction was requested');
     case 'start-consultation': {
-      const e = date('sentOn', req.body.sentOn, dl!.clockStart, 'the start of the answer clock');
+      const e =
+        date('sentOn', req.body.sentOn, dl!.clockStart, 'the start of the answer clock') ??
+        withinDueDayOf(
+          v,
+          ctx,
+          req.action,
+          req.body.sentOn,
+          'the consultation letter was sent',
+          'it pauses only a clock that has not run out',
+        );
       if (e) return e;
       if (req.body.deliveredOn) return date('deliveredOn', req.body.deliveredOn, req.body.sentOn, 'the day the letter was sent');
       return null;
@@ -309,17 +328,54 @@ function checkRules(v: CaseView, req: ActionRequest, ctx: CaseContext): ActionEr
     case 'record-payment':
       return date('paidOn', req.body.paidOn, v.fee!.noticeOn, 'the day of the fee notice');
     case 'request-reasons':
-      return date('sentOn', req.body.sentOn, dl!.clockStart, 'the start of the answer clock');
+      return (
+        date('sentOn', req.body.sentOn, dl!.clockStart, 'the start of the answer clock') ??
+        withinDueDayOf(
+          v,
+          ctx,
+          req.action,
+          req.body.sentOn,
+          'the request for reasons was sent',
+          'once the period has run out the office answers',
+        )
+      );
     case 'receive-reasons': {
       const e = date('receivedOn', req.body.receivedOn, v.reasonsRequest!.sentOn, 'the day the request for reasons was sent');
       if (e || req.body.replyBy === undefined) return e;
       const replyBy = req.body.replyBy;
       if (!ctx.index.contains(parseIsoDate(replyBy))) return bad(`body.replyBy: ${replyBy} is outside the loaded calendar`);
       if (!ctx.index.isWorkingDay(parseIsoDate(replyBy))) return bad(`body.replyBy: ${replyBy} is not a working day`);
-      if (dl && replyBy <= dl.dueOn)
-        return bad(`body.replyBy: must be after the due day in force (${dl.dueOn}); otherwise answer within the period`);
+      // The later reply day is set on receivedOn: judged against the due day in force on that day.
+      const late = withinDueDayOf(
+        v,
+        ctx,
+        req.action,
+        req.body.receivedOn,
+        'the later reply day was set',
+        'a period that has run out cannot be moved',
+      );
+      if (late) return late;
+      const due = dueOnAsOf(v, req.body.receivedOn, ctx.index);
+      if (due && replyBy <= due)
+        return bad(
+          `body.replyBy: must be after the due day in force on ${req.body.receivedOn} (${due}); otherwise answer within the period`,
+        );
       return null;
     }
+    case 'triage': {
+      const kind = TRIAGE_REPLY_KIND[req.body.outcome];
+      if (dl?.regime === '2008' && kind && KINDS_WITHOUT_2008_TEMPLATE[replyLetterKind(kind)])
+        return wrong(
+          `triage: outcome ${req.body.outcome} leads to a ${kind} reply, which the 2008 Regulations do not know (${KINDS_WITHOUT_2008_TEMPLATE[replyLetterKind(kind)]})`,
+        );
+      return null;
+    }
+    case 'confirm-petition':
+      if (req.body.approve && dl?.regime === '2008')
+        return wrong(
+          `confirm-petition: the 2008 Regulations have no not-an-application letter (${KINDS_WITHOUT_2008_TEMPLATE['not-ogi-petition']})`,
+        );
+      return null;
     case 'draft-decision':
       return checkDraft(v, req.body, today);
     default:
@@ -327,8 +383,53 @@ function checkRules(v: CaseView, req: ActionRequest, ctx: CaseContext): ActionEr
   }
 }
 
+/** Triage outcomes that commit the case to one reply kind (not to be offered where that kind has no letter). */
+const TRIAGE_REPLY_KIND: Partial<Record<TriageOutcome, ReplyKind>> = {
+  petition: 'petition',
+  repeated: 'repeated',
+  'special-route': 'special-route',
+  excessive: 'excessive',
+};
+
+/** The first day of the fee measures (国办函〔2020〕109号): no processing fee is noticed before it. */
+export const FEE_MEASURES_START = '2021-01-01';
+
+/**
+ * The due day in force at the end of `day`: the deadline as the case's steps dated up to that
+ * day made it, with a pause still open on that day assumed to end on it. Not today's
+ * recomputation: a step dated `day` is judged by what the office had to meet then. Null
+ * before the receipt day.
+ */
+export function dueOnAsOf(v: CaseView, day: string, index: WorkingDayIndex): string | null {
+  if (!v.receivedOn || day < v.receivedOn) return null;
+  const input = deadlineInput(v, day, day);
+  return input ? computeDeadlines(input, index, { explain: false }).dueOn : null;
+}
+
+/**
+ * A step dated `on` that moves or stops the answer clock is lawful only on or before the due day
+ * in force on that day (legal-rules.md section 3-4: a pause starting after the due day does nothing;
+ * a period that has run out is answered late, not extended).
+ */
+function withinDueDayOf(v: CaseView, ctx: CaseContext, action: ActionName, on: string, what: string, why: string): ActionError | null {
+  const due = dueOnAsOf(v, on, ctx.index);
+  if (due && on > due) return wrong(`${action}: ${what} on ${on}, after the due day then in force (${due}); ${why}`);
+  return null;
+}
+
 /** Rules of a draft that depend on the case: the facts a reply kind rests on must have happened. */
 function checkDraft(v: CaseView, body: ActionBodies['draft-decision'], today: string): ActionError | null {
+  const regime = v.deadline?.regime ?? null;
+  // The 2008 Regulations end a case only with the letters they know (libs/documents templates).
+  const without2008 = KINDS_WITHOUT_2008_TEMPLATE[replyLetterKind(body.replyKind)];
+  if (regime === '2008' && without2008)
+    return wrong(`draft-decision: reply kind ${body.replyKind} does not exist under the 2008 Regulations: ${without2008}`);
+  if (body.fee && regime === '2008')
+    return wrong(`draft-decision: no processing fee under the 2008 Regulations: ${KINDS_WITHOUT_2008_TEMPLATE['fee-notice']}`);
+  if (body.fee && today < FEE_MEASURES_START)
+    return wrong(
+      `draft-decision: no processing fee before ${FEE_MEASURES_START}, when the fee measures (国办函〔2020〕109号) took effect (today is ${today})`,
+    );
   switch (body.replyKind) {
     case 'excessive': {
       const r = v.reasonsRequest;
@@ -413,33 +514,55 @@ export function waitingOn(f: StepFacts, actor: Actor): WaitingOn | null {
 // ---------------------------------------------------------------------------
 // Deadlines
 
-/** The deadline input of the case as it stands: correction restart, pauses, extension. */
-export function deadlineInput(v: CaseView, today: string): DeadlineInput | null {
+/**
+ * The deadline input of the case as it stands: correction restart, pauses, extension. With
+ * `asOf`, as it stood at the end of that day: steps dated after it left out, a pause that
+ * ended later cut at it (pass asOf as `today` too, so a pause open then ends on it).
+ */
+export function deadlineInput(v: CaseView, today: string, asOf?: string): DeadlineInput | null {
   if (!v.receivedOn) return null;
+  const cut = asOf ?? '9999-12-31';
+  const upTo = (d: string) => (d > cut ? cut : d);
   const events: { key: string; e: DeadlineEvent }[] = [];
-  if (v.correction?.receivedOn)
+  if (v.correction?.receivedOn && v.correction.receivedOn <= cut)
     events.push({ key: v.correction.receivedOn, e: { type: 'correction_received', on: v.correction.receivedOn } });
   const regime = v.deadline?.regime ?? regimeFor(v.receivedOn);
   for (const c of v.consultations) {
     // The 2008 Regulations stop the clock only for a third party's opinion (Art. 23); an
     // organ consulted as co-maker (Art. 34 of 2019) is consulted within the period.
     if (regime === '2008' && c.kind === 'co-maker') continue;
-    const to = c.receivedOn ?? (c.position ? c.replyBy : today > c.sentOn ? today : c.sentOn);
-    events.push({ key: c.sentOn, e: { type: 'paused', from: c.sentOn, to } });
+    // Recorded after the due day had passed: the pause counts from the day it was recorded.
+    const from = c.enteredAfterDueOn && c.enteredOn ? c.enteredOn : c.sentOn;
+    if (from > cut) continue;
+    const to = upTo(c.receivedOn ?? (c.position ? c.replyBy : today > from ? today : from));
+    const e: DeadlineEvent = { type: 'paused', from, to: to < from ? from : to };
+    if (from !== c.sentOn) e.sentOn = c.sentOn;
+    if (c.enteredOn && c.enteredOn > c.sentOn) e.enteredOn = c.enteredOn;
+    events.push({ key: from, e });
   }
-  if (v.fee) {
-    const to = v.fee.paidOn ?? (today > v.fee.noticeOn ? today : v.fee.noticeOn);
+  if (v.fee && v.fee.noticeOn <= cut) {
+    const to = upTo(v.fee.paidOn ?? (today > v.fee.noticeOn ? today : v.fee.noticeOn));
     events.push({ key: v.fee.noticeOn, e: { type: 'paused', from: v.fee.noticeOn, to } });
   }
   const r = v.reasonsRequest;
-  if (r) {
+  if (r && r.sentOn <= cut) {
     // Art. 35 does not stop the answer clock; only a later reply day set by the office moves the due day.
     events.push({ key: r.sentOn, e: { type: 'reasons_requested', on: r.sentOn, by: r.respondBy } });
-    if (r.replyBy && r.receivedOn) events.push({ key: r.receivedOn, e: { type: 'later_reply_date', on: r.receivedOn, dueOn: r.replyBy } });
+    if (r.replyBy && r.receivedOn && r.receivedOn <= cut) {
+      const e: DeadlineEvent = { type: 'later_reply_date', on: r.receivedOn, dueOn: r.replyBy };
+      if (r.reasonsEnteredOn && r.reasonsEnteredOn > r.receivedOn) e.enteredOn = r.reasonsEnteredOn;
+      if (r.replyByEnteredAfterDueOn) e.enteredAfterDueOn = r.replyByEnteredAfterDueOn;
+      events.push({ key: r.receivedOn, e });
+    }
   }
-  if (v.extension?.approved) events.push({ key: '9999', e: { type: 'extended' } });
+  if (v.extension?.approved && (asOf === undefined || extensionApprovedBy(v, asOf))) events.push({ key: '9999', e: { type: 'extended' } });
   events.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return { receivedOn: v.receivedOn, regime: 'auto', events: events.map((x) => x.e) };
+}
+
+/** Whether the extension was approved by the end of `day` (the day of its decide-extension step). */
+function extensionApprovedBy(v: CaseView, day: string): boolean {
+  return v.history.some((s) => s.type === 'decide-extension' && s.details?.approve === true && shanghaiDay(Date.parse(s.at)) <= day);
 }
 
 /** Recomputes the deadline facts in place; frozen once the reply is issued. Returns true when the due day moved. */
@@ -461,7 +584,10 @@ export function recomputeDeadline(v: CaseView, ctx: CaseContext): boolean {
     pausedWorkingDays: r.pausedWorkingDays,
     provisional: r.provisional,
     calendarVersion: r.calendarVersion,
-    paused: openConsultation(v) !== undefined || (v.fee !== null && !v.fee.paidOn && v.status === 'fee_pending'),
+    // a consultation recorded after the due day had passed stops nothing (deadlineInput)
+    paused:
+      (openConsultation(v) !== undefined && !openConsultation(v)!.enteredAfterDueOn) ||
+      (v.fee !== null && !v.fee.paidOn && v.status === 'fee_pending'),
     overdue: today > r.dueOn,
     workingDaysLate: null,
   };
@@ -542,6 +668,8 @@ export function applyAction(v: CaseView, req: ActionRequest, ctx: CaseContext): 
       const deliveredOn = req.body.deliveredOn ?? req.body.sentOn;
       const days = req.body.kind === 'co-maker' ? CO_MAKER_REPLY_WORKING_DAYS : THIRD_PARTY_REPLY_WORKING_DAYS;
       const replyBy = workingDayWindow(deliveredOn, days, ctx.index).endsOn;
+      // Recorded after the due day had passed, it cannot un-pass it: the pause counts from today.
+      const lateAfter = !ctx.legacy?.erasesLateness && v.deadline && today > v.deadline.dueOn ? v.deadline.dueOn : undefined;
       v.consultations.push({
         kind: req.body.kind,
         party: req.body.party,
@@ -549,9 +677,12 @@ export function applyAction(v: CaseView, req: ActionRequest, ctx: CaseContext): 
         sentOn: req.body.sentOn,
         deliveredOn,
         replyBy,
+        ...(ctx.legacy?.erasesLateness ? {} : { enteredOn: today }),
+        ...(lateAfter ? { enteredAfterDueOn: lateAfter } : {}),
       });
       v.status = 'consulting';
       details.replyBy = replyBy;
+      if (lateAfter) details.enteredAfterDueOn = lateAfter;
       break;
     }
     case 'receive-consultation-reply': {
@@ -626,6 +757,14 @@ export function applyAction(v: CaseView, req: ActionRequest, ctx: CaseContext): 
       r.receivedOn = req.body.receivedOn;
       r.outcome = req.body.reasonable ? 'reasonable' : 'unreasonable';
       if (req.body.replyBy) r.replyBy = req.body.replyBy;
+      if (!ctx.legacy?.erasesLateness) {
+        r.reasonsEnteredOn = today;
+        // A later reply day recorded after the due day had passed replaces nothing (it cannot un-pass it).
+        if (req.body.replyBy && v.deadline && today > v.deadline.dueOn) {
+          r.replyByEnteredAfterDueOn = v.deadline.dueOn;
+          details.enteredAfterDueOn = v.deadline.dueOn;
+        }
+      }
       v.status = r.statusBefore;
       break;
     }
@@ -667,6 +806,8 @@ export function applyAction(v: CaseView, req: ActionRequest, ctx: CaseContext): 
   }
   recomputeDeadline(v, ctx);
   if (v.deadline) details.dueOn = v.deadline.dueOn;
+  const dated = effectiveDay(req.action, details, today);
+  if (dated) Object.assign(details, dated);
   out.push(step(v, req.action, req.actor, ctx, req.body.comment, details));
   if (v.status === 'delivered') {
     v.status = 'closed';
@@ -676,11 +817,56 @@ export function applyAction(v: CaseView, req: ActionRequest, ctx: CaseContext): 
   return out;
 }
 
+/** The body field that dates each step that can be recorded after the day it took effect. */
+export const EFFECTIVE_DAY_FIELD: Partial<Record<ActionName, string>> = {
+  'confirm-receipt': 'receivedOn',
+  'request-correction': 'deliveredOn',
+  'receive-correction': 'receivedOn',
+  'start-consultation': 'sentOn',
+  'receive-consultation-reply': 'receivedOn',
+  'request-reasons': 'sentOn',
+  'receive-reasons': 'receivedOn',
+  'record-payment': 'paidOn',
+  'record-delivery': 'on',
+  withdraw: 'on',
+};
+
+/**
+ * A back-dated step's two days: the day it took effect (its body's date) and the day it was
+ * recorded (the step's own day); null when it took effect on the day it was recorded.
+ */
+export function effectiveDay(
+  type: string,
+  details: Record<string, unknown> | undefined,
+  enteredOn: string,
+): { effectiveOn: string; enteredOn: string } | null {
+  const field = EFFECTIVE_DAY_FIELD[type as ActionName];
+  const on = field ? details?.[field] : undefined;
+  return typeof on === 'string' && on < enteredOn ? { effectiveOn: on, enteredOn } : null;
+}
+
 /** Windows that ran out by `now` (correction period, consultation reply, fee payment): applied in place. */
 export function expireWindows(v: CaseView, ctx: CaseContext): HistoryStep[] {
   const today = shanghaiDay(ctx.now);
   const out: HistoryStep[] = [];
-  if (v.status === 'correction_requested' && v.correction && today > v.correction.respondBy) {
+  if (
+    v.status === 'correction_requested' &&
+    v.correction &&
+    today > v.correction.respondBy &&
+    v.deadline?.regime === '2008' &&
+    !ctx.legacy?.abandons2008
+  ) {
+    // The 2008 Regulations have no deemed abandonment (Art. 21(4) only asks for the change): the
+    // case goes back to be handled as it is, flagged to the supervisor, and ends with a written reply.
+    v.status = v.triageOutcome ? 'triage' : 'registered';
+    out.push(
+      step(v, 'correction_period_lapsed', 'system', ctx, undefined, {
+        respondBy: v.correction.respondBy,
+        regime: '2008',
+        flaggedTo: 'supervisor',
+      }),
+    );
+  } else if (v.status === 'correction_requested' && v.correction && today > v.correction.respondBy) {
     v.status = 'closed';
     v.outcome = 'abandoned';
     v.outcomeReason = 'correction_not_made';

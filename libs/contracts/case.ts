@@ -265,6 +265,13 @@ export interface ConsultationState {
   sentOn: string;
   deliveredOn: string;
   replyBy: string; // end of the 15 working-day window
+  /** the day the step was recorded (sentOn may be earlier) */
+  enteredOn?: string;
+  /**
+   * recorded after this due day (then in force) had passed: the letter was lawful on its own day,
+   * but the pause counts only from enteredOn, so the lateness already run up stays
+   */
+  enteredAfterDueOn?: string;
   receivedOn?: string;
   position?: ConsultationPosition | 'deemed-consent' | 'no-reply';
   reasons?: string;
@@ -285,6 +292,10 @@ export interface ReasonsRequestState {
   outcome?: 'reasonable' | 'unreasonable' | 'no-reply';
   /** the later reply day the office set for a reasonable but very large request */
   replyBy?: string;
+  /** the day the reasons (and the later reply day) were recorded (receivedOn may be earlier) */
+  reasonsEnteredOn?: string;
+  /** the later reply day was recorded after this due day (then in force) had passed: it replaces nothing */
+  replyByEnteredAfterDueOn?: string;
 }
 
 export interface DecisionState extends DraftDecisionBody {

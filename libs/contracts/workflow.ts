@@ -36,8 +36,13 @@ export interface DeadlineExplanationView {
   dueOn: string;
   calendarVersion: string;
   text: string[];
-  pauses: { from: string; to: string; workingDaysRemoved: number }[];
+  /** sentOn: the letter's day when the pause counts only from the day it was recorded; enteredOn: the day it was recorded, when later */
+  pauses: { from: string; to: string; workingDaysRemoved: number; sentOn?: string; enteredOn?: string }[];
   extension: { days: number; afterDueOn: string; dueOn: string } | null;
+  /** Art. 35 later reply day that replaced the due day (enteredOn: the day it was recorded, when later) */
+  laterReplyDate?: { setOn: string; afterDueOn: string; dueOn: string; enteredOn?: string } | null;
+  /** Art. 35 later reply day recorded after the due day then in force had passed: it replaced nothing */
+  laterReplyDateEnteredLate?: { setOn: string; dueOn: string; enteredOn: string; dueOnWhenEntered: string } | null;
   provisionalYears: number[];
 }
 

@@ -12,6 +12,7 @@ import type {
 import { REGIME_2019_START, REGIME_RULES } from './regime';
 
 type Pause = Extract<DeadlineEvent, { type: 'paused' }>;
+type LaterReply = Extract<DeadlineEvent, { type: 'later_reply_date' }>;
 
 const WEEKDAY_ZH: Record<string, string> = {
   Monday: '周一',
@@ -55,6 +56,9 @@ export function explainDeadline(input: DeadlineInput, s: SolvedDeadline, index: 
   const periodTarget = s.laterReplyDate?.replacedTarget ?? s.finalTarget;
   applyPauses(pauses, index, index.workingDayOrdinal(s.clockStart), periodTarget - s.pausedWorkingDays, removed);
   const reasons = (input.events ?? []).find((e) => e.type === 'reasons_requested');
+  const laterEvents = (input.events ?? []).filter((e): e is LaterReply => e.type === 'later_reply_date');
+  const laterCounted = laterEvents.find((e) => e.enteredAfterDueOn === undefined);
+  const laterLate = laterEvents.find((e) => e.enteredAfterDueOn !== undefined);
   const later = s.laterReplyDate;
   const pauseRanges = pauses.map((p) => [parseIsoDate(p.from), parseIsoDate(p.to)] as const);
 
@@ -84,6 +88,8 @@ export function explainDeadline(input: DeadlineInput, s: SolvedDeadline, index: 
 
   const pauseOut: PauseExplanation[] = pauses.map((p, i) => {
     const out: PauseExplanation = { from: p.from, to: p.to, workingDaysRemoved: removed[i] };
+    if (p.sentOn !== undefined) out.sentOn = p.sentOn;
+    if (p.enteredOn !== undefined) out.enteredOn = p.enteredOn;
     if (removed[i] === 0) {
       out.note =
         parseIsoDate(p.from) >= due ? '始于答复期限当日或之后，不影响期限' : '期间没有另行计入的工作日（周末、节假日或已暂停），不影响期限';
@@ -129,8 +135,16 @@ export function explainDeadline(input: DeadlineInput, s: SolvedDeadline, index: 
     const [from, to] = pauseRanges[i];
     const days = skippedDays.filter((d) => d.reason === 'paused' && from < parseIsoDate(d.date) && parseIsoDate(d.date) <= to);
     const list = days.length > 0 && days.length <= 40 ? `（${days.map((d) => d.date).join('，')}）` : '';
+    // A back-dated letter shows both days; one recorded after the due day had passed counts only from its recording.
+    const sent = p.sentOn ?? p.from;
+    const dated =
+      p.sentOn !== undefined
+        ? `；函件${p.sentOn}发出，${p.enteredOn ?? p.from}才登记，登记时答复期限已过，暂停自登记日起算，已逾期的日子不因补登而消除`
+        : p.enteredOn !== undefined && p.enteredOn > sent
+          ? `；函件${sent}发出，${p.enteredOn}登记`
+          : '';
     text.push(
-      `暂停 ${p.from} 至 ${p.to}：${p.workingDaysRemoved}个工作日不计入${list}${p.note ? `；${p.note}` : ''}（${zh.pauseBasis}）。`,
+      `暂停 ${p.from} 至 ${p.to}：${p.workingDaysRemoved}个工作日不计入${list}${p.note ? `；${p.note}` : ''}${dated}（${zh.pauseBasis}）。`,
     );
   });
   text.push(`法定答复期限届满：${label(explained(index, baseDue))}，即第${s.answerDays}个计入的工作日。`);
@@ -146,7 +160,12 @@ export function explainDeadline(input: DeadlineInput, s: SolvedDeadline, index: 
   }
   if (later) {
     text.push(
-      `延迟答复（条例第三十五条）：本机关于${index.isoDate(later.setOn)}认为申请理由合理，但无法在规定期限内答复，将答复期限由${index.isoDate(index.workingDayAt(periodTarget))}改为${index.isoDate(later.dueOn)}，并书面告知申请人。`,
+      `延迟答复（条例第三十五条）：本机关于${index.isoDate(later.setOn)}认为申请理由合理，但无法在规定期限内答复，将答复期限由${index.isoDate(index.workingDayAt(periodTarget))}改为${index.isoDate(later.dueOn)}，并书面告知申请人${laterCounted?.enteredOn ? `（${laterCounted.enteredOn}登记）` : ''}。`,
+    );
+  }
+  if (laterLate) {
+    text.push(
+      `延迟答复（条例第三十五条）：${laterLate.on}确定的答复日${laterLate.dueOn}于${laterLate.enteredOn ?? laterLate.on}才登记，登记时答复期限${laterLate.enteredAfterDueOn}已过，不改变答复期限；已逾期的日子不因补登而消除。`,
     );
   }
   text.push(`答复期限：${label(explained(index, due))}，当日24时前（北京时间）。`);
@@ -174,7 +193,20 @@ export function explainDeadline(input: DeadlineInput, s: SolvedDeadline, index: 
       ? { days: s.extensionDays, afterDueOn: index.isoDate(baseDue), dueOn: index.isoDate(index.workingDayAt(periodTarget)) }
       : null,
     laterReplyDate: later
-      ? { setOn: index.isoDate(later.setOn), afterDueOn: index.isoDate(index.workingDayAt(periodTarget)), dueOn: index.isoDate(due) }
+      ? {
+          setOn: index.isoDate(later.setOn),
+          afterDueOn: index.isoDate(index.workingDayAt(periodTarget)),
+          dueOn: index.isoDate(due),
+          ...(laterCounted?.enteredOn ? { enteredOn: laterCounted.enteredOn } : {}),
+        }
+      : null,
+    laterReplyDateEnteredLate: laterLate
+      ? {
+          setOn: laterLate.on,
+          dueOn: laterLate.dueOn,
+          enteredOn: laterLate.enteredOn ?? laterLate.on,
+          dueOnWhenEntered: laterLate.enteredAfterDueOn as string,
+        }
       : null,
     reasonsRequested: reasons ? { on: reasons.on, by: reasons.by } : null,
     correctionRequest: corrBy === null ? null : { by: corrBy, basis: rules.correctionBasis as string },

@@ -96,7 +96,7 @@ export function solveDeadline(input: DeadlineInput, index: WorkingDayIndex): Sol
       }
       extended = true;
       extensionDays = days;
-    } else if (e.type === 'later_reply_date') {
+    } else if (e.type === 'later_reply_date' && e.enteredAfterDueOn === undefined) {
       later = { setOn: dateOf(e.on, `events[${i}].on`), dueOn: dateOf(e.dueOn, `events[${i}].dueOn`) };
     }
   }

@@ -5,14 +5,27 @@ export type RegimeChoice = 'auto' | Regime;
 export type DeadlineEvent =
   /** the corrected application arrived: the answer clock restarts from this day */
   | { type: 'correction_received'; on: string }
-  /** consultation (third party, other organ, fee notice): letter sent on `from`, reply or window end on `to` */
-  | { type: 'paused'; from: string; to: string }
+  /**
+   * consultation (third party, other organ, fee notice): letter sent on `from`, reply or window end on `to`.
+   * `enteredOn`: the day the step was recorded, when after the letter's day. `sentOn`: the letter's day when
+   * the step was recorded after the due day then in force had passed: the pause then counts only from the
+   * day it was recorded (`from`), so it cannot un-pass the due day.
+   */
+  | { type: 'paused'; from: string; to: string; sentOn?: string; enteredOn?: string }
   /** the one extension; days defaults to the regime's maximum */
   | { type: 'extended'; days?: number }
   /** Art. 35: the applicant was asked on `on` to state reasons by `by`; the answer clock keeps running (no effect on the count) */
   | { type: 'reasons_requested'; on: string; by: string }
   /** Art. 35: on `on` the office found the reasons reasonable but the request too large and set the reply day `dueOn`; it replaces the due day when later */
-  | { type: 'later_reply_date'; on: string; dueOn: string };
+  | {
+      type: 'later_reply_date';
+      on: string;
+      dueOn: string;
+      /** the day it was recorded, when after `on` */
+      enteredOn?: string;
+      /** recorded after this due day (then in force) had passed: kept for the record, replaces nothing */
+      enteredAfterDueOn?: string;
+    };
 
 export interface DeadlineInput {
   receivedOn: string;
@@ -41,6 +54,10 @@ export interface PauseExplanation {
   to: string;
   /** working days of (from, to] that fell before the due day and were taken out of the count */
   workingDaysRemoved: number;
+  /** the letter's day, when the pause counts only from the day it was recorded (entered after the due day) */
+  sentOn?: string;
+  /** the day the step was recorded, when after the letter's day */
+  enteredOn?: string;
   note?: string;
 }
 
@@ -60,7 +77,9 @@ export interface DeadlineExplanation {
   pauses: PauseExplanation[];
   extension: { days: number; afterDueOn: string; dueOn: string } | null;
   /** Art. 35 later reply day, recorded like an extension: the due day it replaced and the new one */
-  laterReplyDate: { setOn: string; afterDueOn: string; dueOn: string } | null;
+  laterReplyDate: { setOn: string; afterDueOn: string; dueOn: string; enteredOn?: string } | null;
+  /** an Art. 35 later reply day recorded after the due day then in force had passed: it moved nothing */
+  laterReplyDateEnteredLate: { setOn: string; dueOn: string; enteredOn: string; dueOnWhenEntered: string } | null;
   /** Art. 35 request for reasons (the clock kept running) */
   reasonsRequested: { on: string; by: string } | null;
   correctionRequest: { by: string; basis: string } | null;

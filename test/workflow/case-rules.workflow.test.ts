@@ -222,7 +222,7 @@ describe('applicationWorkflow: refused steps', () => {
     await expectRejected(
       h.act(handle, 'receive-reasons', clerk, { receivedOn, reasonable: true, replyBy: wd(receivedOn, 20) }),
       'BadRequest',
-      new RegExp(`^body\\.replyBy: must be after the due day in force \\(${wd(receivedOn, 20)}\\)`),
+      new RegExp(`^body\\.replyBy: must be after the due day in force on \\d{4}-\\d{2}-\\d{2} \\(${wd(receivedOn, 20)}\\)`),
     );
     await expectRejected(
       h.act(handle, 'receive-reasons', clerk, { receivedOn, reasonable: false, replyBy: wd(receivedOn, 30) }),

@@ -2,7 +2,7 @@
 // event history, and the case as the workflow recorded it at a past moment.
 import { temporal } from '@temporalio/proto';
 import { tsToMs } from '@temporalio/common/lib/time';
-import { type CaseFacts, caseFacts, newCase, shanghaiDay } from '../../../libs/case';
+import { type CaseFacts, caseFacts, effectiveDay, newCase, shanghaiDay } from '../../../libs/case';
 import type { CaseEventRow } from './applications.repository';
 
 export interface TimelineEntry {
@@ -15,6 +15,11 @@ export interface TimelineEntry {
   role?: string;
   status?: string;
   deadline?: { before?: unknown; after?: unknown };
+  /** a back-dated step: the day it took effect (its body's date), before the day it was entered (`at`) */
+  effectiveOn?: string;
+  enteredOn?: string;
+  /** it was entered after this due day (then in force) had passed, so it did not move it */
+  enteredAfterDueOn?: string;
   payload?: Record<string, unknown>;
   eventId?: number;
   detail?: Record<string, unknown>;
@@ -34,6 +39,9 @@ export function caseEntry(e: CaseEventRow): TimelineEntry {
     role: e.actorRole,
     status: typeof p.status === 'string' ? p.status : undefined,
     ...(before !== undefined || after !== undefined ? { deadline: { before, after } } : {}),
+    // derived from the body's date and the step's day, so steps recorded before this field show it too
+    ...effectiveDay(e.type, p, shanghaiDay(Date.parse(e.occurredAt))),
+    ...(typeof p.enteredAfterDueOn === 'string' ? { enteredAfterDueOn: p.enteredAfterDueOn } : {}),
     payload: p,
   };
 }
