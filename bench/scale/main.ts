@@ -164,7 +164,16 @@ async function measure(port: number, token: string, route: Route): Promise<Resul
 
 const TARGET = { fast: 50, chineseSearch: 200, report: 2000 };
 
-function routes(s: { caseId: string; noticeId: string; number: string; today: string; dueTo: string; year: number }): Route[] {
+function routes(s: {
+  caseId: string;
+  noticeId: string;
+  number: string;
+  today: string;
+  dueTo: string;
+  year: number;
+  /** `next` of page 499 (20 a page) for the clerk and the supervisor: page 500 by keyset */
+  after: { clerk: string; supervisor: string };
+}): Route[] {
   const list = (name: string, query: string): Route[] => [
     { name: `list ${name}, page 1`, user: 'clerk', path: `/api/applications${query ? `?${query}` : ''}`, target: TARGET.fast },
     { name: `list ${name}, page 500`, user: 'clerk', path: `/api/applications?${query ? `${query}&` : ''}page=500`, target: TARGET.fast },
@@ -173,6 +182,14 @@ function routes(s: { caseId: string; noticeId: string; number: string; today: st
     ...list('(no filter)', ''),
     { name: 'list (no filter, whole office), page 1', user: 'supervisor', path: '/api/applications', target: TARGET.fast },
     { name: 'list (no filter, whole office), page 500', user: 'supervisor', path: '/api/applications?page=500', target: TARGET.fast },
+    // The same page 500 as a client that follows `next` reads it: no OFFSET.
+    { name: 'list (no filter), page 500 by keyset', user: 'clerk', path: `/api/applications?after=${s.after.clerk}`, target: TARGET.fast },
+    {
+      name: 'list (whole office), page 500 by keyset',
+      user: 'supervisor',
+      path: `/api/applications?after=${s.after.supervisor}`,
+      target: TARGET.fast,
+    },
     ...list('status=assigned', 'status=assigned'),
     ...list('status=closed', 'status=closed'),
     ...list('department=OGI', 'department=OGI'),
@@ -390,7 +407,14 @@ async function main(): Promise<void> {
       )
     ).rows;
     const dueTo = new Date(Date.parse(`${today}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
+    const nextOfPage499 = async (user: User): Promise<string> => {
+      const r = await request(apiPort, 'GET', '/api/applications?page=499', tokens[user]);
+      const next = (JSON.parse(r.body.toString()) as { next?: string | null }).next;
+      if (!next) throw new Error(`no next cursor after page 499 for ${user}: seed more cases`);
+      return next;
+    };
     const all = routes({
+      after: { clerk: await nextOfPage499('clerk'), supervisor: await nextOfPage499('supervisor') },
       caseId: sample.case_id,
       noticeId: sample.notice_id,
       number: number.registration_number,
