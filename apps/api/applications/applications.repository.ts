@@ -24,7 +24,11 @@ const SORT_COLUMNS: Record<ListSort, string> = {
   createdAt: 'a.created_at',
 };
 
-/** The sorts that page by keyset: a non-null column plus the registration number (unique in an office). */
+/**
+ * The sorts that page by keyset: a non-null column plus the registration number (unique in an
+ * office). Ordered without NULLS LAST (they have no nulls), so that both directions are a walk of
+ * ix_applications_office_created (DESC NULLS FIRST forwards, ASC NULLS LAST backwards).
+ */
 const KEYSET_SORTS: Partial<Record<ListSort, { column: string; cast: string }>> = {
   createdAt: { column: 'a.created_at', cast: '::timestamptz' },
   registrationNumber: { column: 'a.registration_number', cast: '::text' },
@@ -169,7 +173,7 @@ export class ApplicationsRepository {
       `SELECT a.id, a.registration_number, a.status, a.regime, a.channel, to_char(a.received_on, 'YYYY-MM-DD') AS received_on,
               to_char(a.due_on, 'YYYY-MM-DD') AS due_on, ${overdueSql(`$${params.length + 3}`)} AS overdue, a.department_code, a.assignee, a.outcome, a.description,
               a.created_at, ${CREATED_AT_TEXT} AS created_at_text, p.type AS applicant_type, p.name AS applicant_name, p.id_number
-       ${from} ORDER BY ${col} ${dir} NULLS LAST, a.registration_number ${dir}
+       ${from} ORDER BY ${col} ${dir}${keyset ? '' : ' NULLS LAST'}, a.registration_number ${dir}
        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, pageSize + 1, (page - 1) * pageSize, today],
     );
