@@ -32,6 +32,7 @@ import {
 } from '../contracts/case';
 import type { Actor, Role } from '../contracts/roles';
 import { validateActionBody } from './body.validator';
+import { replyLetterProblem } from './reply-letter';
 
 /** What the workflow knows when it judges or applies a step. */
 export interface CaseContext {
@@ -321,7 +322,12 @@ function checkRules(v: CaseView, req: ActionRequest, ctx: CaseContext): ActionEr
       return null;
     }
     case 'draft-decision':
-      return checkDraft(v, req.body, today);
+      return checkDraft(v, req.body, today) ?? draftLetterProblem(v, req.body, req.actor, ctx);
+    case 'issue-notice': {
+      // 不拒办: the reply is issued only with its letter (the draft was checked; the facts may have moved since).
+      const problem = replyLetterProblem(v);
+      return problem ? wrong(`issue-notice: the reply letter cannot be made (${problem}); redraft the decision`) : null;
+    }
     default:
       return null;
   }
@@ -349,6 +355,14 @@ function checkDraft(v: CaseView, body: ActionBodies['draft-decision'], today: st
     default:
       return null;
   }
+}
+
+/** A draft whose reply letter cannot be made is refused here, naming the missing fact (不拒办). */
+function draftLetterProblem(v: CaseView, body: ActionBodies['draft-decision'], actor: Actor, ctx: CaseContext): ActionError | null {
+  const { comment: _c, ...draft } = body;
+  const decision = { ...draft, draftedBy: actor.username, draftedAt: new Date(ctx.now).toISOString() };
+  const problem = replyLetterProblem({ ...v, decision });
+  return problem ? bad(`draft-decision: ${problem}`) : null;
 }
 
 /** Why this step may not be taken now, or null when it may. */

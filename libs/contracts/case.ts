@@ -1,6 +1,7 @@
 // The human steps of one case (legal-rules.md sections 2-8): statuses, action
 // names, their bodies and what an accepted step returns. Shared by the workflow,
 // the API and the pure rules in libs/case.
+import type { WithholdingGround } from '../documents/document.types';
 import type { Actor, Role } from './roles';
 
 /**
@@ -156,6 +157,14 @@ export interface DecisionBody extends Commented {
 export interface DecisionPart {
   description: string;
   disposition: PartDisposition;
+  /** a withheld part's ground, from the regime's list (libs/documents withholding-grounds.data.ts) */
+  ground?: WithholdingGround;
+  /** the clerk's words on why this part is withheld; the decision's reasons when absent */
+  explanation?: string;
+  /**
+   * Drafts accepted before the list (still read from histories and running cases, never accepted
+   * in a new body): a ground code, or free words that name no ground.
+   */
   exemption?: string;
 }
 /** Art. 36(6): the earlier application of the same applicant for the same information, already answered. */

@@ -86,7 +86,12 @@ describe('notices: issued by the workflow, stored, served; templates administere
       reasons: '已公开的批复正文载明了补偿标准和安置方式',
       parts: [
         { description: '批复正文', disposition: 'disclose' },
-        { description: '批复附件中被征收人的身份证号码', disposition: 'withhold', exemption: '涉及个人隐私，权利人不同意公开' },
+        {
+          description: '批复附件中被征收人的身份证号码',
+          disposition: 'withhold',
+          ground: 'third-party-rights',
+          explanation: '涉及个人隐私，权利人不同意公开',
+        },
       ],
       provision: { form: '纸质复印件', method: '邮寄' },
     });

@@ -2,7 +2,7 @@ import type { IssueNoticeInput } from '../../libs/contracts/notice';
 import { deadlineExplanationQuery, stateQuery } from '../../libs/contracts/workflow';
 import { renderNotice } from '../../libs/documents';
 import { fixtureInput } from '../../libs/documents/testing/notice-fixtures';
-import { CaseHarness, clerk, clerk2, reviewer, supervisor, wd } from './support/case-harness';
+import { CaseHarness, clerk, clerk2, expectRejected, reviewer, supervisor, wd } from './support/case-harness';
 
 /** The letter as the activity renders it (fixture applicant and application, the case's facts). */
 const rendered = (n: IssueNoticeInput) => renderNotice(fixtureInput(n.letterKind, '2019', { fields: n.fields })).text;
@@ -60,7 +60,7 @@ describe('applicationWorkflow: the letters each step issues', () => {
     await h.act(a.handle, 'draft-decision', clerk, {
       replyKind: 'refuse',
       reasons: '该点位图标注了重要设施的位置',
-      parts: [{ description: '重要设施点位图', disposition: 'withhold', exemption: 'security-stability' }],
+      parts: [{ description: '重要设施点位图', disposition: 'withhold', ground: 'security-stability' }],
     });
     await h.act(a.handle, 'approve-decision', reviewer, { approve: true });
     await h.act(a.handle, 'issue-notice', clerk, {});
@@ -82,6 +82,35 @@ describe('applicationWorkflow: the letters each step issues', () => {
       ['receipt', 'registration-receipt'],
       ['not-application', 'not-ogi-petition'],
     ]);
+  });
+
+  it('refuses a draft whose reply letter cannot be made before it enters history, naming the part (不拒办)', async () => {
+    const { id, handle } = await h.open();
+    await h.act(handle, 'triage', clerk, { outcome: 'accept' });
+    await h.act(handle, 'assign', supervisor, { assignee: 'clerk' });
+    await h.act(handle, 'record-search', clerk, { summary: 'found' });
+    const before = (await h.caseOf(handle)).history.length;
+    await expectRejected(
+      h.act(handle, 'draft-decision', clerk, {
+        replyKind: 'partial',
+        reasons: '部分内容属于内部讨论',
+        parts: [
+          { description: '会议纪要正文', disposition: 'disclose' },
+          { description: '领导批示', disposition: 'withhold', ground: 'unrelated-to-own-need' },
+        ],
+      }),
+      'BadRequest',
+      /^draft-decision: body\.parts\[1\]: ground "unrelated-to-own-need" does not exist under the 2019 regime/,
+    );
+    const c = await h.caseOf(handle);
+    expect({ status: c.status, decision: c.decision, steps: c.history.length }).toEqual({
+      status: 'searching',
+      decision: null,
+      steps: before,
+    });
+    await h.act(handle, 'withdraw', clerk, { on: c.receivedOn! });
+    await issuedCount(id, 2);
+    expect(issued(id).map((n) => n.kind)).toEqual(['receipt', 'withdrawal']);
   });
 
   it('issues the consultation letter to a third party and to a co-making organ, with the 15 working-day window', async () => {
