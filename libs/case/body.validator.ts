@@ -85,6 +85,7 @@ const SCHEMAS: Record<ActionName, Fields> = {
   'review-confidentiality': decision,
   'approve-decision': decision,
   'issue-notice': { comment },
+  'reissue-notice': { comment },
   'record-delivery': { method: oneOf(DELIVERY_METHODS), on: date, comment },
   withdraw: { on: date, reason: opt(text()), comment },
   'confirm-petition': decision,

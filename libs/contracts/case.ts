@@ -1,7 +1,8 @@
 // The human steps of one case (legal-rules.md sections 2-8): statuses, action
 // names, their bodies and what an accepted step returns. Shared by the workflow,
 // the API and the pure rules in libs/case.
-import type { WithholdingGround } from '../documents/document.types';
+import type { LetterKind, WithholdingGround } from '../documents/document.types';
+import type { NoticeKind } from './notice';
 import type { Actor, Role } from './roles';
 
 /**
@@ -54,6 +55,8 @@ export const ACTION_NAMES = [
   'record-payment',
   'request-reasons',
   'receive-reasons',
+  /** a supervisor issues again the letters that failed (a template an administrator broke, fixed since) */
+  'reissue-notice',
 ] as const;
 export type ActionName = (typeof ACTION_NAMES)[number];
 
@@ -196,6 +199,7 @@ export interface DraftDecisionBody extends Commented {
   publication?: { name: string; whereToGet: string };
 }
 export type IssueNoticeBody = Commented;
+export type ReissueNoticeBody = Commented;
 export interface RecordDeliveryBody extends Commented {
   method: DeliveryMethod;
   on: string;
@@ -244,6 +248,7 @@ export interface ActionBodies {
   'record-payment': RecordPaymentBody;
   'request-reasons': RequestReasonsBody;
   'receive-reasons': ReceiveReasonsBody;
+  'reissue-notice': ReissueNoticeBody;
 }
 
 /** One human step, sent as the `action` Update. */
@@ -321,6 +326,16 @@ export interface DeadlineFactsView {
   workingDaysLate: number | null;
 }
 
+/** A letter the case's step asked for that could not be made (NoticeRejected); it waits for reissue-notice. */
+export interface FailedLetter {
+  kind: NoticeKind;
+  letterKind: LetterKind;
+  issueKey: string;
+  /** why the letter could not be made */
+  error: string;
+  failedOn: string;
+}
+
 /** The live state of a case (stateQuery) and what an accepted step returns. */
 export interface CaseView {
   applicationId: string;
@@ -357,6 +372,8 @@ export interface CaseView {
   withdrawal: { on: string; reason?: string } | null;
   /** status the case returns to when the pending extension is decided */
   statusBeforeExtension: CaseStatus | null;
+  /** letters that failed and are not issued yet (a failed reply leaves the case unanswered) */
+  failedLetters: FailedLetter[];
   history: HistoryStep[];
 }
 

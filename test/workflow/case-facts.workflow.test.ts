@@ -30,6 +30,7 @@ function bodyFor(action: ActionName, today: string, n: number): ActionBodies[Act
     'receive-consultation-reply': () => ({ receivedOn: today, position: pick(['consent', 'objection', 'none'] as const, n) }),
     'request-extension': () => ({ reason: '需要协调' }),
     'decide-extension': () => ({ approve: n % 3 !== 0 }),
+    'reissue-notice': () => ({}),
     'draft-decision': () =>
       pick<ActionBodies['draft-decision']>(
         [

@@ -13,6 +13,7 @@ import { NoticePdf1764289200000 } from './1764289200000-notice-pdf';
 import { IdempotencyKeys1764289500000 } from './1764289500000-idempotency-keys';
 import { OpenDueIndex1764289600000 } from './1764289600000-open-due-index';
 import { CalendarJobs1764289700000 } from './1764289700000-calendar-jobs';
+import { LetterFailures1764289900000 } from './1764289900000-letter-failures';
 
 // Append new migrations here in timestamp order; never edit a committed one.
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   IdempotencyKeys1764289500000,
   OpenDueIndex1764289600000,
   CalendarJobs1764289700000,
+  LetterFailures1764289900000,
 ];

@@ -38,6 +38,8 @@ export interface Store {
   calendarLoads: number;
   /** issueNotice calls, once per (application, kind, issueKey) */
   notices?: IssueNoticeInput[];
+  /** letter kinds the issueNotice activity refuses (NoticeRejected), as for a template an administrator broke */
+  failLetters?: Set<string>;
 }
 
 /** The calendar years [fromYear, toYear] of the bundled calendar. */
@@ -85,6 +87,8 @@ export function mockActivities(store: Store): RegistrationActivities & CaseActiv
     };
   };
   const issueNotice = async (n: IssueNoticeInput): Promise<NoticeRef> => {
+    if (store.failLetters?.has(n.letterKind))
+      throw ApplicationFailure.create({ message: `${n.letterKind}: the template is broken`, type: 'NoticeRejected', nonRetryable: true });
     const notices = (store.notices ??= []);
     const same = (x: IssueNoticeInput) => x.applicationId === n.applicationId && x.kind === n.kind && x.issueKey === n.issueKey;
     if (!notices.some(same)) notices.push(n);
