@@ -32,6 +32,34 @@ describe('validateActionBody', () => {
     ).toEqual(['body.fee.amount: must be a positive amount in CNY with at most 2 decimals']);
   });
 
+  it("takes a withheld part's ground from the list, with free words only as its explanation", () => {
+    const draft = (parts: object[]) => validateActionBody('draft-decision', { replyKind: 'partial', reasons: 'x', parts });
+    expect(
+      draft([
+        { description: '正文', disposition: 'disclose' },
+        { description: '请示', disposition: 'withhold', ground: 'process-information', explanation: '请示报告，尚在研究' },
+      ]),
+    ).toEqual([]);
+    expect(
+      draft([
+        { description: '正文', disposition: 'disclose' },
+        { description: '请示', disposition: 'withhold', exemption: '请示报告' },
+      ]),
+    ).toEqual(['body.parts[1].exemption: is not an allowed field']);
+    expect(
+      draft([
+        { description: '正文', disposition: 'disclose' },
+        { description: '请示', disposition: 'withhold', ground: '请示报告' },
+      ]),
+    ).toEqual([expect.stringMatching(/^body\.parts\[1\]\.ground: must be one of state-secret, prohibited-by-law/)]);
+    expect(
+      draft([
+        { description: '正文', disposition: 'disclose', ground: 'state-secret' },
+        { description: '名单', disposition: 'withhold', ground: 'third-party-rights' },
+      ]),
+    ).toEqual(['body.parts[0]: a disclosed part has no ground or explanation']);
+  });
+
   it('keeps the reply kind and its parts in agreement, naming the part that breaks it', () => {
     const part = (disposition: 'disclose' | 'withhold', ground?: string) => ({ description: '某文件', disposition, ground });
     const draft = (replyKind: string, parts?: object[]) => validateActionBody('draft-decision', { replyKind, reasons: 'x', parts });

@@ -340,7 +340,7 @@ function checkRules(v: CaseView, req: ActionRequest, ctx: CaseContext): ActionEr
     case 'issue-notice': {
       // 不拒办: the reply is issued only with its letter (the draft was checked; the facts may have moved since).
       const problem = replyLetterProblem(v);
-      return problem ? wrong(`issue-notice: the reply letter cannot be made (${problem}); redraft the decision`) : null;
+      return problem ? wrong(`issue-notice: the reply letter cannot be made (${problem})`) : null;
     }
     default:
       return null;
