@@ -170,6 +170,28 @@ describe('applicationWorkflow: the letters each step issues', () => {
     }
   });
 
+  it('a registration receipt that failed is recorded and re-issued, the case registered all the same', async () => {
+    h.store.failLetters = new Set(['registration-receipt']);
+    let opened;
+    try {
+      opened = await h.open();
+    } finally {
+      h.store.failLetters = undefined;
+    }
+    const { id, handle, receivedOn } = opened;
+    const c = await h.eventually(handle, (x) => (x?.failedLetters.length ?? 0) > 0);
+    expect(c).toMatchObject({
+      status: 'registered',
+      failedLetters: [{ kind: 'receipt', letterKind: 'registration-receipt', issueKey: 'registration' }],
+    });
+    expect(c.history.map((s) => s.type)).toEqual(['notice_failed']);
+    expect(issued(id)).toEqual([]);
+    await h.act(handle, 'reissue-notice', supervisor, {});
+    await issuedCount(id, 1);
+    expect(issued(id)[0]).toMatchObject({ kind: 'receipt', issueKey: 'registration', fields: { dueOn: wd(receivedOn, 20) } });
+    await h.act(handle, 'withdraw', clerk, { on: receivedOn });
+  });
+
   it('a closing letter that failed keeps the closed case open until it is re-issued', async () => {
     const { id, handle, receivedOn } = await h.open();
     h.store.failLetters = new Set(['withdrawal-confirmation']);

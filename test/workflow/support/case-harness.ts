@@ -57,6 +57,8 @@ export function registerCaseFrom(
     const registration = await register(i);
     const today = shanghaiDay(Date.now());
     const range = calendarYearsFor([shanghaiDay(Date.parse(i.arrivedAt)), registration.receivedOn ?? today, today]);
+    // As the activity: a receipt the case cannot fill (NoticeRejected) leaves the registration standing without it.
+    let receiptError: string | undefined;
     const receipt =
       registration.receivedOn && issueNotice
         ? await issueNotice({
@@ -67,9 +69,13 @@ export function registerCaseFrom(
             issuedOn: today,
             issuedBy: i.submittedBy.username,
             fields: registration.dueOn ? { dueOn: registration.dueOn } : {},
+          }).catch((err: unknown) => {
+            if (!(err instanceof ApplicationFailure && err.type === 'NoticeRejected')) throw err;
+            receiptError = err.message;
+            return null;
           })
         : null;
-    return { registration, calendar: calendarYears(range), ...range, receipt };
+    return { registration, calendar: calendarYears(range), ...range, receipt, ...(receiptError !== undefined ? { receiptError } : {}) };
   };
 }
 
