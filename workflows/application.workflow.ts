@@ -27,7 +27,9 @@ import {
   newCase,
   pendingAlarms,
   recomputeDeadline,
+  recordLetterFailure,
   shanghaiDay,
+  type LetterRequest,
 } from '../libs/case';
 import {
   calendarYearsFor,
@@ -36,7 +38,7 @@ import {
   type RegistrationResult,
 } from '../libs/contracts/application';
 import type { ActionRequest, CaseView, HistoryStep } from '../libs/contracts/case';
-import type { IssueNoticeInput, NoticeRef } from '../libs/contracts/notice';
+import type { NoticeRef } from '../libs/contracts/notice';
 import { ROLES } from '../libs/contracts/roles';
 import { SA } from '../libs/contracts/search-attributes';
 import {
@@ -116,6 +118,11 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
   // 'law-round-two': a step recorded after the due day had passed no longer moves it, and a
   // 2008-regime case whose correction period lapses stays open, flagged to the supervisors.
   const lawRoundTwo = patched('law-round-two');
+  // Later changes, each its own marker on top of those: 'letter-failures' records a letter that
+  // could not be made as a step (a failed reply leaves the case unanswered) for reissue-notice.
+  const recordsLetterFailures = current && patched('letter-failures');
+  /** The requests of the letters that failed, by kind and key, for reissue-notice. */
+  const failedRequests = new Map<string, LetterRequest>();
 
   const settings = input.settings ?? {};
   const ctx = (): CaseContext => ({
@@ -206,16 +213,27 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
   };
 
   /** Issues letters one by one after their step is projected; only their reference stays in state. */
-  const issueNotices = async (requests: Omit<IssueNoticeInput, 'applicationId' | 'issuedOn'>[]): Promise<void> => {
+  const issueNotices = async (requests: LetterRequest[]): Promise<void> => {
     if (!issuesNotices) return;
     for (const r of requests) {
       try {
         notices.push(await issueNotice({ ...r, applicationId: input.applicationId, issuedOn: shanghaiDay(Date.now()) }));
       } catch (err) {
-        // The step stands; the letter is left to the clerk (the failure is in history and the log).
-        log.error('notice not issued', { kind: r.kind, letterKind: r.letterKind, error: (err as Error).message });
+        const error = err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
+        log.error('notice not issued', { kind: r.kind, letterKind: r.letterKind, error });
+        await letterFailed(r, error);
       }
     }
+  };
+
+  /** Records a letter that could not be made (in older histories only the log has it). */
+  const letterFailed = async (r: LetterRequest, error: string): Promise<void> => {
+    if (!recordsLetterFailures) return;
+    failedRequests.set(`${r.kind}:${r.issueKey}`, r);
+    const steps = recordLetterFailure(view!, { kind: r.kind, letterKind: r.letterKind, issueKey: r.issueKey, error }, ctx());
+    changes++;
+    syncSearchAttributes();
+    await project(steps);
   };
 
   /** The calendar years this case can touch, through an activity (recorded in history). */
@@ -225,14 +243,23 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
     index = buildWorkingDayIndex(data, fromYear, toYear);
   };
 
+  let stepping = 0; // steps whose handler (and letters) are still running: the case does not end under them
   setHandler(
     actionUpdate,
     async (req) => {
+      // reissue-notice issues again the letters that failed, as they were asked for.
+      stepping++;
+      const again = req.action === 'reissue-notice' ? [...failedRequests.values()] : [];
+      if (req.action === 'reissue-notice') failedRequests.clear();
       const steps = applyAction(view!, req, ctx());
       changes++;
       syncSearchAttributes();
       await project(steps);
-      await issueNotices(noticesForStep(view!, req, steps, { consultationLetters: issuesConsultationLetters }));
+      await issueNotices(
+        req.action === 'reissue-notice' ? again : noticesForStep(view!, req, steps, { consultationLetters: issuesConsultationLetters }),
+      );
+      stepping--;
+      if (recordsLetterFailures) changes++; // wakes the clock loop: a closed case ends once its letters exist
       return JSON.parse(JSON.stringify(view)) as CaseView;
     },
     {
@@ -295,11 +322,13 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
     notices.push(prefetched.receipt);
   } else if (prefetched.receiptError) {
     log.error('notice not issued', { kind: 'receipt', letterKind: 'registration-receipt', error: prefetched.receiptError });
+    for (const r of receiptRequest(caseView, input.submittedBy.username)) await letterFailed(r, prefetched.receiptError);
   }
 
   // The clock loop: expire windows, send due reminders and escalations, then sleep
   // until the next alarm or until a step, a calendar update or a signal moves things.
-  while (caseView.status !== 'closed') {
+  // A closed case whose closing letter failed stays open for reissue-notice (不拒办: its letter exists in the end).
+  while (caseView.status !== 'closed' || (recordsLetterFailures && (caseView.failedLetters.length > 0 || stepping > 0))) {
     const today = shanghaiDay(Date.now());
     if (calendarStale || yearOf(today) + 1 > index!.toYear) {
       calendarStale = false;

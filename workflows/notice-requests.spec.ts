@@ -1,7 +1,7 @@
 import type { ActionRequest, CaseView, DraftDecisionBody, HistoryStep } from '../libs/contracts/case';
 import { renderNotice } from '../libs/documents';
 import { fixtureInput } from '../libs/documents/testing/notice-fixtures';
-import { groundOf, noticesForExpiry, noticesForStep, receiptRequest } from './notice-requests';
+import { noticesForExpiry, noticesForStep, receiptRequest } from './notice-requests';
 
 const base = {
   applicationId: 'a',
@@ -36,13 +36,31 @@ const decided = (d: Partial<DraftDecisionBody>) =>
   );
 
 describe('notice requests: the letters each step issues, filled from the case', () => {
-  it('maps exemptions to withholding grounds of the regime', () => {
-    expect(groundOf('privacy', '2019')).toBe('privacy');
-    expect(groundOf('涉及个人隐私', '2019')).toBe('third-party-rights');
-    expect(groundOf('涉及个人隐私', '2008')).toBe('privacy');
-    expect(groundOf('内部讨论记录，属于过程性信息', '2019')).toBe('process-information');
-    expect(groundOf('国家秘密', '2019')).toBe('state-secret');
-    expect(groundOf('别的', '2019')).toBe('别的');
+  it("takes each withheld part's ground from the list and its words from the explanation (old drafts: a ground code)", () => {
+    const [partial] = decided({
+      replyKind: 'partial',
+      parts: [
+        { description: '批复正文', disposition: 'disclose' },
+        { description: '身份证号码', disposition: 'withhold', ground: 'third-party-rights', explanation: '属于被征收人的个人信息' },
+        { description: '会议纪要', disposition: 'withhold', ground: 'process-information' },
+      ],
+    });
+    expect(partial.fields.withheld).toEqual([
+      { part: '身份证号码', ground: 'third-party-rights', reason: '属于被征收人的个人信息' },
+      { part: '会议纪要', ground: 'process-information', reason: '理由' },
+    ]);
+    // A draft accepted before the list: a ground code is read as the ground, free words as words (no ground).
+    const [old] = decided({
+      replyKind: 'refuse',
+      parts: [
+        { description: '点位图', disposition: 'withhold', exemption: 'security-stability' },
+        { description: '请示', disposition: 'withhold', exemption: '请示报告' },
+      ],
+    });
+    expect(old.fields.withheld).toEqual([
+      { part: '点位图', ground: 'security-stability', reason: '理由' },
+      { part: '请示', ground: undefined, reason: '请示报告' },
+    ]);
   });
 
   it('fills every reply that the decision can carry so that it renders', () => {
@@ -53,12 +71,12 @@ describe('notice requests: the letters each step issues, filled from the case', 
           replyKind: 'partial',
           parts: [
             { description: '批复正文', disposition: 'disclose' },
-            { description: '身份证号码', disposition: 'withhold', exemption: '个人隐私' },
+            { description: '身份证号码', disposition: 'withhold', ground: 'third-party-rights' },
           ],
         },
         '身份证号码',
       ],
-      [{ replyKind: 'refuse', parts: [{ description: '点位图', disposition: 'withhold', exemption: 'security-stability' }] }, '点位图'],
+      [{ replyKind: 'refuse', parts: [{ description: '点位图', disposition: 'withhold', ground: 'security-stability' }] }, '点位图'],
       [{ replyKind: 'not-exist', reasons: '检索了收文和发文登记系统' }, '检索了收文和发文登记系统'],
       [{ replyKind: 'other-organ', otherOrgan: '市自然资源和规划局' }, '市自然资源和规划局'],
       [{ replyKind: 'cannot-create' }, '理由'],

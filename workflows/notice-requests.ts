@@ -1,11 +1,8 @@
 // Which letters a case step issues (legal-rules.md section 7), and the case facts each letter
 // takes from the workflow state. Pure: the workflow calls issueNotice with what this returns;
 // applicant and application facts are added by the activity from the projection.
-import type { ActionRequest, CaseView, DecisionPart, HistoryStep } from '../libs/contracts/case';
-import type { IssueNoticeInput } from '../libs/contracts/notice';
-import type { FieldValue, WithheldPart, WithholdingGround } from '../libs/documents/document.types';
-
-type Request = Omit<IssueNoticeInput, 'applicationId' | 'issuedOn'>;
+import { fieldsOf, replyRequest, type LetterRequest as Request } from '../libs/case/reply-letter';
+import type { ActionRequest, CaseView, HistoryStep } from '../libs/contracts/case';
 
 /**
  * Letters that histories recorded before them must replay without (the workflow gates them with
@@ -17,124 +14,8 @@ export interface NoticeOptions {
 }
 
 const CORRECTION_GUIDANCE = '政府信息公开申请应当写明所需政府信息的名称、文号或者便于查询的其他特征性描述，以便本机关准确检索';
-const PETITION_REASONS = '您提出的事项属于信访、投诉、举报等诉求，不属于政府信息公开申请';
-const PETITION_CHANNEL = '本机关信访工作机构或者“12345”政务服务便民热线';
-const OTHER_ORGAN_CONTACT = '可通过该机关门户网站查询';
 const FEE_PAYMENT_METHOD = '本通知所附缴款方式';
 const EXTENSION_DAYS = { '2008': 15, '2019': 20 } as const;
-
-/** Only the values the case has: a missing required one makes the activity refuse the letter by name. */
-function fieldsOf(values: Record<string, FieldValue | null | undefined>): Record<string, FieldValue> {
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== null && v !== '')) as Record<
-    string,
-    FieldValue
-  >;
-}
-
-const GROUND_WORDS: readonly [RegExp, WithholdingGround | { '2008': WithholdingGround; '2019': WithholdingGround }][] = [
-  [/国家秘密|state.?secret/i, 'state-secret'],
-  [/商业秘密|trade.?secret/i, { '2008': 'trade-secret', '2019': 'third-party-rights' }],
-  [/隐私|privacy|personal/i, { '2008': 'privacy', '2019': 'third-party-rights' }],
-  [/第三方|third.?part/i, 'third-party-rights'],
-  [/不属于.*政府信息|not.?government/i, 'not-government-information'],
-  [/禁止|prohibited/i, 'prohibited-by-law'],
-  [/安全|稳定|security|stability/i, 'security-stability'],
-  [/过程|讨论|草稿|process|deliberat|draft/i, 'process-information'],
-  [/内部|internal/i, 'internal-affairs'],
-  [/执法|enforcement/i, 'enforcement-file'],
-];
-
-/** The withholding ground a clerk's exemption names (a ground id, or words of it). */
-export function groundOf(exemption: string, regime: '2008' | '2019'): string {
-  const e = exemption.trim();
-  if (/^[a-z-]+$/.test(e)) return e;
-  for (const [re, g] of GROUND_WORDS) if (re.test(e)) return typeof g === 'string' ? g : g[regime];
-  return e; // unknown: the renderer refuses it by name
-}
-
-function withheldParts(parts: readonly DecisionPart[], regime: '2008' | '2019', reasons: string): WithheldPart[] {
-  return parts
-    .filter((p) => p.disposition === 'withhold')
-    .map((p) => {
-      const exemption = p.exemption ?? '';
-      return {
-        part: p.description,
-        ground: groundOf(exemption, regime) as WithholdingGround,
-        reason: /^[a-z-]+$/.test(exemption.trim()) ? reasons : exemption,
-      };
-    });
-}
-
-/** The reply notice (or, for a confirmed petition, the not-an-application notice) of the approved decision. */
-function replyRequest(v: CaseView, issuedBy: string): Request | null {
-  const d = v.decision;
-  if (!d) return null;
-  const regime = v.deadline?.regime ?? '2019';
-  const base = { issueKey: 'reply', issuedBy };
-  if (d.replyKind === 'petition') {
-    return {
-      ...base,
-      kind: 'not-application',
-      letterKind: 'not-ogi-petition',
-      fields: fieldsOf({ reasons: PETITION_REASONS, properChannel: PETITION_CHANNEL }),
-    };
-  }
-  // Art. 39(2): not an Art. 36 reply; the letter says where to get the publication.
-  if (d.replyKind === 'publication') {
-    return {
-      ...base,
-      kind: 'not-application',
-      letterKind: 'not-ogi-publication',
-      fields: fieldsOf({ publicationName: d.publication && bookTitle(d.publication.name), whereToGet: d.publication?.whereToGet }),
-    };
-  }
-  const provision = d.provision ? `以${d.provision.form}形式、通过${d.provision.method}方式提供` : undefined;
-  const parts = d.parts ?? [];
-  const disclosed = parts.filter((p) => p.disposition === 'disclose').map((p) => p.description);
-  const byKind: Record<Exclude<typeof d.replyKind, 'petition' | 'publication'>, Record<string, FieldValue | null | undefined>> = {
-    'already-public': { whereToGet: d.provision?.method ?? d.reasons, reasons: d.reasons },
-    disclose: { provision: provision ?? d.reasons, reasons: d.reasons },
-    partial: {
-      disclosedPart: disclosed.join('、') || undefined,
-      provision: provision ?? d.reasons,
-      withheld: withheldParts(parts, regime, d.reasons),
-      reasons: d.reasons,
-    },
-    refuse: { withheld: withheldParts(parts, regime, d.reasons), reasons: d.reasons },
-    'not-exist': { searchDescription: d.reasons },
-    // The template names the organ's contact with the organ; the decision carries only the organ.
-    'other-organ': { reasons: d.reasons, responsibleOrgan: d.otherOrgan, responsibleOrganContact: d.otherOrgan && OTHER_ORGAN_CONTACT },
-    repeated: {
-      previousApplicationNumber: d.previous?.applicationNumber,
-      previousReplyDate: d.previous?.repliedOn,
-      previousNoticeNumber: d.previous?.noticeNumber,
-      reasons: d.reasons,
-    },
-    'special-route': {
-      recordType: d.specialRoute?.recordType,
-      specialLaw: d.specialRoute && bookTitle(d.specialRoute.law),
-      specialRoute: d.specialRoute?.route,
-      reasons: d.reasons,
-    },
-    'cannot-create': { reasons: d.reasons },
-    excessive: {
-      requestVolume: d.requestVolume ?? v.reasonsRequest?.requestVolume,
-      reasonRequestedOn: v.reasonsRequest?.sentOn,
-      reasonsDeadline: v.reasonsRequest?.respondBy,
-      reasonsReceivedOn: v.reasonsRequest?.outcome === 'unreasonable' ? v.reasonsRequest.receivedOn : undefined,
-      reasons: d.reasons,
-    },
-    'unclear-after-correction': { correctionReceivedOn: v.correction?.receivedOn, reasons: d.reasons },
-    'confirm-or-reissue': { reasons: d.reasons },
-  };
-  return { ...base, kind: 'reply', letterKind: `reply-${d.replyKind}`, fields: fieldsOf(byKind[d.replyKind]) };
-}
-
-/** A law or publication as cited in a letter: in book-title marks 《》 unless the clerk wrote them. */
-function bookTitle(name: string): string {
-  const n = name.trim();
-  return n.startsWith('《') ? n : `《${n}》`;
-}
 
 /** The registration receipt, once the case has a receipt day. */
 export function receiptRequest(v: CaseView, issuedBy: string): Request[] {

@@ -29,6 +29,7 @@ import { MeRepository } from './me/me.repository';
 import { MeService } from './me/me.service';
 import { NoticesController, NoticeTemplatesController } from './notices/notices.controller';
 import { NoticesService } from './notices/notices.service';
+import { ReferenceController } from './reference/reference.controller';
 import { ReportsController } from './reports/reports.controller';
 import { ReportsRepository } from './reports/reports.repository';
 import { ReportsService } from './reports/reports.service';
@@ -79,6 +80,7 @@ export class AppModule {
         AdminUsersController,
         AdminAuditController,
         RemediesController,
+        ReferenceController,
       ],
       providers: [
         { provide: CONFIG, useValue: infra.config },

@@ -26,29 +26,57 @@ describe('validateActionBody', () => {
     ]);
     expect(
       validateActionBody('draft-decision', { replyKind: 'refuse', reasons: 'x', parts: [{ description: 'a', disposition: 'withhold' }] }),
-    ).toEqual(['body.parts[0].exemption: a withheld part names its exemption']);
+    ).toEqual(['body.parts[0].ground: a withheld part names its ground from the list (GET /api/reference/withholding-grounds)']);
     expect(
       validateActionBody('draft-decision', { replyKind: 'disclose', reasons: 'x', fee: { amount: 100.001, basis: 'per-volume' } }),
     ).toEqual(['body.fee.amount: must be a positive amount in CNY with at most 2 decimals']);
   });
 
+  it("takes a withheld part's ground from the list, with free words only as its explanation", () => {
+    const draft = (parts: object[]) => validateActionBody('draft-decision', { replyKind: 'partial', reasons: 'x', parts });
+    expect(
+      draft([
+        { description: '正文', disposition: 'disclose' },
+        { description: '请示', disposition: 'withhold', ground: 'process-information', explanation: '请示报告，尚在研究' },
+      ]),
+    ).toEqual([]);
+    expect(
+      draft([
+        { description: '正文', disposition: 'disclose' },
+        { description: '请示', disposition: 'withhold', exemption: '请示报告' },
+      ]),
+    ).toEqual(['body.parts[1].exemption: is not an allowed field']);
+    expect(
+      draft([
+        { description: '正文', disposition: 'disclose' },
+        { description: '请示', disposition: 'withhold', ground: '请示报告' },
+      ]),
+    ).toEqual([expect.stringMatching(/^body\.parts\[1\]\.ground: must be one of state-secret, prohibited-by-law/)]);
+    expect(
+      draft([
+        { description: '正文', disposition: 'disclose', ground: 'state-secret' },
+        { description: '名单', disposition: 'withhold', ground: 'third-party-rights' },
+      ]),
+    ).toEqual(['body.parts[0]: a disclosed part has no ground or explanation']);
+  });
+
   it('keeps the reply kind and its parts in agreement, naming the part that breaks it', () => {
-    const part = (disposition: 'disclose' | 'withhold', exemption?: string) => ({ description: '某文件', disposition, exemption });
+    const part = (disposition: 'disclose' | 'withhold', ground?: string) => ({ description: '某文件', disposition, ground });
     const draft = (replyKind: string, parts?: object[]) => validateActionBody('draft-decision', { replyKind, reasons: 'x', parts });
     expect(draft('refuse')).toEqual(['body.parts: a refusal lists the parts withheld, each with its ground (Art. 36(3))']);
-    expect(draft('refuse', [part('withhold', '国家秘密'), part('disclose')])).toEqual([
+    expect(draft('refuse', [part('withhold', 'state-secret'), part('disclose')])).toEqual([
       'body.parts[1].disposition: a refusal withholds every part; use replyKind partial',
     ]);
-    expect(draft('disclose', [part('disclose'), part('withhold', '个人隐私')])).toEqual([
+    expect(draft('disclose', [part('disclose'), part('withhold', 'third-party-rights')])).toEqual([
       'body.parts[1].disposition: a disclosure releases every part; use replyKind partial',
     ]);
     expect(draft('partial', [part('disclose'), part('disclose')])).toEqual([
       'body.parts: a partial disclosure (Art. 37) lists at least one part disclosed and one withheld',
     ]);
-    expect(draft('refuse', [part('withhold', '国家秘密')])).toEqual([]);
+    expect(draft('refuse', [part('withhold', 'state-secret')])).toEqual([]);
     expect(draft('disclose', [part('disclose')])).toEqual([]);
     expect(draft('disclose')).toEqual([]);
-    expect(draft('partial', [part('disclose'), part('withhold', '商业秘密')])).toEqual([]);
+    expect(draft('partial', [part('disclose'), part('withhold', 'third-party-rights')])).toEqual([]);
   });
 
   it('requires the facts each reply letter names, and keeps them to their own kind', () => {

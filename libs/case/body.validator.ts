@@ -11,6 +11,7 @@ import {
   REPLY_KINDS,
   TRIAGE_OUTCOMES,
 } from '../contracts/case';
+import { WITHHOLDING_GROUNDS } from '../documents/document.types';
 
 type Rule =
   | { kind: 'date' }
@@ -62,7 +63,12 @@ const SCHEMAS: Record<ActionName, Fields> = {
     parts: opt({
       kind: 'objects',
       max: 100,
-      fields: { description: text(500), disposition: oneOf(PART_DISPOSITIONS), exemption: opt(text(200)) },
+      fields: {
+        description: text(500),
+        disposition: oneOf(PART_DISPOSITIONS),
+        ground: opt(oneOf(WITHHOLDING_GROUNDS)),
+        explanation: opt(text(1000)),
+      },
     }),
     provision: opt({ kind: 'object', fields: { form: text(100), method: text(100) } }),
     otherOrgan: opt(text(200)),
@@ -79,6 +85,7 @@ const SCHEMAS: Record<ActionName, Fields> = {
   'review-confidentiality': decision,
   'approve-decision': decision,
   'issue-notice': { comment },
+  'reissue-notice': { comment },
   'record-delivery': { method: oneOf(DELIVERY_METHODS), on: date, comment },
   withdraw: { on: date, reason: opt(text()), comment },
   'confirm-petition': decision,
@@ -180,7 +187,10 @@ export function validateActionBody(action: ActionName, body: unknown): string[] 
   }
   if (action !== 'draft-decision') return out;
   // Cross-field rules of a reply (Art. 36, 37).
-  const b = body as { replyKind: string; parts?: { disposition: string; exemption?: string }[] } & Record<string, unknown>;
+  const b = body as { replyKind: string; parts?: { disposition: string; ground?: string; explanation?: string }[] } & Record<
+    string,
+    unknown
+  >;
   // The reply kind and its parts agree: disclose releases every part listed, refuse withholds
   // every part (at least one, each with its ground), partial has at least one of each.
   const parts = b.parts ?? [];
@@ -198,7 +208,10 @@ export function validateActionBody(action: ActionName, body: unknown): string[] 
     });
   }
   b.parts?.forEach((x, i) => {
-    if (x.disposition === 'withhold' && !x.exemption) out.push(`body.parts[${i}].exemption: a withheld part names its exemption`);
+    if (x.disposition === 'withhold' && !x.ground)
+      out.push(`body.parts[${i}].ground: a withheld part names its ground from the list (GET /api/reference/withholding-grounds)`);
+    if (x.disposition === 'disclose' && (x.ground !== undefined || x.explanation !== undefined))
+      out.push(`body.parts[${i}]: a disclosed part has no ground or explanation`);
   });
   for (const [field, what] of REQUIRED_FOR_KIND[b.replyKind] ?? [])
     if (b[field] == null) out.push(`body.${field}: is required for ${what}`);

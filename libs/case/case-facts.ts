@@ -5,6 +5,7 @@
 // Pure and workflow-safe.
 import type { CaseOutcome, CaseView } from '../contracts/case';
 import { type StepFacts, stepFacts } from './case-machine';
+import { groundOfPart } from './reply-letter';
 
 /** Why the answer clock stands still: a correction, a consultation (Art. 32/34) or an unpaid fee notice. */
 export const CLOCK_PAUSES = ['correction', 'consultation', 'fee'] as const;
@@ -28,7 +29,7 @@ export interface CaseFacts extends StepFacts {
   confidentialityReviewedBy: string | null;
   /** who approved the current decision */
   decisionApprovedBy: string | null;
-  /** the withholding ground (exemption) of each withheld part of the current draft, in order */
+  /** the withholding ground code of each withheld part of the current draft, in order ('' when a draft before the list named none) */
   withholdingGrounds: string[];
 }
 
@@ -57,6 +58,8 @@ export function caseFacts(v: CaseView): CaseFacts {
     clockPausedFor: clockPausedFor(v),
     confidentialityReviewedBy: v.decision?.confidentiality?.by ?? null,
     decisionApprovedBy: v.decision?.approval?.approved ? v.decision.approval.by : null,
-    withholdingGrounds: (v.decision?.parts ?? []).filter((p) => p.disposition === 'withhold').map((p) => p.exemption ?? ''),
+    withholdingGrounds: (v.decision?.parts ?? [])
+      .filter((p) => p.disposition === 'withhold')
+      .map((p) => groundOfPart(p, d?.regime ?? '2019') ?? ''),
   };
 }

@@ -26,6 +26,7 @@ import {
   type CaseStatus,
   type CaseView,
   DISCLOSING_REPLY_KINDS,
+  type FailedLetter,
   type HistoryStep,
   type ReplyKind,
   type TriageOutcome,
@@ -34,6 +35,7 @@ import type { Actor, Role } from '../contracts/roles';
 import { replyLetterKind } from '../documents/document.types';
 import { KINDS_WITHOUT_2008_TEMPLATE } from '../documents/templates/notice-templates-2008.data';
 import { validateActionBody } from './body.validator';
+import { replyLetterProblem } from './reply-letter';
 
 /** What the workflow knows when it judges or applies a step. */
 export interface CaseContext {
@@ -104,6 +106,8 @@ export const ACTION_RULES: Readonly<Record<ActionName, Rule>> = {
   'record-payment': { roles: ['clerk'], from: ['fee_pending'] },
   'request-reasons': { roles: ['clerk'], from: ['triage', 'assigned', 'searching'] },
   'receive-reasons': { roles: ['clerk'], from: ['reasons_requested'] },
+  // Whenever a letter failed (stepFacts.letterFailed), closed cases included: every letter exists in the end.
+  'reissue-notice': { roles: ['supervisor'], from: CASE_STATUSES },
 };
 
 /**
@@ -153,6 +157,7 @@ export function newCase(p: {
     delivery: null,
     withdrawal: null,
     statusBeforeExtension: null,
+    failedLetters: [],
     history: [],
   };
 }
@@ -186,6 +191,8 @@ export interface StepFacts {
   confidentialityApproved: boolean;
   /** the current decision is approved */
   decisionApproved: boolean;
+  /** a letter of the case failed and waits to be re-issued (reissue-notice) */
+  letterFailed: boolean;
 }
 
 /** The step facts of a case as the workflow holds it. */
@@ -201,6 +208,7 @@ export function stepFacts(v: CaseView): StepFacts {
     draftedBy: v.decision?.draftedBy ?? null,
     confidentialityApproved: v.decision?.confidentiality?.approved === true,
     decisionApproved: v.decision?.approval?.approved === true,
+    letterFailed: v.failedLetters.length > 0,
   };
 }
 
@@ -244,7 +252,14 @@ function checkStateAndRole(f: StepFacts, action: ActionName, actor: Actor): Acti
     case 'approve-decision':
       if (f.draftedBy === actor.username) return self('approve');
       break;
+    case 'reissue-notice':
+      if (!f.letterFailed) return wrong('reissue-notice: no letter of this case failed');
+      break;
     case 'issue-notice':
+      if (f.letterFailed)
+        return wrong(
+          'issue-notice: a letter of this case failed; a supervisor re-issues it first (reissue-notice), once its template is fixed',
+        );
       if (disclosing(f) && !f.confidentialityApproved)
         return wrong('issue-notice: a reply that discloses information needs an approved confidentiality review first (Art. 17)');
       if (!f.decisionApproved) return wrong('issue-notice: the decision is not approved yet');
@@ -377,7 +392,12 @@ function checkRules(v: CaseView, req: ActionRequest, ctx: CaseContext): ActionEr
         );
       return null;
     case 'draft-decision':
-      return checkDraft(v, req.body, today);
+      return checkDraft(v, req.body, today) ?? draftLetterProblem(v, req.body, req.actor, ctx);
+    case 'issue-notice': {
+      // 不拒办: the reply is issued only with its letter (the draft was checked; the facts may have moved since).
+      const problem = replyLetterProblem(v);
+      return problem ? wrong(`issue-notice: the reply letter cannot be made (${problem})`) : null;
+    }
     default:
       return null;
   }
@@ -450,6 +470,14 @@ function checkDraft(v: CaseView, body: ActionBodies['draft-decision'], today: st
     default:
       return null;
   }
+}
+
+/** A draft whose reply letter cannot be made is refused here, naming the missing fact (不拒办). */
+function draftLetterProblem(v: CaseView, body: ActionBodies['draft-decision'], actor: Actor, ctx: CaseContext): ActionError | null {
+  const { comment: _c, ...draft } = body;
+  const decision = { ...draft, draftedBy: actor.username, draftedAt: new Date(ctx.now).toISOString() };
+  const problem = replyLetterProblem({ ...v, decision });
+  return problem ? bad(`draft-decision: ${problem}`) : null;
 }
 
 /** Why this step may not be taken now, or null when it may. */
@@ -782,16 +810,15 @@ export function applyAction(v: CaseView, req: ActionRequest, ctx: CaseContext): 
         v.triageOutcome = 'accept'; // handled as an application after all
       }
       break;
-    case 'issue-notice': {
-      v.notice = { issuedOn: today, issuedBy: who };
-      v.status = 'notice_issued';
-      if (v.deadline) {
-        const late = ctx.index.workingDaysBetween(parseIsoDate(v.deadline.dueOn), parseIsoDate(today));
-        v.deadline.workingDaysLate = late;
-        v.deadline.overdue = late > 0;
-        details.workingDaysLate = late;
-        details.dueOn = v.deadline.dueOn;
-      }
+    case 'issue-notice':
+      issueReply(v, who, today, ctx, details);
+      break;
+    case 'reissue-notice': {
+      details.letters = v.failedLetters.map((l) => ({ kind: l.kind, letterKind: l.letterKind, issueKey: l.issueKey }));
+      // A failed reply took back its issuing: the case is answered (and counted) on the day its letter exists.
+      if (v.failedLetters.some((l) => REPLY_LETTER_KINDS.includes(l.kind)) && v.status === 'approval')
+        issueReply(v, who, today, ctx, details);
+      v.failedLetters = [];
       break;
     }
     case 'record-delivery':
@@ -843,6 +870,37 @@ export function effectiveDay(
   const field = EFFECTIVE_DAY_FIELD[type as ActionName];
   const on = field ? details?.[field] : undefined;
   return typeof on === 'string' && on < enteredOn ? { effectiveOn: on, enteredOn } : null;
+}
+
+/** The notice kinds of a reply: issuing one answers the case. */
+const REPLY_LETTER_KINDS: readonly string[] = ['reply', 'not-application'];
+
+function issueReply(v: CaseView, who: string, today: string, ctx: CaseContext, details: Record<string, unknown>): void {
+  v.notice = { issuedOn: today, issuedBy: who };
+  v.status = 'notice_issued';
+  if (v.deadline) {
+    const late = ctx.index.workingDaysBetween(parseIsoDate(v.deadline.dueOn), parseIsoDate(today));
+    v.deadline.workingDaysLate = late;
+    v.deadline.overdue = late > 0;
+    details.workingDaysLate = late;
+    details.dueOn = v.deadline.dueOn;
+  }
+}
+
+/**
+ * A letter the workflow asked for could not be made (NoticeRejected): recorded in the history and
+ * kept until a supervisor re-issues it. A failed reply takes back the issuing of the reply: the
+ * case is not answered (nor on time) until its letter exists. Applied in place.
+ */
+export function recordLetterFailure(v: CaseView, failure: Omit<FailedLetter, 'failedOn'>, ctx: CaseContext): HistoryStep[] {
+  v.failedLetters.push({ ...failure, failedOn: shanghaiDay(ctx.now) });
+  if (REPLY_LETTER_KINDS.includes(failure.kind) && v.notice && v.status === 'notice_issued') {
+    v.notice = null;
+    v.status = 'approval';
+    if (v.deadline) v.deadline.workingDaysLate = null;
+    recomputeDeadline(v, ctx);
+  }
+  return [step(v, 'notice_failed', 'system', ctx, undefined, { ...failure, dueOn: v.deadline?.dueOn })];
 }
 
 /** Windows that ran out by `now` (correction period, consultation reply, fee payment): applied in place. */

@@ -19,6 +19,7 @@ export {
   newCase,
   pendingAlarms,
   recomputeDeadline,
+  recordLetterFailure,
   shanghaiDay,
   startOfShanghaiDay,
   type StepFacts,
@@ -28,4 +29,5 @@ export {
   roleQueueStatuses,
   waitingOn,
 } from './case-machine';
+export { fieldsOf, groundOfPart, replyLetterProblem, replyRequest, type LetterRequest } from './reply-letter';
 export { type CaseFacts, caseFacts, CLOCK_PAUSES, type ClockPause, clockPausedFor } from './case-facts';

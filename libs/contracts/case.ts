@@ -1,6 +1,8 @@
 // The human steps of one case (legal-rules.md sections 2-8): statuses, action
 // names, their bodies and what an accepted step returns. Shared by the workflow,
 // the API and the pure rules in libs/case.
+import type { LetterKind, WithholdingGround } from '../documents/document.types';
+import type { NoticeKind } from './notice';
 import type { Actor, Role } from './roles';
 
 /**
@@ -53,6 +55,8 @@ export const ACTION_NAMES = [
   'record-payment',
   'request-reasons',
   'receive-reasons',
+  /** a supervisor issues again the letters that failed (a template an administrator broke, fixed since) */
+  'reissue-notice',
 ] as const;
 export type ActionName = (typeof ACTION_NAMES)[number];
 
@@ -156,6 +160,14 @@ export interface DecisionBody extends Commented {
 export interface DecisionPart {
   description: string;
   disposition: PartDisposition;
+  /** a withheld part's ground, from the regime's list (libs/documents withholding-grounds.data.ts) */
+  ground?: WithholdingGround;
+  /** the clerk's words on why this part is withheld; the decision's reasons when absent */
+  explanation?: string;
+  /**
+   * Drafts accepted before the list (still read from histories and running cases, never accepted
+   * in a new body): a ground code, or free words that name no ground.
+   */
   exemption?: string;
 }
 /** Art. 36(6): the earlier application of the same applicant for the same information, already answered. */
@@ -187,6 +199,7 @@ export interface DraftDecisionBody extends Commented {
   publication?: { name: string; whereToGet: string };
 }
 export type IssueNoticeBody = Commented;
+export type ReissueNoticeBody = Commented;
 export interface RecordDeliveryBody extends Commented {
   method: DeliveryMethod;
   on: string;
@@ -235,6 +248,7 @@ export interface ActionBodies {
   'record-payment': RecordPaymentBody;
   'request-reasons': RequestReasonsBody;
   'receive-reasons': ReceiveReasonsBody;
+  'reissue-notice': ReissueNoticeBody;
 }
 
 /** One human step, sent as the `action` Update. */
@@ -323,6 +337,16 @@ export interface DeadlineFactsView {
   workingDaysLate: number | null;
 }
 
+/** A letter the case's step asked for that could not be made (NoticeRejected); it waits for reissue-notice. */
+export interface FailedLetter {
+  kind: NoticeKind;
+  letterKind: LetterKind;
+  issueKey: string;
+  /** why the letter could not be made */
+  error: string;
+  failedOn: string;
+}
+
 /** The live state of a case (stateQuery) and what an accepted step returns. */
 export interface CaseView {
   applicationId: string;
@@ -359,6 +383,8 @@ export interface CaseView {
   withdrawal: { on: string; reason?: string } | null;
   /** status the case returns to when the pending extension is decided */
   statusBeforeExtension: CaseStatus | null;
+  /** letters that failed and are not issued yet (a failed reply leaves the case unanswered) */
+  failedLetters: FailedLetter[];
   history: HistoryStep[];
 }
 

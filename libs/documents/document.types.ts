@@ -109,6 +109,7 @@ export const WITHHOLDING_GROUNDS = [
   'internal-affairs',
   'process-information',
   'enforcement-file',
+  'administrative-query',
   'unrelated-to-own-need',
   'not-government-information',
 ] as const;

@@ -4,7 +4,12 @@ export { NoticeInputError, OfficeMismatchError } from './document.errors';
 export { chineseDate, chineseNumber, chineseOrdinal } from './chinese-text.util';
 export { LAW_TABLES, ogiLawOf } from './law-articles.data';
 export { citationProblem, formatCitation, formatCitationList } from './citation.util';
-export { WITHHOLDING_GROUNDS_BY_REGIME } from './withholding-grounds.data';
+export {
+  WITHHOLDING_GROUNDS_BY_REGIME,
+  annualReportRowOf,
+  withholdingGroundProblem,
+  withholdingGroundsOf,
+} from './withholding-grounds.data';
 export { REMEDY_PERIODS, chooseRemedy, type ChosenRemedy, type RemedyPeriod } from './remedy-rules.data';
 export { PlaceholderError, escapeHtml, fillPlaceholders, listPlaceholders } from './placeholder.engine';
 export {
@@ -15,7 +20,7 @@ export {
   templateIdOf,
 } from './templates/notice-template.registry';
 export { COMMON_PLACEHOLDERS, assertValidTemplate, validateTemplate } from './templates/notice-template.validator';
-export { officeContactLine, renderNotice } from './notice.renderer';
+export { isLetterText, letterFieldsProblem, officeContactLine, renderNotice } from './notice.renderer';
 export { toHtml } from './notice-html.renderer';
 export { toDocx } from './notice-docx.renderer';
 export { PdfRenderError, toPdf, type PdfOptions } from './notice-pdf.renderer';

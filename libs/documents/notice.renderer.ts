@@ -8,9 +8,11 @@ import type {
   Citation,
   FieldSpec,
   FieldValue,
+  LetterKind,
   NoticeInput,
   NoticeTemplate,
   OfficeProfile,
+  Regime,
   RenderedNotice,
   RenderedParagraph,
   WithheldPart,
@@ -19,7 +21,7 @@ import { fillPlaceholders, listPlaceholders, PlaceholderError } from './placehol
 import { chooseRemedy } from './remedy-rules.data';
 import { getTemplate } from './templates/notice-template.registry';
 import { assertValidTemplate } from './templates/notice-template.validator';
-import { WITHHOLDING_GROUNDS_BY_REGIME } from './withholding-grounds.data';
+import { WITHHOLDING_GROUNDS_BY_REGIME, withholdingGroundProblem } from './withholding-grounds.data';
 
 const DEFAULT_COURT = '有管辖权的人民法院';
 
@@ -29,6 +31,15 @@ function clause(value: string): string {
     .replace(/\r\n?/g, '\n')
     .trim()
     .replace(/[。．.]+$/u, '');
+}
+
+/**
+ * Whether a value can stand in a letter: text with something left once trimmed and stripped of
+ * its final 。 (what the letter prints). Every letter names the applicant and the request, so the
+ * API refuses a submission without them (apps/api/applications/application.dto.ts).
+ */
+export function isLetterText(value: unknown): value is string {
+  return typeof value === 'string' && clause(value) !== '';
 }
 
 export function officeContactLine(office: OfficeProfile): string {
@@ -68,7 +79,7 @@ export function renderNotice(input: NoticeInput): RenderedNotice {
     ['application.number', input.application.number],
     ['application.request', input.application.request],
   ] as const) {
-    if (!value?.trim()) throw new NoticeInputError(`${name} is required`);
+    if (!isLetterText(value)) throw new NoticeInputError(`${name} is required`);
   }
 
   const { values, lists, extraCitations } = fieldValues(template, input);
@@ -151,6 +162,28 @@ export function renderNotice(input: NoticeInput): RenderedNotice {
     remedy: remedy ? { period: remedy.period.id, variant: remedy.variant } : null,
     text,
   };
+}
+
+/**
+ * Why the case facts `fields` (and `reasons`) cannot fill the `kind` letter under `regime`, or null
+ * when they can: the same field checks renderNotice makes (required fields, their types, each
+ * withheld part's ground and citations), run on the bundled template (or `template`) before
+ * anything is issued. Applicant, application and office facts are not part of it.
+ */
+export function letterFieldsProblem(
+  kind: LetterKind,
+  regime: Regime,
+  fields: Readonly<Record<string, FieldValue>>,
+  template?: NoticeTemplate,
+): string | null {
+  try {
+    const t = template ?? getTemplate(kind, regime);
+    fieldValues(t, { kind, regime, fields } as NoticeInput);
+    return null;
+  } catch (err) {
+    if (err instanceof Error) return err.message;
+    throw err;
+  }
 }
 
 /** Fills a paragraph; an optional value that was not given is an error naming it, not a gap. */
@@ -252,14 +285,9 @@ function withheldItem(template: NoticeTemplate, f: FieldSpec, w: unknown, i: num
   if (!part || typeof part.part !== 'string' || !clause(part.part) || typeof part.reason !== 'string' || !clause(part.reason)) {
     throw new NoticeInputError(`${where} needs a non-empty part and reason`);
   }
-  const ground = part.ground ? WITHHOLDING_GROUNDS_BY_REGIME[template.regime][part.ground] : undefined;
-  if (!ground) {
-    const allowed = Object.keys(WITHHOLDING_GROUNDS_BY_REGIME[template.regime]).join(', ');
-    throw new NoticeInputError(`${where}: ground "${String(part.ground)}" does not exist under the ${template.regime} regime (${allowed})`);
-  }
-  if (ground.partialOnly && template.kind !== 'reply-partial') {
-    throw new NoticeInputError(`${where}: ground "${part.ground}" is only for the withheld parts of a partial disclosure`);
-  }
+  const problem = withholdingGroundProblem(part.ground, template.regime, template.kind);
+  if (problem) throw new NoticeInputError(`${where}: ${problem}`);
+  const ground = WITHHOLDING_GROUNDS_BY_REGIME[template.regime][part.ground!]!;
   citations.push(...ground.citations);
   return {
     'item.no': chineseOrdinal(i + 1),

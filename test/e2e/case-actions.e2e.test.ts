@@ -101,6 +101,70 @@ describe('case actions through API + worker + Temporal dev server + PostgreSQL',
     await act(id, 'withdraw', 'clerk', { on: shanghaiDate(Date.now()) }).expect(409);
   });
 
+  it("takes a withheld part's ground from the published list, refuses a draft whose letter cannot be made, and counts the ground", async () => {
+    const list = await request(stack.http)
+      .get('/api/reference/withholding-grounds')
+      .query({ regime: '2019' })
+      .set(as('reviewer'))
+      .expect(200);
+    expect(list.body.regime).toBe('2019');
+    expect(list.body.grounds.map((g: { code: string }) => g.code)).toEqual([
+      'state-secret',
+      'prohibited-by-law',
+      'security-stability',
+      'third-party-rights',
+      'internal-affairs',
+      'process-information',
+      'enforcement-file',
+      'administrative-query',
+      'not-government-information',
+    ]);
+    expect(list.body.grounds[6]).toEqual({
+      code: 'enforcement-file',
+      text: '属于行政执法案卷信息',
+      basis: '《中华人民共和国政府信息公开条例》第十六条第二款',
+      annualReportRow: '三（三）7',
+      partialOnly: false,
+    });
+    await request(stack.http).get('/api/reference/withholding-grounds').query({ regime: '2020' }).set(as('clerk')).expect(400);
+
+    const created = await request(stack.http).post('/api/applications').set(as('clerk')).send(inPersonSubmission()).expect(201);
+    const id: string = created.body.id;
+    await act(id, 'triage', 'clerk', { outcome: 'accept' }).expect(200);
+    await act(id, 'assign', 'supervisor', { assignee: 'clerk', department: 'OGI' }).expect(200);
+    // Free words are no ground: refused up front, never accepted and then left without its letter.
+    const words = await act(id, 'draft-decision', 'clerk', {
+      replyKind: 'refuse',
+      reasons: '属于内部请示',
+      parts: [{ description: '请示报告', disposition: 'withhold', exemption: '请示报告' }],
+    }).expect(400);
+    expect(words.body.message).toEqual(expect.arrayContaining(['body.parts[0].exemption: is not an allowed field']));
+    // A ground of the 2008 list only, in a 2019 case: the letter could not cite it.
+    const other = await act(id, 'draft-decision', 'clerk', {
+      replyKind: 'refuse',
+      reasons: '涉及个人隐私',
+      parts: [{ description: '住户名单', disposition: 'withhold', ground: 'privacy' }],
+    }).expect(400);
+    expect(other.body.message).toMatch(/^draft-decision: body\.parts\[0\]: ground "privacy" does not exist under the 2019 regime/);
+    await act(id, 'draft-decision', 'clerk', {
+      replyKind: 'refuse',
+      reasons: '该案卷系行政处罚案件的执法案卷',
+      parts: [
+        { description: '行政执法过程中形成的案卷', disposition: 'withhold', ground: 'enforcement-file', explanation: '案件正在办理' },
+      ],
+    }).expect(200);
+    const [row] = await stack.dataSource.query('SELECT withholding_grounds FROM applications WHERE id = $1', [id]);
+    expect(row.withholding_grounds).toEqual(['enforcement-file']);
+    await act(id, 'approve-decision', 'reviewer', { approve: true }).expect(200);
+    await act(id, 'issue-notice', 'clerk', {}).expect(200);
+    const [letter] = await stack.dataSource.query(
+      `SELECT rendered->>'text' AS text FROM notices WHERE application_id = $1 AND kind = 'reply'`,
+      [id],
+    );
+    expect(letter.text).toContain('该信息属于行政执法案卷信息，依照《中华人民共和国政府信息公开条例》第十六条第二款的规定，不予公开');
+    expect(letter.text).toContain('案件正在办理');
+  });
+
   it('continues a case on a new worker after the old one is shut down mid-case', async () => {
     const created = await request(stack.http).post('/api/applications').set(as('clerk')).send(inPersonSubmission()).expect(201);
     const id: string = created.body.id;

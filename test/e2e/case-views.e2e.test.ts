@@ -43,7 +43,7 @@ describe('case views: list, inbox, notifications, supervision, timeline, annual 
     await act(closedId, 'draft-decision', 'clerk', {
       replyKind: 'refuse',
       reasons: 'classified',
-      parts: [{ description: '全部', disposition: 'withhold', exemption: 'state-secret' }],
+      parts: [{ description: '全部', disposition: 'withhold', ground: 'state-secret' }],
     });
     await act(closedId, 'approve-decision', 'reviewer', { approve: true });
     await act(closedId, 'issue-notice', 'clerk', {});

@@ -86,7 +86,12 @@ describe('notices: issued by the workflow, stored, served; templates administere
       reasons: '已公开的批复正文载明了补偿标准和安置方式',
       parts: [
         { description: '批复正文', disposition: 'disclose' },
-        { description: '批复附件中被征收人的身份证号码', disposition: 'withhold', exemption: '涉及个人隐私，权利人不同意公开' },
+        {
+          description: '批复附件中被征收人的身份证号码',
+          disposition: 'withhold',
+          ground: 'third-party-rights',
+          explanation: '涉及个人隐私，权利人不同意公开',
+        },
       ],
       provision: { form: '纸质复印件', method: '邮寄' },
     });
@@ -289,5 +294,51 @@ describe('notices: issued by the workflow, stored, served; templates administere
     const [receipt] = await eventually(id, (n) => n.length === 1);
     expect(receipt.templateVersion).toBe(2);
     expect(docxText((await docx(receipt.id)).body)).toContain(title);
+  });
+
+  it('a reply whose stored template an administrator broke is not issued: the case stays unanswered until a supervisor re-issues it', async () => {
+    const { id } = await open('周九');
+    await eventually(id, (n) => n.length === 1);
+    await act(id, 'triage', 'clerk', { outcome: 'accept' });
+    await act(id, 'assign', 'supervisor', { assignee: 'clerk', department: 'OGI' });
+    await act(id, 'draft-decision', 'clerk', {
+      replyKind: 'refuse',
+      reasons: '该请示尚在研究之中',
+      parts: [{ description: '关于拆迁补偿的请示', disposition: 'withhold', ground: 'process-information' }],
+    });
+    await act(id, 'approve-decision', 'reviewer', { approve: true });
+
+    const { id: _id, kind: _kind, regime: _regime, version: _version, ...bundled } = getTemplate('reply-refuse', '2019');
+    const put = (body: object) => request(stack.http).put('/api/admin/templates/reply-refuse/2019').set(as('admin')).send(body).expect(200);
+    // A valid template, but with a required field no case provides: every refusal letter now fails.
+    await put({
+      ...bundled,
+      fields: [...bundled.fields, { name: 'signature', label: '签发人', type: 'text', required: true }],
+      paragraphs: [...bundled.paragraphs, { text: '签发人：{{signature}}' }],
+    });
+    try {
+      const failed = (await act(id, 'issue-notice', 'clerk', {})).body;
+      expect(failed).toMatchObject({ status: 'approval', notice: null, failedLetters: [{ kind: 'reply', letterKind: 'reply-refuse' }] });
+      expect(failed.failedLetters[0].error).toMatch(/"signature" \(签发人\) is required/);
+      const [row] = await stack.dataSource.query('SELECT status, answered_on, letter_failed FROM applications WHERE id = $1', [id]);
+      expect(row).toEqual({ status: 'approval', answered_on: null, letter_failed: true });
+      const steps = await request(stack.http).get(`/api/applications/${id}/actions`).set(as('supervisor')).expect(200);
+      expect(steps.body).toContainEqual({ action: 'reissue-notice' });
+      const clerkAgain = await request(stack.http)
+        .post(`/api/applications/${id}/actions/issue-notice`)
+        .set(as('clerk'))
+        .send({})
+        .expect(409);
+      expect(clerkAgain.body.message).toMatch(/reissue-notice/);
+    } finally {
+      await put(bundled);
+    }
+    const reissued = (await act(id, 'reissue-notice', 'supervisor', { comment: '模板已恢复' })).body;
+    expect(reissued).toMatchObject({ status: 'notice_issued', failedLetters: [], notice: { issuedOn: shanghaiDate(Date.now()) } });
+    expect((await notices(id)).map((n) => n.letterKind)).toEqual(['registration-receipt', 'reply-refuse']);
+    const events = await stack.dataSource.query('SELECT type FROM case_events WHERE application_id = $1 AND seq > 5 ORDER BY seq', [id]);
+    expect(events.map((e: { type: string }) => e.type)).toEqual(['issue-notice', 'notice_failed', 'reissue-notice']);
+    const [after] = await stack.dataSource.query('SELECT status, letter_failed FROM applications WHERE id = $1', [id]);
+    expect(after).toEqual({ status: 'notice_issued', letter_failed: false });
   });
 });

@@ -137,7 +137,7 @@ describe('me: per-user notification read state and the inbox without self-approv
     await act(id, 'draft-decision', 'clerk', {
       replyKind: 'refuse',
       reasons: 'classified',
-      parts: [{ description: '全部', disposition: 'withhold', exemption: 'state-secret' }],
+      parts: [{ description: '全部', disposition: 'withhold', ground: 'state-secret' }],
     }).expect(200);
 
     // The new draft is the clerk's and discloses nothing: both reviewers may approve it, no review is due.

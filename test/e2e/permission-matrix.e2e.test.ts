@@ -19,6 +19,7 @@ const MATRIX: Record<string, Access> = {
   'GET /api/applications/{id}/actions': 'any',
   'POST /api/applications/{id}/actions/{name}': 'any', // the workflow checks the role per step (403 from its validator)
   'GET /api/calendar/years/{year}': 'any',
+  'GET /api/reference/withholding-grounds': 'any',
   'PUT /api/admin/calendar/years/{year}': ['admin'],
   'GET /api/admin/calendar/jobs/{id}': ['admin'],
   'GET /api/audit/verify': ['auditor', 'supervisor'],

@@ -148,4 +148,30 @@ export const scenarios: Scenario[] = [
       return handle;
     },
   },
+  {
+    // Recorded from the 'letter-failures' patch on: the reply letter fails (a broken template), the
+    // case goes back to approval, a supervisor re-issues it, then it is delivered.
+    name: 'reply-letter-reissued',
+    applicationId: '00000000-0000-4000-8000-000000000007',
+    async run(h) {
+      const { handle } = await h.openFixed(this.applicationId);
+      await h.act(handle, 'triage', clerk, { outcome: 'accept' });
+      await h.act(handle, 'assign', supervisor, { assignee: 'clerk' });
+      await h.act(handle, 'draft-decision', clerk, {
+        replyKind: 'refuse',
+        reasons: 'the map shows protected facilities',
+        parts: [{ description: 'facility map', disposition: 'withhold', ground: 'security-stability' }],
+      });
+      await h.act(handle, 'approve-decision', reviewer, { approve: true });
+      h.store.failLetters = new Set(['reply-refuse']);
+      try {
+        await h.act(handle, 'issue-notice', clerk, {});
+      } finally {
+        h.store.failLetters = undefined;
+      }
+      await h.act(handle, 'reissue-notice', supervisor, { comment: 'template fixed' });
+      await h.act(handle, 'record-delivery', clerk, { method: 'post', on: await h.today() });
+      return handle;
+    },
+  },
 ];

@@ -30,6 +30,7 @@ function bodyFor(action: ActionName, today: string, n: number): ActionBodies[Act
     'receive-consultation-reply': () => ({ receivedOn: today, position: pick(['consent', 'objection', 'none'] as const, n) }),
     'request-extension': () => ({ reason: '需要协调' }),
     'decide-extension': () => ({ approve: n % 3 !== 0 }),
+    'reissue-notice': () => ({}),
     'draft-decision': () =>
       pick<ActionBodies['draft-decision']>(
         [
@@ -39,13 +40,13 @@ function bodyFor(action: ActionName, today: string, n: number): ActionBodies[Act
             reasons: '部分涉及个人隐私',
             parts: [
               { description: '方案', disposition: 'disclose' },
-              { description: '住户名单', disposition: 'withhold', exemption: 'Art. 15 privacy' },
+              { description: '住户名单', disposition: 'withhold', ground: 'third-party-rights', explanation: 'Art. 15 privacy' },
             ],
           },
           {
             replyKind: 'refuse',
             reasons: '国家秘密',
-            parts: [{ description: '全部', disposition: 'withhold', exemption: 'state-secret' }],
+            parts: [{ description: '全部', disposition: 'withhold', ground: 'state-secret' }],
           },
           { replyKind: 'not-exist', reasons: '经检索不存在' },
           { replyKind: 'disclose', reasons: '收取信息处理费', fee: { amount: 100, basis: 'per-application' } },

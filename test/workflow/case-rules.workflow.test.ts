@@ -135,7 +135,7 @@ describe('applicationWorkflow: refused steps', () => {
       reasons: 'part of it names third parties',
       parts: [
         { description: 'the plan', disposition: 'disclose' },
-        { description: 'the list of households', disposition: 'withhold', exemption: 'Art. 15 privacy' },
+        { description: 'the list of households', disposition: 'withhold', ground: 'third-party-rights' },
       ],
     });
     await expectRejected(h.act(handle, 'review-confidentiality', reviewer, { approve: true }), 'Forbidden', /no self-approval/);

@@ -1,8 +1,8 @@
 import type { IssueNoticeInput } from '../../libs/contracts/notice';
-import { deadlineExplanationQuery, stateQuery } from '../../libs/contracts/workflow';
+import { availableActionsQuery, deadlineExplanationQuery, stateQuery } from '../../libs/contracts/workflow';
 import { renderNotice } from '../../libs/documents';
 import { fixtureInput } from '../../libs/documents/testing/notice-fixtures';
-import { CaseHarness, clerk, clerk2, reviewer, supervisor, wd } from './support/case-harness';
+import { CaseHarness, clerk, clerk2, expectRejected, reviewer, supervisor, wd } from './support/case-harness';
 
 /** The letter as the activity renders it (fixture applicant and application, the case's facts). */
 const rendered = (n: IssueNoticeInput) => renderNotice(fixtureInput(n.letterKind, '2019', { fields: n.fields })).text;
@@ -60,7 +60,7 @@ describe('applicationWorkflow: the letters each step issues', () => {
     await h.act(a.handle, 'draft-decision', clerk, {
       replyKind: 'refuse',
       reasons: '该点位图标注了重要设施的位置',
-      parts: [{ description: '重要设施点位图', disposition: 'withhold', exemption: 'security-stability' }],
+      parts: [{ description: '重要设施点位图', disposition: 'withhold', ground: 'security-stability' }],
     });
     await h.act(a.handle, 'approve-decision', reviewer, { approve: true });
     await h.act(a.handle, 'issue-notice', clerk, {});
@@ -82,6 +82,133 @@ describe('applicationWorkflow: the letters each step issues', () => {
       ['receipt', 'registration-receipt'],
       ['not-application', 'not-ogi-petition'],
     ]);
+  });
+
+  it('refuses a draft whose reply letter cannot be made before it enters history, naming the part (不拒办)', async () => {
+    const { id, handle } = await h.open();
+    await h.act(handle, 'triage', clerk, { outcome: 'accept' });
+    await h.act(handle, 'assign', supervisor, { assignee: 'clerk' });
+    await h.act(handle, 'record-search', clerk, { summary: 'found' });
+    const before = (await h.caseOf(handle)).history.length;
+    await expectRejected(
+      h.act(handle, 'draft-decision', clerk, {
+        replyKind: 'partial',
+        reasons: '部分内容属于内部讨论',
+        parts: [
+          { description: '会议纪要正文', disposition: 'disclose' },
+          { description: '领导批示', disposition: 'withhold', ground: 'unrelated-to-own-need' },
+        ],
+      }),
+      'BadRequest',
+      /^draft-decision: body\.parts\[1\]: ground "unrelated-to-own-need" does not exist under the 2019 regime/,
+    );
+    const c = await h.caseOf(handle);
+    expect({ status: c.status, decision: c.decision, steps: c.history.length }).toEqual({
+      status: 'searching',
+      decision: null,
+      steps: before,
+    });
+    await h.act(handle, 'withdraw', clerk, { on: c.receivedOn! });
+    await issuedCount(id, 2);
+    expect(issued(id).map((n) => n.kind)).toEqual(['receipt', 'withdrawal']);
+  });
+
+  it('a reply letter that failed leaves the case unanswered until a supervisor re-issues it, late if the day passed', async () => {
+    const { id, handle, receivedOn } = await h.open();
+    await h.act(handle, 'triage', clerk, { outcome: 'accept' });
+    await h.act(handle, 'assign', supervisor, { assignee: 'clerk' });
+    await h.act(handle, 'draft-decision', clerk, {
+      replyKind: 'refuse',
+      reasons: '该点位图标注了重要设施的位置',
+      parts: [{ description: '重要设施点位图', disposition: 'withhold', ground: 'security-stability' }],
+    });
+    await h.act(handle, 'approve-decision', reviewer, { approve: true });
+    h.store.failLetters = new Set(['reply-refuse']);
+    try {
+      const after = await h.act(handle, 'issue-notice', clerk, {});
+      expect(after).toMatchObject({
+        status: 'approval',
+        notice: null,
+        failedLetters: [{ kind: 'reply', letterKind: 'reply-refuse', issueKey: 'reply' }],
+      });
+      expect(after.failedLetters[0].error).toMatch(/the template is broken/);
+      expect(after.deadline).toMatchObject({ workingDaysLate: null });
+      expect(after.history.slice(-2).map((s) => [s.type, s.status])).toEqual([
+        ['issue-notice', 'notice_issued'],
+        ['notice_failed', 'approval'],
+      ]);
+      expect(issued(id).map((n) => n.kind)).toEqual(['receipt']);
+      expect(await handle.query(availableActionsQuery, supervisor)).toContainEqual({ action: 'reissue-notice' });
+      await expectRejected(h.act(handle, 'issue-notice', clerk, {}), 'WrongState', /a supervisor re-issues it first \(reissue-notice\)/);
+      await expectRejected(h.act(handle, 'reissue-notice', clerk, {}), 'Forbidden', /role clerk may not do this/);
+      await expectRejected(
+        h.act(handle, 'record-delivery', clerk, { method: 'post', on: receivedOn }),
+        'WrongState',
+        /not allowed in status approval/,
+      );
+      // The due day passes while the administrator fixes the template: the case is overdue, not answered on time.
+      await h.sleepUntil(wd(receivedOn, 21), 10);
+      h.store.failLetters = undefined;
+      const reissued = await h.act(handle, 'reissue-notice', supervisor, { comment: '模板已修复' });
+      expect(reissued).toMatchObject({ status: 'notice_issued', failedLetters: [], notice: { issuedOn: wd(receivedOn, 21) } });
+      expect(reissued.deadline).toMatchObject({ workingDaysLate: 1, overdue: true });
+      expect(reissued.history.at(-1)).toMatchObject({
+        type: 'reissue-notice',
+        actor: 'supervisor',
+        details: { letters: [{ kind: 'reply', letterKind: 'reply-refuse', issueKey: 'reply' }], workingDaysLate: 1 },
+      });
+      expect(issued(id).map((n) => n.kind)).toEqual(['receipt', 'reply']);
+      expect(issued(id)[1]).toMatchObject({
+        letterKind: 'reply-refuse',
+        issueKey: 'reply',
+        issuedOn: wd(receivedOn, 21),
+        issuedBy: 'clerk',
+      });
+      expect(await handle.query(availableActionsQuery, supervisor)).not.toContainEqual({ action: 'reissue-notice' });
+    } finally {
+      h.store.failLetters = undefined;
+    }
+  });
+
+  it('a registration receipt that failed is recorded and re-issued, the case registered all the same', async () => {
+    h.store.failLetters = new Set(['registration-receipt']);
+    let opened;
+    try {
+      opened = await h.open();
+    } finally {
+      h.store.failLetters = undefined;
+    }
+    const { id, handle, receivedOn } = opened;
+    const c = await h.eventually(handle, (x) => (x?.failedLetters.length ?? 0) > 0);
+    expect(c).toMatchObject({
+      status: 'registered',
+      failedLetters: [{ kind: 'receipt', letterKind: 'registration-receipt', issueKey: 'registration' }],
+    });
+    expect(c.history.map((s) => s.type)).toEqual(['notice_failed']);
+    expect(issued(id)).toEqual([]);
+    await h.act(handle, 'reissue-notice', supervisor, {});
+    await issuedCount(id, 1);
+    expect(issued(id)[0]).toMatchObject({ kind: 'receipt', issueKey: 'registration', fields: { dueOn: wd(receivedOn, 20) } });
+    await h.act(handle, 'withdraw', clerk, { on: receivedOn });
+  });
+
+  it('a closing letter that failed keeps the closed case open until it is re-issued', async () => {
+    const { id, handle, receivedOn } = await h.open();
+    h.store.failLetters = new Set(['withdrawal-confirmation']);
+    try {
+      const closed = await h.act(handle, 'withdraw', clerk, { on: receivedOn });
+      expect(closed.status).toBe('closed');
+      const c = await h.eventually(handle, (x) => (x?.failedLetters.length ?? 0) > 0);
+      expect(c).toMatchObject({ status: 'closed', outcome: 'withdrawn', failedLetters: [{ kind: 'withdrawal', issueKey: 'withdrawal' }] });
+      await new Promise((r) => setTimeout(r, 200));
+      expect((await handle.describe()).status.name).toBe('RUNNING');
+      h.store.failLetters = undefined;
+      await h.act(handle, 'reissue-notice', supervisor, {});
+      await handle.result();
+      expect(issued(id).map((n) => n.kind)).toEqual(['receipt', 'withdrawal']);
+    } finally {
+      h.store.failLetters = undefined;
+    }
   });
 
   it('issues the consultation letter to a third party and to a co-making organ, with the 15 working-day window', async () => {

@@ -22,6 +22,7 @@ import {
   type Channel,
   type RegistrationResult,
 } from '../../../libs/contracts/application';
+import { isLetterText } from '../../../libs/documents/notice.renderer';
 import { isIsoDate, shanghaiDate } from '../../../libs/time/shanghai';
 
 /**
@@ -60,6 +61,20 @@ function CategoryFitsType() {
     });
 }
 
+/** Text a letter can print (libs/documents isLetterText): the receipt and every reply name it. */
+function FillsLetters(what: string) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'fillsLetters',
+      target: target.constructor,
+      propertyName,
+      validator: {
+        validate: (v: unknown) => isLetterText(v),
+        defaultMessage: () => `${propertyName} must not be blank: ${what}`,
+      },
+    });
+}
+
 export class ContactDto {
   @ApiPropertyOptional({ example: '13800000000' })
   @IsOptional()
@@ -93,6 +108,7 @@ export class ApplicantDto {
   @ApiProperty({ example: '张三' })
   @IsString()
   @Length(1, 200)
+  @FillsLetters('the registration receipt and every reply are addressed to the applicant by name')
   name!: string;
 
   @ApiPropertyOptional({ example: '371302199001011234', description: 'identity document number; masked in lists' })
@@ -112,6 +128,7 @@ export class RequestDto {
   @ApiProperty({ example: '申请公开2025年临沂市某片区棚户区改造项目征收补偿方案' })
   @IsString()
   @Length(1, 10_000)
+  @FillsLetters('the registration receipt and every reply name what was asked')
   description!: string;
 
   @ApiPropertyOptional({ example: '临政发〔2025〕1号' })

@@ -139,6 +139,7 @@ const NO_FACTS: { [K in keyof CaseFacts]: null } = {
   draftedBy: null,
   confidentialityApproved: null,
   decisionApproved: null,
+  letterFailed: null,
   receivedOn: null,
   dueOn: null,
   department: null,

@@ -43,13 +43,14 @@ export function stepFactsOfRow(r: Record<string, unknown>): StepFacts {
     draftedBy: r.drafted_by as string | null,
     confidentialityApproved: r.confidentiality_approved === true,
     decisionApproved: r.decision_approved === true,
+    letterFailed: r.letter_failed === true,
   };
 }
 
 /** The columns stepFactsOfRow reads, from `applications a`. */
 export const STEP_FACT_COLUMNS = `a.status, a.regime, a.assignee, a.triage_outcome, a.triaged_by,
   to_char(a.reasons_requested_on, 'YYYY-MM-DD') AS reasons_requested_on, a.reply_kind, a.drafted_by,
-  a.confidentiality_approved, a.decision_approved`;
+  a.confidentiality_approved, a.decision_approved, a.letter_failed`;
 
 @Injectable()
 export class MeRepository {

@@ -14,6 +14,7 @@ const row = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
   drafted_by: null,
   confidentiality_approved: false,
   decision_approved: false,
+  letter_failed: false,
   ...over,
 });
 const clerk: Actor = { username: 'clerk', role: 'clerk' };
@@ -35,6 +36,7 @@ describe('inbox: what a case waits for, from the projected step facts', () => {
       draftedBy: null,
       confidentialityApproved: false,
       decisionApproved: true,
+      letterFailed: false,
     });
   });
 

@@ -10,6 +10,7 @@ import {
   type ReportCase,
   type ReportRemedy,
 } from './annual-report';
+import { withholdingGroundsOf } from '../../../libs/documents/withholding-grounds.data';
 
 const base: ReportCase = {
   registrationNumber: 'LYZF-2026-00001',
@@ -21,7 +22,8 @@ const base: ReportCase = {
   outcomeReason: null,
   triageOutcome: null,
   replyKind: null,
-  exemptions: [],
+  regime: '2019',
+  grounds: [],
 };
 const c = (over: Partial<ReportCase>): ReportCase => ({ ...base, ...over });
 const value = (r: ReturnType<typeof buildAnnualReport>, key: string, col = 6) => r.rows.find((x) => x.key === key)!.values[col];
@@ -47,10 +49,12 @@ describe('annual report (legal-rules.md section 9)', () => {
     const row = (over: Partial<ReportCase>) => resultRow(c({ closedOn: '2026-04-01', outcome: 'replied', ...over }));
     expect(row({ replyKind: 'disclose' })).toEqual({ row: '三.一' });
     expect(row({ replyKind: 'already-public' })).toEqual({ row: '三.一' });
-    expect(row({ replyKind: 'partial', exemptions: ['state-secret'] })).toEqual({ row: '三.二' });
-    expect(row({ replyKind: 'refuse', exemptions: ['third-party-rights'] })).toEqual({ row: '三.三.4' });
-    expect(row({ replyKind: 'refuse', exemptions: ['属于行政机关的内部事务信息'] })).toEqual({ row: '三.三.5' });
-    expect(row({ replyKind: 'refuse', exemptions: [] })).toEqual({ reason: 'refusal without a recognised exemption (none recorded)' });
+    expect(row({ replyKind: 'partial', grounds: ['state-secret'] })).toEqual({ row: '三.二' });
+    expect(row({ replyKind: 'refuse', grounds: ['third-party-rights'] })).toEqual({ row: '三.三.4' });
+    expect(row({ replyKind: 'refuse', grounds: ['internal-affairs'] })).toEqual({ row: '三.三.5' });
+    expect(row({ replyKind: 'refuse', grounds: [] })).toEqual({
+      reason: 'refusal whose first withheld part has no ground of the 2019 list with a row (none recorded)',
+    });
     expect(row({ replyKind: 'special-route' })).toEqual({ row: '三.三.8' });
     expect(row({ replyKind: 'not-exist' })).toEqual({ row: '三.四.1' });
     expect(row({ replyKind: 'other-organ' })).toEqual({ row: '三.四.1' });
@@ -63,6 +67,22 @@ describe('annual report (legal-rules.md section 9)', () => {
     expect(row({ outcome: 'withdrawn' })).toEqual({ row: '三.六.3' });
     expect(groundRow('enforcement-file')).toBe('三.三.7');
     expect(groundRow('process-information')).toBe('三.三.6');
+  });
+
+  it("counts a refusal once, under the row of its first withheld part's ground, from the one list the letter cites", () => {
+    const row = (over: Partial<ReportCase>) => resultRow(c({ closedOn: '2026-04-01', outcome: 'replied', replyKind: 'refuse', ...over }));
+    // Every 2019 ground of a refusal has its row of 三（三）, so 三（三） adds up.
+    const rows = withholdingGroundsOf('2019')
+      .filter((g) => !g.entry.partialOnly)
+      .map((g) => row({ grounds: [g.ground] }));
+    expect(rows).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((i) => ({ row: `三.三.${i}` })));
+    expect(row({ grounds: ['enforcement-file', 'process-information'] })).toEqual({ row: '三.三.7' });
+    // A ground code of the 2008 list under its own regime.
+    expect(row({ regime: '2008', grounds: ['privacy'] })).toEqual({ row: '三.三.4' });
+    // Free words are not a ground: the projection carries codes only, so words count nowhere.
+    expect(row({ grounds: ['危及公共安全'] })).toEqual({
+      reason: 'refusal whose first withheld part has no ground of the 2019 list with a row (危及公共安全)',
+    });
   });
 
   it('counts received, carried over, closed and carried forward, and balances per column', () => {

@@ -1,6 +1,7 @@
 // The annual report's section 三 and 四 tables (legal-rules.md section 9; format 国办公开办函〔2021〕30号),
 // as a pure function of the office's cases and remedies, so it can be tested without a database.
-import type { ApplicantCategory, ApplicantType } from '../../../libs/contracts/application';
+import type { ApplicantCategory, ApplicantType, Regime } from '../../../libs/contracts/application';
+import { annualReportRowOf } from '../../../libs/documents/withholding-grounds.data';
 
 export const REPORT_COLUMNS = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'] as const;
 
@@ -45,8 +46,10 @@ export interface ReportCase {
   outcomeReason: string | null;
   triageOutcome: string | null;
   replyKind: string | null;
-  /** the exemptions of the withheld parts of the drafted decision */
-  exemptions: string[];
+  /** the regime of the case (null while its receipt is unconfirmed) */
+  regime: Regime | null;
+  /** the ground code of each withheld part of the drafted decision, in order ('' when an old draft named none) */
+  grounds: string[];
 }
 
 export interface AnnualReport {
@@ -90,20 +93,12 @@ export const REMEDY_ROWS: readonly { key: string; label: string }[] = [
 
 const COLUMN_OF_CATEGORY: Record<ApplicantCategory, number> = { business: 1, research: 2, nonprofit: 3, law_firm: 4, other: 5 };
 
-/** Withholding grounds (libs/documents keys, their Chinese wording, or the Art. number) -> row of 三.三. */
-const GROUND_ROWS: { row: string; match: RegExp }[] = [
-  { row: '三.三.1', match: /state-secret|国家秘密/ },
-  { row: '三.三.2', match: /prohibited-by-law|法律、?行政法规禁止/ },
-  { row: '三.三.3', match: /security-stability|国家安全|社会稳定|三安全一稳定/ },
-  { row: '三.三.4', match: /third-party|trade-secret|privacy|商业秘密|个人隐私|第三方|第十五条|Art\.?\s*15|第三十二条|Art\.?\s*32/ },
-  { row: '三.三.5', match: /internal-affairs|内部事务/ },
-  { row: '三.三.6', match: /process-information|过程性/ },
-  { row: '三.三.7', match: /enforcement-file|执法案卷/ },
-  { row: '三.三.8', match: /special-route|行政查询|第三十六条第[（(]?七/ },
-];
-
-export function groundRow(exemption: string): string | null {
-  return GROUND_ROWS.find((g) => g.match.test(exemption))?.row ?? null;
+/**
+ * The row of 三.三 of a withholding ground: from the one list of grounds the letter cites too
+ * (libs/documents withholding-grounds.data.ts), under the case's regime.
+ */
+export function groundRow(ground: string, regime: Regime | null = '2019'): string | null {
+  return annualReportRowOf(ground, regime ?? '2019');
 }
 
 /** Reply kinds (and triage outcomes that end a case) -> row of 三 (section 9 mapping). */
@@ -134,8 +129,14 @@ export function resultRow(c: ReportCase): { row: string } | { reason: string } {
   }
   const kind = c.replyKind ?? c.triageOutcome;
   if (kind === 'refuse') {
-    const first = c.exemptions.map(groundRow).find((r) => r !== null);
-    return first ? { row: first } : { reason: `refusal without a recognised exemption (${c.exemptions.join('; ') || 'none recorded'})` };
+    // Counted once, under the ground of its first withheld part (legal-rules.md section 9).
+    const first = c.grounds[0];
+    const row = first ? groundRow(first, c.regime) : null;
+    return row
+      ? { row }
+      : {
+          reason: `refusal whose first withheld part has no ground of the ${c.regime ?? '2019'} list with a row (${first || 'none recorded'})`,
+        };
   }
   const row = kind ? KIND_ROWS[kind] : undefined;
   return row ? { row } : { reason: `no row for reply kind ${kind ?? 'none'}` };

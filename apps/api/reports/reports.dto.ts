@@ -10,7 +10,7 @@ export class ReportRowDto {
 
 export class UnclassifiedCaseDto {
   @ApiProperty({ example: 'LYZF-2026-00007' }) registrationNumber!: string;
-  @ApiProperty({ example: 'refusal without a recognised exemption (none recorded)' }) reason!: string;
+  @ApiProperty({ example: 'refusal whose first withheld part has no ground of the 2019 list with a row (none recorded)' }) reason!: string;
 }
 
 export class RemedySectionDto {

@@ -14,14 +14,14 @@ export class ReportsRepository {
 
   /**
    * Every case of the office received up to the end of `year` and not closed before it began,
-   * with the grounds of the withheld parts of its last drafted decision (projected column).
+   * with the ground codes of the withheld parts of its last drafted decision (projected column).
    */
   async cases(officeId: string, year: number): Promise<ReportCase[]> {
     const rows: Record<string, unknown>[] = await this.ds.query(
       `SELECT a.registration_number, p.type, p.category,
               to_char(COALESCE(a.received_on, (a.arrived_at AT TIME ZONE 'Asia/Shanghai')::date), 'YYYY-MM-DD') AS received_on,
               to_char((a.closed_at AT TIME ZONE 'Asia/Shanghai')::date, 'YYYY-MM-DD') AS closed_on,
-              a.outcome, a.outcome_reason, a.triage_outcome, a.reply_kind, a.withholding_grounds
+              a.outcome, a.outcome_reason, a.triage_outcome, a.reply_kind, a.regime, a.withholding_grounds
        FROM applications a JOIN applicants p ON p.id = a.applicant_id
        WHERE a.office_id = $1
          AND COALESCE(a.received_on, (a.arrived_at AT TIME ZONE 'Asia/Shanghai')::date) <= $3::date
@@ -38,7 +38,8 @@ export class ReportsRepository {
       outcomeReason: r.outcome_reason as string | null,
       triageOutcome: r.triage_outcome as string | null,
       replyKind: r.reply_kind as string | null,
-      exemptions: (r.withholding_grounds as string[]).filter((g) => g !== ''),
+      regime: r.regime as ReportCase['regime'],
+      grounds: r.withholding_grounds as string[],
     }));
   }
 

@@ -102,12 +102,12 @@ describe('bundled templates', () => {
     }
   });
 
-  it('2019 refusal grounds map onto the annual report rows 三（三）1-7', () => {
+  it('2019 refusal grounds map onto the annual report rows 三（三）1-8', () => {
     const rows = Object.values(WITHHOLDING_GROUNDS_BY_REGIME['2019'])
       .map((g) => g.annualReportRow)
       .filter(Boolean)
       .sort();
-    expect(rows).toEqual(['1', '2', '3', '4', '5', '6', '7'].map((n) => `三（三）${n}`));
+    expect(rows).toEqual(['1', '2', '3', '4', '5', '6', '7', '8'].map((n) => `三（三）${n}`));
   });
 
   it('remedies texts name exactly the articles they cite', () => {

@@ -14,6 +14,7 @@ import { IdempotencyKeys1764289500000 } from './1764289500000-idempotency-keys';
 import { OpenDueIndex1764289600000 } from './1764289600000-open-due-index';
 import { CalendarJobs1764289700000 } from './1764289700000-calendar-jobs';
 import { ListOrderIndex1764289800000 } from './1764289800000-list-order-index';
+import { LetterFailures1764289900000 } from './1764289900000-letter-failures';
 
 // Append new migrations here in timestamp order; never edit a committed one.
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   OpenDueIndex1764289600000,
   CalendarJobs1764289700000,
   ListOrderIndex1764289800000,
+  LetterFailures1764289900000,
 ];

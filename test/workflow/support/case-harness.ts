@@ -38,6 +38,8 @@ export interface Store {
   calendarLoads: number;
   /** issueNotice calls, once per (application, kind, issueKey) */
   notices?: IssueNoticeInput[];
+  /** letter kinds the issueNotice activity refuses (NoticeRejected), as for a template an administrator broke */
+  failLetters?: Set<string>;
 }
 
 /** The calendar years [fromYear, toYear] of the bundled calendar. */
@@ -55,6 +57,8 @@ export function registerCaseFrom(
     const registration = await register(i);
     const today = shanghaiDay(Date.now());
     const range = calendarYearsFor([shanghaiDay(Date.parse(i.arrivedAt)), registration.receivedOn ?? today, today]);
+    // As the activity: a receipt the case cannot fill (NoticeRejected) leaves the registration standing without it.
+    let receiptError: string | undefined;
     const receipt =
       registration.receivedOn && issueNotice
         ? await issueNotice({
@@ -65,9 +69,13 @@ export function registerCaseFrom(
             issuedOn: today,
             issuedBy: i.submittedBy.username,
             fields: registration.dueOn ? { dueOn: registration.dueOn } : {},
+          }).catch((err: unknown) => {
+            if (!(err instanceof ApplicationFailure && err.type === 'NoticeRejected')) throw err;
+            receiptError = err.message;
+            return null;
           })
         : null;
-    return { registration, calendar: calendarYears(range), ...range, receipt };
+    return { registration, calendar: calendarYears(range), ...range, receipt, ...(receiptError !== undefined ? { receiptError } : {}) };
   };
 }
 
@@ -85,6 +93,8 @@ export function mockActivities(store: Store): RegistrationActivities & CaseActiv
     };
   };
   const issueNotice = async (n: IssueNoticeInput): Promise<NoticeRef> => {
+    if (store.failLetters?.has(n.letterKind))
+      throw ApplicationFailure.create({ message: `${n.letterKind}: the template is broken`, type: 'NoticeRejected', nonRetryable: true });
     const notices = (store.notices ??= []);
     const same = (x: IssueNoticeInput) => x.applicationId === n.applicationId && x.kind === n.kind && x.issueKey === n.issueKey;
     if (!notices.some(same)) notices.push(n);
