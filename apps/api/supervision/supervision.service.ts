@@ -16,6 +16,7 @@ export interface BoardGroup {
   count: number;
   byDepartment: { department: string | null; count: number }[];
   byAssignee: { assignee: string | null; count: number }[];
+  /** the first BOARD_ITEMS cases, the most urgent first; `count` says how many there are */
   items: BoardCase[];
 }
 
@@ -27,6 +28,9 @@ export interface Rate {
 }
 
 const UNSET = null;
+
+/** At most this many cases listed per board group (overdue, due soon, held by deactivated users); counts are exact. */
+export const BOARD_ITEMS = 200;
 
 function group(items: BoardCase[]): BoardGroup {
   const count = <K extends 'department' | 'assignee'>(key: K) => {
@@ -40,7 +44,8 @@ function group(items: BoardCase[]): BoardGroup {
     count: items.length,
     byDepartment: count('department') as BoardGroup['byDepartment'],
     byAssignee: count('assignee') as BoardGroup['byAssignee'],
-    items,
+    // The most urgent first (the rows come by due day); the counts above cover them all.
+    items: items.slice(0, BOARD_ITEMS),
   };
 }
 

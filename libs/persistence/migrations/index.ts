@@ -15,6 +15,7 @@ import { OpenDueIndex1764289600000 } from './1764289600000-open-due-index';
 import { CalendarJobs1764289700000 } from './1764289700000-calendar-jobs';
 import { ListOrderIndex1764289800000 } from './1764289800000-list-order-index';
 import { LetterFailures1764289900000 } from './1764289900000-letter-failures';
+import { OpenCasesIndex1764290000000 } from './1764290000000-open-cases-index';
 
 // Append new migrations here in timestamp order; never edit a committed one.
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   CalendarJobs1764289700000,
   ListOrderIndex1764289800000,
   LetterFailures1764289900000,
+  OpenCasesIndex1764290000000,
 ];
