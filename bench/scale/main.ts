@@ -171,19 +171,31 @@ function routes(s: {
   today: string;
   dueTo: string;
   year: number;
-  /** `next` of page 499 (20 a page) for the clerk and the supervisor: page 500 by keyset */
-  after: { clerk: string; supervisor: string };
+  /** `next` of page 499 (20 a page) for the clerk and the supervisor, and the clerk's per filter query: page 500 by keyset */
+  after: { clerk: string; supervisor: string; byFilter: Record<string, string | null> };
 }): Route[] {
-  const list = (name: string, query: string): Route[] => [
-    { name: `list ${name}, page 1`, user: 'clerk', path: `/api/applications${query ? `?${query}` : ''}`, target: TARGET.fast },
-    { name: `list ${name}, page 500`, user: 'clerk', path: `/api/applications?${query ? `${query}&` : ''}page=500`, target: TARGET.fast },
-  ];
+  const list = (name: string, query: string): Route[] => {
+    const after = s.after.byFilter[query];
+    return [
+      { name: `list ${name}, page 1`, user: 'clerk', path: `/api/applications${query ? `?${query}` : ''}`, target: TARGET.fast },
+      { name: `list ${name}, page 500`, user: 'clerk', path: `/api/applications?${query ? `${query}&` : ''}page=500`, target: TARGET.fast },
+      // The same page as a client that follows `next` reads it (when the filter has 500 pages).
+      ...(after
+        ? [
+            {
+              name: `list ${name}, page 500 by keyset`,
+              user: 'clerk' as const,
+              path: `/api/applications?${query ? `${query}&` : ''}after=${after}`,
+              target: TARGET.fast,
+            },
+          ]
+        : []),
+    ];
+  };
   return [
     ...list('(no filter)', ''),
     { name: 'list (no filter, whole office), page 1', user: 'supervisor', path: '/api/applications', target: TARGET.fast },
     { name: 'list (no filter, whole office), page 500', user: 'supervisor', path: '/api/applications?page=500', target: TARGET.fast },
-    // The same page 500 as a client that follows `next` reads it: no OFFSET.
-    { name: 'list (no filter), page 500 by keyset', user: 'clerk', path: `/api/applications?after=${s.after.clerk}`, target: TARGET.fast },
     {
       name: 'list (whole office), page 500 by keyset',
       user: 'supervisor',
@@ -407,14 +419,27 @@ async function main(): Promise<void> {
       )
     ).rows;
     const dueTo = new Date(Date.parse(`${today}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
-    const nextOfPage499 = async (user: User): Promise<string> => {
-      const r = await request(apiPort, 'GET', '/api/applications?page=499', tokens[user]);
-      const next = (JSON.parse(r.body.toString()) as { next?: string | null }).next;
-      if (!next) throw new Error(`no next cursor after page 499 for ${user}: seed more cases`);
-      return next;
+    const nextOfPage499 = async (user: User, query = ''): Promise<string | null> => {
+      const r = await request(apiPort, 'GET', `/api/applications?${query ? `${query}&` : ''}page=499`, tokens[user]);
+      return (JSON.parse(r.body.toString()) as { next?: string | null }).next ?? null;
     };
+    const filters = [
+      '',
+      'status=assigned',
+      'status=closed',
+      'department=OGI',
+      'assignee=clerk',
+      'overdue=true',
+      'regime=2019',
+      `dueFrom=${today}&dueTo=${dueTo}`,
+    ];
+    const byFilter: Record<string, string | null> = {};
+    for (const f of filters) byFilter[f] = await nextOfPage499('clerk', f);
+    const clerkNext = byFilter[''];
+    const supervisorNext = await nextOfPage499('supervisor');
+    if (!clerkNext || !supervisorNext) throw new Error('no next cursor after page 499: seed more cases');
     const all = routes({
-      after: { clerk: await nextOfPage499('clerk'), supervisor: await nextOfPage499('supervisor') },
+      after: { clerk: clerkNext, supervisor: supervisorNext, byFilter },
       caseId: sample.case_id,
       noticeId: sample.notice_id,
       number: number.registration_number,
