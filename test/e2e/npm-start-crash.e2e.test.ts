@@ -7,6 +7,7 @@ import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_DEMO_PASSWORD } from '../../libs/config/config';
+import { processesOf, start, type Running } from '../support/npm-start';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { freePort, sleep } = require('../../scripts/lib/proc');
@@ -16,43 +17,6 @@ const { postmasterLock, recoverAfterCrash, AnotherInstance } = require('../../sc
 jest.setTimeout(180_000);
 
 const root = join(__dirname, '..', '..');
-
-interface Running {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function start(env: NodeJS.ProcessEnv): Promise<Running> {
-  const child = spawn(process.execPath, ['scripts/start.js'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout!.on('data', (c) => (out += c));
-  child.stderr!.on('data', (c) => (out += c));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    const onData = () => {
-      if (out.includes('disclosure-engine is running')) {
-        child.stdout!.off('data', onData);
-        resolve({ child, output: () => out, exited });
-      }
-    };
-    child.stdout!.on('data', onData);
-    void exited.then((code) => reject(new Error(`npm start exited with ${code} before it was ready:\n${out}`)));
-  });
-}
-
-/** Live processes whose environment names our data folder: everything a start spawned. */
-function processesOf(dataDir: string): number[] {
-  const pids: number[] = [];
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      if (readFileSync(`/proc/${pid}/environ`, 'utf8').includes(`DISCLOSURE_DATA_DIR=${dataDir}`)) pids.push(Number(pid));
-    } catch {
-      // gone, or not ours to read (a zombie has no environment left)
-    }
-  }
-  return pids.filter((p) => p !== process.pid);
-}
 
 async function until<T>(what: string, probe: () => T | undefined, timeoutMs: number): Promise<T> {
   const end = Date.now() + timeoutMs;

@@ -1,55 +1,16 @@
 // `npm start` as a user runs it: the whole system comes up on embedded defaults,
 // answers on the printed URLs, stops cleanly on Ctrl-C leaving no process behind,
 // and keeps its data for the next start.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_DEMO_PASSWORD } from '../../libs/config/config';
+import { processesOf, start } from '../support/npm-start';
 
 /* eslint-disable-next-line @typescript-eslint/no-require-imports */
 const { freePort } = require('../../scripts/lib/proc');
 
 jest.setTimeout(420_000);
-
-const root = join(__dirname, '..', '..');
-
-interface Running {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function start(env: NodeJS.ProcessEnv): Promise<Running> {
-  const child = spawn(process.execPath, ['scripts/start.js'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout!.on('data', (c) => (out += c));
-  child.stderr!.on('data', (c) => (out += c));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    const onData = () => {
-      if (out.includes('disclosure-engine is running')) {
-        child.stdout!.off('data', onData);
-        resolve({ child, output: () => out, exited });
-      }
-    };
-    child.stdout!.on('data', onData);
-    void exited.then((code) => reject(new Error(`npm start exited with ${code} before it was ready:\n${out}`)));
-  });
-}
-
-/** Processes whose environment names our data folder: everything this start spawned. */
-function processesOf(dataDir: string): number[] {
-  const pids: number[] = [];
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      if (readFileSync(`/proc/${pid}/environ`, 'utf8').includes(`DISCLOSURE_DATA_DIR=${dataDir}`)) pids.push(Number(pid));
-    } catch {
-      // gone, or not ours to read
-    }
-  }
-  return pids.filter((p) => p !== process.pid);
-}
 
 describe('npm start', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'disclosure-start-'));
