@@ -138,6 +138,8 @@ describe('case search against PostgreSQL', () => {
         const byKeyset = await repo.list({ pageSize: 7, sort, ...(after ? { after } : {}) }, supervisor);
         expect([sort, page, byKeyset.items.map((i) => i.id)]).toEqual([sort, page, byOffset.items.map((i) => i.id)]);
         expect(byKeyset.next).not.toBeNull();
+        // The total is the whole list's, wherever the cursor stands.
+        expect([byKeyset.total, byKeyset.totalCapped]).toEqual([byOffset.total, byOffset.totalCapped]);
         after = byKeyset.next!;
       }
     }
@@ -145,5 +147,21 @@ describe('case search against PostgreSQL', () => {
     await expect(repo.list({ sort: 'dueOn', after: 'x' }, supervisor)).rejects.toThrow(/after: keyset paging works with sort=createdAt/);
     const last = await repo.list({ q: 'LYZF-2026-00002' }, supervisor);
     expect(last.next).toBeNull();
+  });
+
+  it('gives the whole list’s total on every keyset page', async () => {
+    const repo = new ApplicationsRepository(ds);
+    const supervisor = { id: randomUUID(), username: 'supervisor', role: 'supervisor' as const, officeId: office, departmentId: null };
+    for (const k of [1, 2, 3]) await addCase(`paging${k}`, `LYZF-2026-0090${k}`, '分页人', `申请公开翻页测试材料第${k}份`);
+    const seen: string[] = [];
+    let after: string | undefined;
+    for (let k = 0; k < 3; k++) {
+      const page = await repo.list({ q: '翻页测试', pageSize: 1, ...(after ? { after } : {}) }, supervisor);
+      expect([k, page.total, page.totalCapped]).toEqual([k, 3, false]);
+      seen.push(...page.items.map((i) => i.id));
+      after = page.next ?? undefined;
+    }
+    expect(after).toBeUndefined();
+    expect(seen.sort()).toEqual([ids.paging1, ids.paging2, ids.paging3].sort());
   });
 });

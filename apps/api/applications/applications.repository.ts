@@ -142,6 +142,15 @@ export class ApplicationsRepository {
     if (query.dueTo) add((n) => `a.due_on <= ${n}::date`, query.dueTo);
     if (query.overdue) add((n) => overdueFilterSql(n, query.overdue === 'true'), today);
     if (query.regime) add((n) => `a.regime = ${n}`, query.regime);
+    const q = query.q?.trim();
+    if (q) {
+      const search = caseSearch(q, user.officeId, params.length + 1);
+      params.push(...search.params);
+      where.push(search.sql);
+    }
+    // The count is of the whole list, wherever the cursor stands.
+    const countWhere = [...where];
+    const countParams = [...params];
     const keyset = KEYSET_SORTS[query.sort ?? 'createdAt'];
     const dir = query.order === 'asc' ? 'ASC' : 'DESC';
     if (query.after !== undefined) {
@@ -153,17 +162,11 @@ export class ApplicationsRepository {
       params.push(c.value, c.registrationNumber);
       where.push(`(${keyset.column}, a.registration_number) ${cmp} ($${params.length - 1}${keyset.cast}, $${params.length})`);
     }
-    const q = query.q?.trim();
-    if (q) {
-      const search = caseSearch(q, user.officeId, params.length + 1);
-      params.push(...search.params);
-      where.push(search.sql);
-    }
     // Every filter is on `a`; each case has exactly one applicant, so counting needs no join.
     // Counted up to the cap (one more tells that there are more).
     const [{ n }] = await this.ds.query(
-      `SELECT count(*)::int AS n FROM (SELECT 1 FROM applications a WHERE ${where.join(' AND ')} LIMIT ${LIST_COUNT_CAP + 1}) c`,
-      params,
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM applications a WHERE ${countWhere.join(' AND ')} LIMIT ${LIST_COUNT_CAP + 1}) c`,
+      countParams,
     );
     const totalCapped = n > LIST_COUNT_CAP;
     const total = Math.min(n, LIST_COUNT_CAP);
