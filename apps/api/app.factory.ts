@@ -2,6 +2,7 @@ import { type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, type ApiInfrastructure } from './app.module';
+import { ApiMetrics } from './metrics/metrics.service';
 import { requestShapePipe, validationPipe } from './common/validation';
 
 const LEVELS: Record<string, LogLevel[]> = {
@@ -13,6 +14,8 @@ const LEVELS: Record<string, LogLevel[]> = {
 
 export async function createApiApp(infra: ApiInfrastructure): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule.register(infra), { logger: LEVELS[infra.config.logLevel] });
+  // Before Nest's routes (registered at init), so every request is counted, 404s included.
+  app.use(app.get(ApiMetrics).middleware());
   app.useGlobalPipes(requestShapePipe, validationPipe);
   const doc = new DocumentBuilder()
     .setTitle('disclosure-engine API')

@@ -11,6 +11,7 @@ const MATRIX: Record<string, Access> = {
   'GET /health': 'public',
   'GET /health/live': 'public',
   'GET /health/ready': 'public',
+  'GET /metrics': 'public',
   'POST /api/auth/login': 'public',
   'POST /api/applications': ['clerk'],
   'GET /api/applications': 'any',
