@@ -2,6 +2,8 @@ import { type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, type ApiInfrastructure } from './app.module';
+import { JsonLogger } from './common/json-logger';
+import { requestContext } from './common/request-context';
 import { ApiMetrics } from './metrics/metrics.service';
 import { requestShapePipe, validationPipe } from './common/validation';
 
@@ -13,8 +15,9 @@ const LEVELS: Record<string, LogLevel[]> = {
 };
 
 export async function createApiApp(infra: ApiInfrastructure): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.register(infra), { logger: LEVELS[infra.config.logLevel] });
-  // Before Nest's routes (registered at init), so every request is counted, 404s included.
+  const app = await NestFactory.create(AppModule.register(infra), { logger: new JsonLogger(LEVELS[infra.config.logLevel]) });
+  // Before Nest's routes (registered at init), so every request is logged and counted, 404s included.
+  app.use(requestContext());
   app.use(app.get(ApiMetrics).middleware());
   app.useGlobalPipes(requestShapePipe, validationPipe);
   const doc = new DocumentBuilder()
