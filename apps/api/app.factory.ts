@@ -2,6 +2,9 @@ import { type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, type ApiInfrastructure } from './app.module';
+import { JsonLogger } from './common/json-logger';
+import { requestContext } from './common/request-context';
+import { ApiMetrics } from './metrics/metrics.service';
 import { requestShapePipe, validationPipe } from './common/validation';
 
 const LEVELS: Record<string, LogLevel[]> = {
@@ -12,7 +15,10 @@ const LEVELS: Record<string, LogLevel[]> = {
 };
 
 export async function createApiApp(infra: ApiInfrastructure): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.register(infra), { logger: LEVELS[infra.config.logLevel] });
+  const app = await NestFactory.create(AppModule.register(infra), { logger: new JsonLogger(LEVELS[infra.config.logLevel]) });
+  // Before Nest's routes (registered at init), so every request is logged and counted, 404s included.
+  app.use(requestContext());
+  app.use(app.get(ApiMetrics).middleware());
   app.useGlobalPipes(requestShapePipe, validationPipe);
   const doc = new DocumentBuilder()
     .setTitle('disclosure-engine API')

@@ -24,6 +24,8 @@ import { CalendarController } from './calendar/calendar.controller';
 import { CalendarService } from './calendar/calendar.service';
 import { CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from './common/tokens';
 import { HealthController } from './health/health.controller';
+import { MetricsController } from './metrics/metrics.controller';
+import { ApiMetrics } from './metrics/metrics.service';
 import { MeController } from './me/me.controller';
 import { MeRepository } from './me/me.repository';
 import { MeService } from './me/me.service';
@@ -65,6 +67,7 @@ export class AppModule {
       ],
       controllers: [
         HealthController,
+        MetricsController,
         AuthController,
         ApplicationsController,
         CalendarController,
@@ -87,6 +90,7 @@ export class AppModule {
         { provide: DATA_SOURCE, useValue: infra.dataSource },
         { provide: TEMPORAL_CLIENT, useValue: infra.temporal },
         { provide: APP_GUARD, useClass: AuthGuard },
+        ApiMetrics,
         AuthService,
         CaseAccess,
         ApplicationsService,

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { ConfigError, loadConfig } from '../../libs/config/config';
+import { jsonLine } from '../../libs/logging/json-line';
 import { createDataSource } from '../../libs/persistence/data-source';
 import { createApiApp } from './app.factory';
 
@@ -13,7 +15,7 @@ async function main(): Promise<void> {
   const temporal = new Client({ connection, namespace: config.temporal.namespace });
   const app = await createApiApp({ config, dataSource, temporal });
   await app.listen(config.port, process.env.HOST ?? '127.0.0.1');
-  console.log(`api: listening on http://127.0.0.1:${config.port} (OpenAPI at /api/docs)`);
+  new Logger('api').log(`api: listening on http://127.0.0.1:${config.port} (OpenAPI at /api/docs)`);
   const stop = async () => {
     await app.close();
     await connection.close();
@@ -25,6 +27,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  console.error(err instanceof ConfigError ? err.message : err);
+  const message = err instanceof ConfigError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err);
+  process.stderr.write(`${jsonLine({ level: 'fatal', message, context: 'api' })}\n`);
   process.exit(1);
 });

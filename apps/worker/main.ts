@@ -1,15 +1,19 @@
 import 'reflect-metadata';
-import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { NativeConnection, Runtime } from '@temporalio/worker';
 import { ConfigError, loadConfig } from '../../libs/config/config';
+import { jsonLine } from '../../libs/logging/json-line';
+import { TemporalJsonLogger } from '../../libs/logging/temporal-json-logger';
 import { createDataSource } from '../../libs/persistence/data-source';
 import { createDeadlineCalculator } from '../../activities/calendar-deadline-calculator';
 import { createWorker } from './worker.factory';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  // The SDK logs every bundle and state change at INFO; keep that for LOG_LEVEL=debug.
+  // JSON lines like the API's. The SDK logs every bundle and state change at INFO; keep that
+  // for LOG_LEVEL=debug. The workflows' and activities' own logs follow LOG_LEVEL.
+  const level = ({ debug: 'DEBUG', info: 'INFO', warn: 'WARN', error: 'ERROR' } as const)[config.logLevel];
   Runtime.install({
-    logger: new DefaultLogger(config.logLevel === 'debug' ? 'INFO' : config.logLevel === 'info' ? 'WARN' : 'ERROR'),
+    logger: new TemporalJsonLogger(level, config.logLevel === 'debug' ? 'INFO' : config.logLevel === 'info' ? 'WARN' : 'ERROR'),
     // The SDK's own metrics (task latencies, slots, cache, polls) for Prometheus, when asked for.
     ...(config.workerMetricsAddress ? { telemetryOptions: { metrics: { prometheus: { bindAddress: config.workerMetricsAddress } } } } : {}),
   });
@@ -25,7 +29,8 @@ async function main(): Promise<void> {
     workflowBundlePath: process.env.WORKFLOW_BUNDLE_PATH || undefined,
     maxCachedWorkflows: config.workerMaxCachedWorkflows,
   });
-  console.log(`worker: polling task queue ${config.temporal.taskQueue} on ${config.temporal.address}`);
+  const started = `worker: polling task queue ${config.temporal.taskQueue} on ${config.temporal.address}`;
+  process.stdout.write(`${jsonLine({ level: 'info', message: started, context: 'worker' })}\n`);
   // run() resolves after SIGINT/SIGTERM, once in-flight tasks are done.
   await worker.run();
   await connection.close();
@@ -33,6 +38,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  console.error(err instanceof ConfigError ? err.message : err);
+  const message = err instanceof ConfigError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err);
+  process.stderr.write(`${jsonLine({ level: 'fatal', message, context: 'worker' })}\n`);
   process.exit(1);
 });

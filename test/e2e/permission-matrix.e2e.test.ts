@@ -9,6 +9,9 @@ import { startStack, type Stack } from '../support/stack';
 type Access = 'public' | 'any' | readonly Role[];
 const MATRIX: Record<string, Access> = {
   'GET /health': 'public',
+  'GET /health/live': 'public',
+  'GET /health/ready': 'public',
+  'GET /metrics': 'public',
   'POST /api/auth/login': 'public',
   'POST /api/applications': ['clerk'],
   'GET /api/applications': 'any',
