@@ -7,7 +7,7 @@ import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_DEMO_PASSWORD } from '../../libs/config/config';
-import { processesOf, start, type Running } from '../support/npm-start';
+import { processesOf, start, startEnv, type Running } from '../support/npm-start';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { freePort, sleep } = require('../../scripts/lib/proc');
@@ -44,19 +44,7 @@ describe('npm start after a crash', () => {
   let running: Running | undefined;
 
   beforeAll(async () => {
-    const [api, pg, temporal, ui] = [await freePort(), await freePort(), await freePort(), await freePort()];
-    base = `http://127.0.0.1:${api}`;
-    env = {
-      ...process.env,
-      DISCLOSURE_DATA_DIR: dataDir,
-      PORT: String(api),
-      EMBEDDED_PG_PORT: String(pg),
-      TEMPORAL_PORT: String(temporal),
-      TEMPORAL_UI_PORT: String(ui),
-    };
-    delete env.DATABASE_URL;
-    delete env.TEMPORAL_ADDRESS;
-    delete env.JWT_SECRET;
+    ({ env, base } = await startEnv(dataDir));
   });
   afterAll(() => {
     for (const pid of processesOf(dataDir)) process.kill(pid, 'SIGKILL');

@@ -5,10 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_DEMO_PASSWORD } from '../../libs/config/config';
-import { processesOf, start } from '../support/npm-start';
-
-/* eslint-disable-next-line @typescript-eslint/no-require-imports */
-const { freePort } = require('../../scripts/lib/proc');
+import { processesOf, start, startEnv } from '../support/npm-start';
 
 jest.setTimeout(420_000);
 
@@ -18,19 +15,7 @@ describe('npm start', () => {
   let base: string;
 
   beforeAll(async () => {
-    const [api, pg, temporal, ui] = [await freePort(), await freePort(), await freePort(), await freePort()];
-    base = `http://127.0.0.1:${api}`;
-    env = {
-      ...process.env,
-      DISCLOSURE_DATA_DIR: dataDir,
-      PORT: String(api),
-      EMBEDDED_PG_PORT: String(pg),
-      TEMPORAL_PORT: String(temporal),
-      TEMPORAL_UI_PORT: String(ui),
-    };
-    delete env.DATABASE_URL;
-    delete env.TEMPORAL_ADDRESS;
-    delete env.JWT_SECRET;
+    ({ env, base } = await startEnv(dataDir));
   });
   afterAll(() => {
     for (const pid of processesOf(dataDir)) process.kill(pid, 'SIGKILL');

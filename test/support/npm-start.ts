@@ -42,3 +42,23 @@ export function processesOf(dataDir: string): number[] {
   }
   return pids.filter((p) => p !== process.pid);
 }
+
+/** The environment of an `npm start` on free ports with its own data folder and embedded servers; `base` is the API's URL. */
+export async function startEnv(dataDir: string): Promise<{ env: NodeJS.ProcessEnv; base: string }> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { freePort } = require('../../scripts/lib/proc');
+  const [api, pg, temporal, ui] = [await freePort(), await freePort(), await freePort(), await freePort()];
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DISCLOSURE_DATA_DIR: dataDir,
+    PORT: String(api),
+    EMBEDDED_PG_PORT: String(pg),
+    TEMPORAL_PORT: String(temporal),
+    TEMPORAL_UI_PORT: String(ui),
+  };
+  // Embedded defaults: nothing of the developer's own servers.
+  delete env.DATABASE_URL;
+  delete env.TEMPORAL_ADDRESS;
+  delete env.JWT_SECRET;
+  return { env, base: `http://127.0.0.1:${api}` };
+}
