@@ -17,7 +17,7 @@ const base: ReportCase = {
   applicantType: 'natural_person',
   applicantCategory: null,
   receivedOn: '2026-03-02',
-  closedOn: null,
+  decidedOn: null,
   outcome: null,
   outcomeReason: null,
   triageOutcome: null,
@@ -46,7 +46,7 @@ describe('annual report (legal-rules.md section 9)', () => {
   });
 
   it('maps outcomes, reply kinds, triage outcomes and exemption grounds to rows', () => {
-    const row = (over: Partial<ReportCase>) => resultRow(c({ closedOn: '2026-04-01', outcome: 'replied', ...over }));
+    const row = (over: Partial<ReportCase>) => resultRow(c({ decidedOn: '2026-04-01', outcome: 'replied', ...over }));
     expect(row({ replyKind: 'disclose' })).toEqual({ row: '三.一' });
     expect(row({ replyKind: 'already-public' })).toEqual({ row: '三.一' });
     expect(row({ replyKind: 'partial', grounds: ['state-secret'] })).toEqual({ row: '三.二' });
@@ -70,7 +70,7 @@ describe('annual report (legal-rules.md section 9)', () => {
   });
 
   it("counts a refusal once, under the row of its first withheld part's ground, from the one list the letter cites", () => {
-    const row = (over: Partial<ReportCase>) => resultRow(c({ closedOn: '2026-04-01', outcome: 'replied', replyKind: 'refuse', ...over }));
+    const row = (over: Partial<ReportCase>) => resultRow(c({ decidedOn: '2026-04-01', outcome: 'replied', replyKind: 'refuse', ...over }));
     // Every 2019 ground of a refusal has its row of 三（三）, so 三（三） adds up.
     const rows = withholdingGroundsOf('2019')
       .filter((g) => !g.entry.partialOnly)
@@ -87,11 +87,11 @@ describe('annual report (legal-rules.md section 9)', () => {
 
   it('counts received, carried over, closed and carried forward, and balances per column', () => {
     const r = buildAnnualReport(2026, { code: 'LINYI', name: '临沂市人民政府办公室' }, [
-      c({ receivedOn: '2025-12-20', closedOn: '2026-01-10', outcome: 'replied', replyKind: 'disclose' }), // 二, 三.一
+      c({ receivedOn: '2025-12-20', decidedOn: '2026-01-10', outcome: 'replied', replyKind: 'disclose' }), // 二, 三.一
       c({ receivedOn: '2025-12-29' }), // 二, 四
-      c({ receivedOn: '2025-06-01', closedOn: '2025-07-01', outcome: 'replied', replyKind: 'disclose' }), // not counted
-      c({ applicantType: 'legal_person', applicantCategory: 'law_firm', closedOn: '2026-05-01', outcome: 'withdrawn' }), // 一, 三.六.3
-      c({ applicantType: 'legal_person', applicantCategory: 'business', closedOn: '2027-01-05', outcome: 'replied' }), // 一, 四
+      c({ receivedOn: '2025-06-01', decidedOn: '2025-07-01', outcome: 'replied', replyKind: 'disclose' }), // not counted
+      c({ applicantType: 'legal_person', applicantCategory: 'law_firm', decidedOn: '2026-05-01', outcome: 'withdrawn' }), // 一, 三.六.3
+      c({ applicantType: 'legal_person', applicantCategory: 'business', decidedOn: '2027-01-05', outcome: 'replied' }), // 一, 四
       c({ receivedOn: '2027-01-02' }), // not counted
     ]);
     expect(value(r, '一')).toBe(2);
@@ -108,6 +108,32 @@ describe('annual report (legal-rules.md section 9)', () => {
     expect(csv[0]).toBe('\uFEFFkey,label,自然人,商业企业,科研机构,社会公益组织,法律服务机构,其他,总计');
     expect(csv[1]).toBe('一,本年新收政府信息公开申请数量,0,1,0,0,1,0,2');
     expect(reportHtml(r)).toContain('<td>三.七</td>');
+  });
+
+  it('counts a case in 三 in the year its reply or closing letter was issued, not when delivery was recorded', () => {
+    // Replied on 2025-12-30, delivery recorded (and the case closed) on 2026-01-05: 三 of 2025, not carried over.
+    const late = c({ receivedOn: '2025-12-01', decidedOn: '2025-12-30', outcome: 'replied', replyKind: 'disclose' });
+    // Replied, delivery not recorded yet: answered all the same.
+    const undelivered = c({ receivedOn: '2025-12-10', decidedOn: '2025-12-31', outcome: null, replyKind: 'unclear-after-correction' });
+    const r2025 = buildAnnualReport(2025, { code: 'LINYI', name: '临沂市人民政府办公室' }, [late, undelivered]);
+    expect(value(r2025, '三.一')).toBe(1);
+    expect(value(r2025, '三.四.3')).toBe(1);
+    expect(value(r2025, '三.七')).toBe(2);
+    expect(value(r2025, '四')).toBe(0);
+    expect(r2025.balanced).toBe(true);
+    const r2026 = buildAnnualReport(2026, { code: 'LINYI', name: '临沂市人民政府办公室' }, [late, undelivered]);
+    expect(value(r2026, '二')).toBe(0);
+    expect(value(r2026, '三.七')).toBe(0);
+  });
+
+  it('counts 三.四.3, 三.五.3 and 三.五.5 from their reply kinds', () => {
+    const r = buildAnnualReport(2026, { code: 'LINYI', name: '临沂市人民政府办公室' }, [
+      c({ decidedOn: '2026-04-01', outcome: 'replied', replyKind: 'unclear-after-correction' }),
+      c({ decidedOn: '2026-04-01', outcome: 'replied', replyKind: 'publication' }),
+      c({ decidedOn: '2026-04-01', outcome: 'replied', replyKind: 'confirm-or-reissue' }),
+    ]);
+    expect(['三.四.3', '三.五.3', '三.五.5', '三.七'].map((k) => value(r, k))).toEqual([1, 1, 1, 3]);
+    expect(r.unclassified).toEqual([]);
   });
 
   describe('section 四: reconsideration and litigation', () => {

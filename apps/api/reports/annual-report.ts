@@ -40,8 +40,11 @@ export interface ReportCase {
   applicantCategory: ApplicantCategory | null;
   /** receipt day (the arrival day while receipt is unconfirmed) */
   receivedOn: string;
-  /** the day the case closed; null while open */
-  closedOn: string | null;
+  /**
+   * The day its reply (or closing letter: abandonment, withdrawal) was issued; null while none is.
+   * The case counts in 三 in this day's year, whatever the day its delivery is recorded or it closed.
+   */
+  decidedOn: string | null;
   outcome: 'replied' | 'withdrawn' | 'abandoned' | null;
   outcomeReason: string | null;
   triageOutcome: string | null;
@@ -58,7 +61,7 @@ export interface AnnualReport {
   columns: string[];
   rows: { key: string; label: string; values: number[] }[];
   balanced: boolean;
-  /** closed cases the mapping could not place in a row of 三 (counted in 三.七 only) */
+  /** answered cases the mapping could not place in a row of 三 (counted in 三.七 only) */
   unclassified: { registrationNumber: string; reason: string }[];
   /** 四、政府信息公开行政复议、行政诉讼情况, counted by remedyCounts */
   remedies: RemedySection;
@@ -103,8 +106,8 @@ export function groundRow(ground: string, regime: Regime | null = '2019'): strin
 
 /** Reply kinds (and triage outcomes that end a case) -> row of 三 (section 9 mapping). */
 const KIND_ROWS: Record<string, string> = {
-  disclose: '三.一', // Art. 36(1)
-  'already-public': '三.一', // Art. 36(2)
+  disclose: '三.一', // Art. 36(2): can be disclosed, provided
+  'already-public': '三.一', // Art. 36(1): already proactively disclosed, told where to get it
   partial: '三.二', // Art. 37
   'special-route': '三.三.8', // Art. 36(7)
   'not-exist': '三.四.1', // Art. 36(4)
@@ -165,9 +168,9 @@ export function buildAnnualReport(
     if (c.receivedOn > end) continue;
     const col = column(c);
     if (c.receivedOn >= start) add('一', col);
-    else if (c.closedOn === null || c.closedOn >= start) add('二', col);
-    else continue; // closed before the year
-    if (c.closedOn !== null && c.closedOn <= end) {
+    else if (c.decidedOn === null || c.decidedOn >= start) add('二', col);
+    else continue; // answered (or its closing letter issued) before the year
+    if (c.decidedOn !== null && c.decidedOn <= end) {
       add('三.七', col);
       const r = resultRow(c);
       if ('row' in r) add(r.row, col);

@@ -13,19 +13,30 @@ export class ReportsRepository {
   }
 
   /**
-   * Every case of the office received up to the end of `year` and not closed before it began,
+   * Every case of the office received up to the end of `year` and not answered before it began,
    * with the ground codes of the withheld parts of its last drafted decision (projected column).
+   * decided_on is the day the reply was issued (answered_on), or for a withdrawal or abandonment
+   * the day its closing letter was issued (notices.notice_date); a closing whose letter was never
+   * made counts on the day it closed. Delivery (and the closing that follows it) does not move it.
    */
   async cases(officeId: string, year: number): Promise<ReportCase[]> {
     const rows: Record<string, unknown>[] = await this.ds.query(
-      `SELECT a.registration_number, p.type, p.category,
-              to_char(COALESCE(a.received_on, (a.arrived_at AT TIME ZONE 'Asia/Shanghai')::date), 'YYYY-MM-DD') AS received_on,
-              to_char((a.closed_at AT TIME ZONE 'Asia/Shanghai')::date, 'YYYY-MM-DD') AS closed_on,
-              a.outcome, a.outcome_reason, a.triage_outcome, a.reply_kind, a.regime, a.withholding_grounds
-       FROM applications a JOIN applicants p ON p.id = a.applicant_id
-       WHERE a.office_id = $1
-         AND COALESCE(a.received_on, (a.arrived_at AT TIME ZONE 'Asia/Shanghai')::date) <= $3::date
-         AND (a.closed_at IS NULL OR (a.closed_at AT TIME ZONE 'Asia/Shanghai')::date >= $2::date)`,
+      `SELECT c.*, to_char(c.decided_on, 'YYYY-MM-DD') AS decided_day FROM (
+         SELECT a.registration_number, p.type, p.category,
+                to_char(COALESCE(a.received_on, (a.arrived_at AT TIME ZONE 'Asia/Shanghai')::date), 'YYYY-MM-DD') AS received_on,
+                CASE
+                  WHEN a.answered_on IS NOT NULL THEN a.answered_on
+                  WHEN a.outcome IN ('withdrawn', 'abandoned') THEN COALESCE(
+                    (SELECT min(n.notice_date) FROM notices n
+                      WHERE n.application_id = a.id AND n.kind = CASE a.outcome WHEN 'withdrawn' THEN 'withdrawal' ELSE 'abandonment' END),
+                    (a.closed_at AT TIME ZONE 'Asia/Shanghai')::date)
+                END AS decided_on,
+                a.outcome, a.outcome_reason, a.triage_outcome, a.reply_kind, a.regime, a.withholding_grounds
+         FROM applications a JOIN applicants p ON p.id = a.applicant_id
+         WHERE a.office_id = $1
+           AND COALESCE(a.received_on, (a.arrived_at AT TIME ZONE 'Asia/Shanghai')::date) <= $3::date
+       ) c
+       WHERE c.decided_on IS NULL OR c.decided_on >= $2::date`,
       [officeId, `${year}-01-01`, `${year}-12-31`],
     );
     return rows.map((r) => ({
@@ -33,7 +44,7 @@ export class ReportsRepository {
       applicantType: r.type as ReportCase['applicantType'],
       applicantCategory: r.category as ReportCase['applicantCategory'],
       receivedOn: r.received_on as string,
-      closedOn: r.closed_on as string | null,
+      decidedOn: r.decided_day as string | null,
       outcome: r.outcome as ReportCase['outcome'],
       outcomeReason: r.outcome_reason as string | null,
       triageOutcome: r.triage_outcome as string | null,
