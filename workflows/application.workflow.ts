@@ -121,6 +121,9 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
   // Later changes, each its own marker on top of those: 'letter-failures' records a letter that
   // could not be made as a step (a failed reply leaves the case unanswered) for reissue-notice.
   const recordsLetterFailures = current && patched('letter-failures');
+  // 'dispatch-lateness': a reply is on time when issued and dispatched by the due day (legal-rules
+  // section 7), judged again at record-delivery; earlier histories judged the issue day only.
+  const dispatchLateness = patched('dispatch-lateness');
   /** The requests of the letters that failed, by kind and key, for reissue-notice. */
   const failedRequests = new Map<string, LetterRequest>();
 
@@ -130,7 +133,11 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
     index: index!,
     ...(settings.reminderOffsets ? { reminderOffsets: settings.reminderOffsets } : {}),
     ...(settings.notifyHour !== undefined ? { notifyHour: settings.notifyHour } : {}),
-    ...(lawRoundTwo ? {} : { legacy: { erasesLateness: true, abandons2008: true } }),
+    ...(lawRoundTwo
+      ? dispatchLateness
+        ? {}
+        : { legacy: { latenessAtIssue: true } }
+      : { legacy: { erasesLateness: true, abandons2008: true, latenessAtIssue: true } }),
   });
 
   // The API waits on this Update (sent together with the start), so the caller

@@ -50,8 +50,9 @@ export interface CaseContext {
    * their whole life; absent: the rules as they stand.
    * erasesLateness: a step recorded after the due day had passed still moved it (before 'law-round-two');
    * abandons2008: a lapsed correction period closed a 2008-regime case as abandoned (before 'law-round-two').
+   * latenessAtIssue: lateness was judged by the day the reply was issued only (before 'dispatch-lateness').
    */
-  legacy?: { erasesLateness?: boolean; abandons2008?: boolean };
+  legacy?: { erasesLateness?: boolean; abandons2008?: boolean; latenessAtIssue?: boolean };
 }
 
 export interface ActionError {
@@ -824,6 +825,7 @@ export function applyAction(v: CaseView, req: ActionRequest, ctx: CaseContext): 
     case 'record-delivery':
       v.delivery = { method: req.body.method, on: req.body.on };
       v.status = 'delivered';
+      if (!ctx.legacy?.latenessAtIssue) judgeDispatch(v, req.body.on, ctx, details);
       break;
     case 'withdraw':
       v.withdrawal = { on: req.body.on, ...(req.body.reason ? { reason: req.body.reason } : {}) };
@@ -885,6 +887,22 @@ function issueReply(v: CaseView, who: string, today: string, ctx: CaseContext, d
     details.workingDaysLate = late;
     details.dueOn = v.deadline.dueOn;
   }
+}
+
+/**
+ * legal-rules.md section 7: a reply is on time when it is issued and dispatched by the due day.
+ * The dispatch day is the delivery day as recorded: in person the day the applicant signs, post
+ * the day it is handed to the postal service, electronic the day it is sent (never before the
+ * issue day, record-delivery checks). Lateness is judged again on that day, which the step shows.
+ */
+function judgeDispatch(v: CaseView, dispatchedOn: string, ctx: CaseContext, details: Record<string, unknown>): void {
+  if (!v.deadline || !v.notice) return;
+  const day = dispatchedOn > v.notice.issuedOn ? dispatchedOn : v.notice.issuedOn;
+  const late = ctx.index.workingDaysBetween(parseIsoDate(v.deadline.dueOn), parseIsoDate(day));
+  v.deadline.workingDaysLate = late;
+  v.deadline.overdue = late > 0;
+  details.onTimeJudgedOn = day;
+  details.workingDaysLate = late;
 }
 
 /**
