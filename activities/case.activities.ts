@@ -69,7 +69,7 @@ export function createCaseActivities({ ds, deadlines }: CaseDeps) {
            working_days_late = $14, overdue = $15, closed_at = CASE WHEN $16::boolean THEN $17::timestamptz ELSE NULL END,
            triaged_by = $18, reasons_requested_on = $19, drafted_by = $20, confidentiality_approved = $21,
            confidentiality_reviewed_by = $22, decision_approved = $23, decision_approved_by = $24,
-           withholding_grounds = $25::text[], clock_paused_for = $26, letter_failed = $27,
+           withholding_grounds = $25::text[], clock_paused_for = $26, letter_failed = $27, dispatched_on = $28,
            last_event_seq = $2, updated_at = now()
          WHERE a.id = $1 AND a.last_event_seq < $2`,
         [
@@ -100,6 +100,7 @@ export function createCaseActivities({ ds, deadlines }: CaseDeps) {
           r.withholdingGrounds,
           r.clockPausedFor,
           r.letterFailed,
+          r.dispatchedOn,
         ],
       );
       return { written };

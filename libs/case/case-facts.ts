@@ -21,6 +21,8 @@ export interface CaseFacts extends StepFacts {
   outcomeReason: string | null;
   /** the day the reply was issued */
   answeredOn: string | null;
+  /** the day the reply was dispatched (record-delivery); on time needs issue and dispatch by the due day */
+  dispatchedOn: string | null;
   workingDaysLate: number | null;
   overdue: boolean;
   /** why the answer clock is paused now; null while it runs or once the reply is issued */
@@ -53,6 +55,7 @@ export function caseFacts(v: CaseView): CaseFacts {
     outcome: v.outcome,
     outcomeReason: v.outcomeReason,
     answeredOn: v.notice?.issuedOn ?? null,
+    dispatchedOn: v.delivery?.on ?? null,
     workingDaysLate: d?.workingDaysLate ?? null,
     overdue: d?.overdue ?? false,
     clockPausedFor: clockPausedFor(v),

@@ -146,6 +146,7 @@ const NO_FACTS: { [K in keyof CaseFacts]: null } = {
   outcome: null,
   outcomeReason: null,
   answeredOn: null,
+  dispatchedOn: null,
   workingDaysLate: null,
   overdue: null,
   clockPausedFor: null,

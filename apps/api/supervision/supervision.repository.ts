@@ -29,6 +29,10 @@ export interface AnsweredRow {
   dueOn: string;
   workingDaysLate: number | null;
   department: string | null;
+  /** the day the reply was dispatched (record-delivery); null before, and for cases delivered before the column */
+  dispatchedOn: string | null;
+  /** issued, its delivery not recorded yet */
+  awaitingDispatch: boolean;
 }
 
 @Injectable()
@@ -71,7 +75,8 @@ export class SupervisionRepository {
   async answeredRows(officeId: string, from: string, to: string): Promise<AnsweredRow[]> {
     const rows: Record<string, unknown>[] = await this.ds.query(
       `SELECT to_char(a.received_on, 'YYYY-MM-DD') AS received_on, to_char(a.answered_on, 'YYYY-MM-DD') AS answered_on,
-              to_char(a.due_on, 'YYYY-MM-DD') AS due_on, a.working_days_late, a.department_code
+              to_char(a.due_on, 'YYYY-MM-DD') AS due_on, a.working_days_late, a.department_code,
+              to_char(a.dispatched_on, 'YYYY-MM-DD') AS dispatched_on, a.status = 'notice_issued' AS awaiting_dispatch
        FROM applications a
        WHERE a.office_id = $1 AND a.answered_on BETWEEN $2::date AND $3::date AND a.received_on IS NOT NULL`,
       [officeId, from, to],
@@ -82,6 +87,8 @@ export class SupervisionRepository {
       dueOn: r.due_on as string,
       workingDaysLate: r.working_days_late as number | null,
       department: r.department_code as string | null,
+      dispatchedOn: r.dispatched_on as string | null,
+      awaitingDispatch: r.awaiting_dispatch as boolean,
     }));
   }
 }

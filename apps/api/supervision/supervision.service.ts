@@ -5,7 +5,7 @@ import { isIsoDate, shanghaiDate } from '../../../libs/time/shanghai';
 import type { AuthUser } from '../auth/current-user';
 import { DATA_SOURCE } from '../common/tokens';
 import { workingDayIndex, workingDaysBetween } from '../common/working-days';
-import { type BoardCaseFacts, type BoardRow, SupervisionRepository } from './supervision.repository';
+import { type AnsweredRow, type BoardCaseFacts, type BoardRow, SupervisionRepository } from './supervision.repository';
 
 export interface BoardCase extends BoardCaseFacts {
   /** working days left until the due day (negative: working days overdue) */
@@ -124,6 +124,7 @@ export class SupervisionService {
     if (to < from) throw new BadRequestException('to: must not be before from');
     const index = await workingDayIndex(this.ds);
     const rows = await this.repo.answeredRows(user.officeId, from, to);
+    const today = shanghaiDate(Date.now());
     type Acc = { answered: number; onTime: number; days: number; counted: number };
     const acc = () => ({ answered: 0, onTime: 0, days: 0, counted: 0 });
     const overall = acc();
@@ -131,7 +132,7 @@ export class SupervisionService {
     const byMonth = new Map<string, Acc>();
     for (const r of rows) {
       const answered = r.answeredOn;
-      const onTime = r.workingDaysLate === null ? answered <= r.dueOn : r.workingDaysLate === 0;
+      const onTime = onTimeByDispatch(r, today);
       const wd = workingDaysBetween(index, r.receivedOn, answered);
       const dept = r.department;
       const month = answered.slice(0, 7);
@@ -162,4 +163,16 @@ export class SupervisionService {
       byMonth: [...byMonth.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([month, a]) => ({ month, ...rate(a) })),
     };
   }
+}
+
+/**
+ * legal-rules.md section 7: a reply is on time when it is issued and dispatched by the due day.
+ * Dispatched: the day record-delivery recorded (the workflow judged working_days_late on it); an
+ * issued reply not dispatched yet is late once its due day has passed. Cases delivered before the
+ * dispatch day was projected keep the lateness judged when they were issued.
+ */
+export function onTimeByDispatch(r: AnsweredRow, today: string): boolean {
+  if (r.awaitingDispatch) return r.answeredOn <= r.dueOn && today <= r.dueOn;
+  if (r.dispatchedOn !== null) return r.answeredOn <= r.dueOn && r.dispatchedOn <= r.dueOn;
+  return r.workingDaysLate === null ? r.answeredOn <= r.dueOn : r.workingDaysLate === 0;
 }

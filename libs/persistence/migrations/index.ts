@@ -16,6 +16,7 @@ import { CalendarJobs1764289700000 } from './1764289700000-calendar-jobs';
 import { ListOrderIndex1764289800000 } from './1764289800000-list-order-index';
 import { LetterFailures1764289900000 } from './1764289900000-letter-failures';
 import { OpenCasesIndex1764290000000 } from './1764290000000-open-cases-index';
+import { DispatchedOn1764290200000 } from './1764290200000-dispatched-on';
 import { ListFilterIndexes1764290100000 } from './1764290100000-list-filter-indexes';
 
 // Append new migrations here in timestamp order; never edit a committed one.
@@ -39,4 +40,5 @@ export const migrations = [
   LetterFailures1764289900000,
   OpenCasesIndex1764290000000,
   ListFilterIndexes1764290100000,
+  DispatchedOn1764290200000,
 ];
