@@ -40,6 +40,7 @@ import { RemediesRepository } from './remedies/remedies.repository';
 import { RemediesService } from './remedies/remedies.service';
 import { SupervisionController } from './supervision/supervision.controller';
 import { SupervisionRepository } from './supervision/supervision.repository';
+import { SupervisionActionsService } from './supervision/supervision-actions.service';
 import { SupervisionService } from './supervision/supervision.service';
 
 export interface ApiInfrastructure {
@@ -101,6 +102,7 @@ export class AppModule {
         MeService,
         MeRepository,
         SupervisionService,
+        SupervisionActionsService,
         SupervisionRepository,
         ReportsService,
         ReportsRepository,

@@ -91,4 +91,36 @@ export class SupervisionRepository {
       awaitingDispatch: r.awaiting_dispatch as boolean,
     }));
   }
+
+  /** Who handles a case for a supervisor's reminder: its assignee, or else its department's clerks. */
+  async handler(id: string): Promise<{ registrationNumber: string; assignee: string | null; dueOn: string | null } | undefined> {
+    const [r]: Record<string, unknown>[] = await this.ds.query(
+      `SELECT registration_number, assignee, to_char(due_on, 'YYYY-MM-DD') AS due_on FROM applications WHERE id = $1`,
+      [id],
+    );
+    return (
+      r && { registrationNumber: r.registration_number as string, assignee: r.assignee as string | null, dueOn: r.due_on as string | null }
+    );
+  }
+
+  /**
+   * A supervisor's reminder (督办) to the handler of a case, once per (case, key): a retried request
+   * with the same key writes nothing new. Returns whether a row was written.
+   */
+  async remind(n: {
+    applicationId: string;
+    key: string;
+    recipientUsername: string | null;
+    message: string;
+    dueOn: string | null;
+    sentBy: string;
+  }): Promise<boolean> {
+    const rows: unknown[] = await this.ds.query(
+      `INSERT INTO notifications (application_id, key, kind, recipient_username, recipient_role, message, due_on, sent_by)
+       VALUES ($1, $2, 'supervision', $3, CASE WHEN $3::text IS NULL THEN 'clerk' END, $4, $5::date, $6)
+       ON CONFLICT ON CONSTRAINT uq_notifications_application_key DO NOTHING RETURNING id`,
+      [n.applicationId, n.key, n.recipientUsername, n.message, n.dueOn, n.sentBy],
+    );
+    return rows.length > 0;
+  }
 }
