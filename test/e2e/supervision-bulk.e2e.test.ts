@@ -113,4 +113,14 @@ describe('supervision: bulk reassignment and reminders', () => {
     );
     expect(n).toBe(2);
   });
+
+  it('exports a statistics table as CSV, and names a missing or unknown table', async () => {
+    const url = '/api/supervision/stats?from=2026-01-01&to=2026-12-31&format=csv';
+    const csv = await request(stack.http).get(`${url}&table=open-by-age`).set(as('supervisor')).expect(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.text.split('\r\n')[0]).toBe('\uFEFF已收到工作日数,在办件数');
+    const bad = await request(stack.http).get(`${url}&table=pie`).set(as('supervisor')).expect(400);
+    expect(bad.body.message).toMatch(/^table: with format=csv, must be one of received, /);
+    await request(stack.http).get(`${url}&table=received`).set(as('clerk')).expect(403);
+  });
 });
