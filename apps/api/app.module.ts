@@ -16,6 +16,8 @@ import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationsRepository } from './applications/applications.repository';
 import { ApplicationsService } from './applications/applications.service';
 import { AuditController } from './audit/audit.controller';
+import { CaseFileController } from './audit/case-file.controller';
+import { CaseFileService } from './audit/case-file.service';
 import { ReplayController } from './audit/replay.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
@@ -74,6 +76,7 @@ export class AppModule {
         CalendarController,
         AuditController,
         ReplayController,
+        CaseFileController,
         ActionsController,
         NoticesController,
         NoticeTemplatesController,
@@ -103,6 +106,7 @@ export class AppModule {
         MeRepository,
         SupervisionService,
         SupervisionActionsService,
+        CaseFileService,
         SupervisionRepository,
         ReportsService,
         ReportsRepository,

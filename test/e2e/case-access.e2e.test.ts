@@ -43,6 +43,12 @@ const ROUTES: Record<string, CaseRoute> = {
     roles: ['auditor', 'supervisor'],
     visible: 200,
   },
+  'GET /api/applications/{id}/case-file': {
+    method: 'get',
+    path: (t) => `/api/applications/${t.id}/case-file`,
+    roles: ['auditor', 'supervisor'],
+    visible: 200,
+  },
   'GET /api/applications/{id}/actions': { method: 'get', path: (t) => `/api/applications/${t.id}/actions`, roles: 'any', visible: 200 },
   // Not allowed in status `assigned`: 409 proves the case was reached (403 for a role the step never takes), and nothing changes.
   'POST /api/applications/{id}/actions/{name}': {
