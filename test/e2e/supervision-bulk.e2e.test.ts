@@ -32,7 +32,7 @@ describe('supervision: bulk reassignment and reminders', () => {
     ]);
     const admin = await loginAll(stack, ['admin']);
     await request(stack.http).patch('/api/admin/users/ogi.gone').set(admin('admin')).send({ active: false }).expect(200);
-    as = await loginAll(stack, ['clerk', 'ogi.clerk2', 'env.clerk', 'supervisor', 'tc.clerk']);
+    as = await loginAll(stack, ['clerk', 'ogi.clerk2', 'env.clerk', 'supervisor', 'tc.clerk', 'admin']);
   });
   afterAll(async () => {
     await stack?.stop();
@@ -122,5 +122,24 @@ describe('supervision: bulk reassignment and reminders', () => {
     const bad = await request(stack.http).get(`${url}&table=pie`).set(as('supervisor')).expect(400);
     expect(bad.body.message).toMatch(/^table: with format=csv, must be one of received, /);
     await request(stack.http).get(`${url}&table=received`).set(as('clerk')).expect(403);
+  });
+
+  it('lists the open cases a user holds, for the warning before deactivating them', async () => {
+    const held = await request(stack.http).get('/api/admin/users/ogi.clerk2/open-cases').set(as('admin')).expect(200);
+    const [{ n }] = await stack.dataSource.query(
+      `SELECT count(*)::int AS n FROM applications WHERE assignee = 'ogi.clerk2' AND status <> 'closed'`,
+    );
+    expect(n).toBeGreaterThanOrEqual(3);
+    expect(held.body).toMatchObject({ username: 'ogi.clerk2', count: n });
+    expect(held.body.items).toHaveLength(n);
+    expect(held.body.items[0]).toEqual({
+      id: expect.any(String),
+      registrationNumber: expect.stringMatching(/^LYZF-/),
+      status: 'assigned',
+      dueOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      departmentCode: 'OGI',
+    });
+    await request(stack.http).get('/api/admin/users/nobody/open-cases').set(as('admin')).expect(404);
+    await request(stack.http).get('/api/admin/users/ogi.clerk2/open-cases').set(as('supervisor')).expect(403);
   });
 });
