@@ -11,6 +11,7 @@ export {
   checkAction,
   clockRunning,
   deadlineInput,
+  deadlineOn,
   dueOnAsOf,
   EFFECTIVE_DAY_FIELD,
   effectiveDay,
