@@ -2,6 +2,7 @@ import { type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, type ApiInfrastructure } from './app.module';
+import { ApiErrorFilter } from './common/error-filter';
 import { JsonLogger } from './common/json-logger';
 import { requestContext } from './common/request-context';
 import { ApiMetrics } from './metrics/metrics.service';
@@ -20,6 +21,7 @@ export async function createApiApp(infra: ApiInfrastructure): Promise<INestAppli
   app.use(requestContext());
   app.use(app.get(ApiMetrics).middleware());
   app.useGlobalPipes(requestShapePipe, validationPipe);
+  app.useGlobalFilters(new ApiErrorFilter());
   const doc = new DocumentBuilder()
     .setTitle('disclosure-engine API')
     .setDescription('Applications for disclosure of government information (政府信息公开申请): intake, case steps, deadlines.')

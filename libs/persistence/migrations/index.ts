@@ -19,6 +19,7 @@ import { OpenCasesIndex1764290000000 } from './1764290000000-open-cases-index';
 import { DispatchedOn1764290200000 } from './1764290200000-dispatched-on';
 import { ListFilterIndexes1764290100000 } from './1764290100000-list-filter-indexes';
 import { SupervisionReminders1764340000000 } from './1764340000000-supervision-reminders';
+import { Sessions1764340100000 } from './1764340100000-sessions';
 
 // Append new migrations here in timestamp order; never edit a committed one.
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   ListFilterIndexes1764290100000,
   DispatchedOn1764290200000,
   SupervisionReminders1764340000000,
+  Sessions1764340100000,
 ];
