@@ -5,6 +5,7 @@ import { AppModule, type ApiInfrastructure } from './app.module';
 import { ApiErrorFilter } from './common/error-filter';
 import { JsonLogger } from './common/json-logger';
 import { requestContext } from './common/request-context';
+import { securityHeaders, webAppNotBuilt, webDistDir } from './common/web-app';
 import { ApiMetrics } from './metrics/metrics.service';
 import { requestShapePipe, validationPipe } from './common/validation';
 
@@ -19,6 +20,8 @@ export async function createApiApp(infra: ApiInfrastructure): Promise<INestAppli
   const app = await NestFactory.create(AppModule.register(infra), { logger: new JsonLogger(LEVELS[infra.config.logLevel]) });
   // Before Nest's routes (registered at init), so every request is logged and counted, 404s included.
   app.use(requestContext());
+  app.use(securityHeaders());
+  app.use(webAppNotBuilt(webDistDir()));
   app.use(app.get(ApiMetrics).middleware());
   app.useGlobalPipes(requestShapePipe, validationPipe);
   app.useGlobalFilters(new ApiErrorFilter());

@@ -25,6 +25,7 @@ import { AuthService } from './auth/auth.service';
 import { CalendarController } from './calendar/calendar.controller';
 import { CalendarService } from './calendar/calendar.service';
 import { CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from './common/tokens';
+import { webAppModule, webDistDir } from './common/web-app';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { ApiMetrics } from './metrics/metrics.service';
@@ -59,6 +60,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        ...webAppModule(webDistDir()),
         JwtModule.register({
           // A KeyObject, not the string: given a string, jsonwebtoken first tries to parse it
           // as a PEM public key on every verify, and that failed parse (an exception) cost

@@ -1,10 +1,4 @@
-import {
-  BadRequestException,
-  ConflictException,
-  Inject,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
+import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { ApplicationFailure, type Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { isActionName, validateActionBody } from '../../../libs/case';
@@ -108,8 +102,13 @@ export class ActionsService {
       if (type === 'BadRequest') return new ApiError(400, 'UPDATE_REJECTED', message);
       return new ApiError(409, 'UPDATE_REJECTED', message);
     }
-    return new ApiError(503, 'SERVICE_UNAVAILABLE', `the step did not complete (${(err as Error).message}); retry with the same Idempotency-Key`, {
-      retryAfterSeconds: 2,
-    });
+    return new ApiError(
+      503,
+      'SERVICE_UNAVAILABLE',
+      `the step did not complete (${(err as Error).message}); retry with the same Idempotency-Key`,
+      {
+        retryAfterSeconds: 2,
+      },
+    );
   }
 }
