@@ -1,7 +1,8 @@
 import { type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule, type ApiInfrastructure } from './app.module';
+import { openApiDocument } from './openapi';
 import { ApiErrorFilter } from './common/error-filter';
 import { JsonLogger } from './common/json-logger';
 import { requestContext } from './common/request-context';
@@ -25,12 +26,6 @@ export async function createApiApp(infra: ApiInfrastructure): Promise<INestAppli
   app.use(app.get(ApiMetrics).middleware());
   app.useGlobalPipes(requestShapePipe, validationPipe);
   app.useGlobalFilters(new ApiErrorFilter());
-  const doc = new DocumentBuilder()
-    .setTitle('disclosure-engine API')
-    .setDescription('Applications for disclosure of government information (政府信息公开申请): intake, case steps, deadlines.')
-    .setVersion('0.1.0')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, () => openApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

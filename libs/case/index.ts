@@ -1,5 +1,5 @@
 // Pure case rules: safe for Temporal workflow code (no Node imports, no I/O).
-export { isActionName, validateActionBody } from './body.validator';
+export { actionBodySchema, isActionName, validateActionBody } from './body.validator';
 export {
   ACTION_RULES,
   type ActionError,

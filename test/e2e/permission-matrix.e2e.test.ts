@@ -89,11 +89,16 @@ describe('permission matrix: every documented route, every role, and no token', 
       tokens[role] = res.body.accessToken;
     }
     const doc = await request(stack.http).get('/api/docs-json').expect(200);
-    documented = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
-      Object.keys(ops)
-        .filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
-        .map((m) => `${m.toUpperCase()} ${path}`),
-    );
+    // The step actions are one route, documented once per action with its body: counted once here.
+    documented = [
+      ...new Set(
+        Object.entries(doc.body.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
+          Object.keys(ops)
+            .filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
+            .map((m) => `${m.toUpperCase()} ${path.replace(/\/actions\/[a-z-]+$/, '/actions/{name}')}`),
+        ),
+      ),
+    ];
   });
   afterAll(async () => {
     await stack?.stop();
