@@ -19,6 +19,7 @@ const tools = ensureTools();
 const { startChild, stopChild, portInUse, sleep, withDeathSignal } = require('./lib/proc');
 const { recoverAfterCrash, AnotherInstance } = require('./lib/recover');
 const { startPostgres } = require('./lib/postgres');
+const { buildWebIfStale } = require('./lib/web');
 const { startTemporal } = require('./lib/temporal');
 
 const shown = (p) => (p.startsWith(root + path.sep) ? path.relative(root, p) : p);
@@ -185,6 +186,8 @@ async function main() {
     return shutdown(1);
   }
 
+  if (!buildWebIfStale(withDeathSignal)) return shutdown(1);
+
   const env = {
     ...process.env,
     DATABASE_URL: databaseUrl,
@@ -232,6 +235,7 @@ async function main() {
   const lines = [
     '',
     '  disclosure-engine is running',
+    `    Workbench    ${base}/`,
     `    API          ${base}/api`,
     `    OpenAPI      ${base}/api/docs`,
     `    Health       ${base}/health`,

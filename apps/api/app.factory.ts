@@ -1,9 +1,12 @@
 import { type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule, type ApiInfrastructure } from './app.module';
+import { openApiDocument } from './openapi';
+import { ApiErrorFilter } from './common/error-filter';
 import { JsonLogger } from './common/json-logger';
 import { requestContext } from './common/request-context';
+import { securityHeaders, webAppNotBuilt, webDistDir } from './common/web-app';
 import { ApiMetrics } from './metrics/metrics.service';
 import { requestShapePipe, validationPipe } from './common/validation';
 
@@ -18,14 +21,11 @@ export async function createApiApp(infra: ApiInfrastructure): Promise<INestAppli
   const app = await NestFactory.create(AppModule.register(infra), { logger: new JsonLogger(LEVELS[infra.config.logLevel]) });
   // Before Nest's routes (registered at init), so every request is logged and counted, 404s included.
   app.use(requestContext());
+  app.use(securityHeaders());
+  app.use(webAppNotBuilt(webDistDir()));
   app.use(app.get(ApiMetrics).middleware());
   app.useGlobalPipes(requestShapePipe, validationPipe);
-  const doc = new DocumentBuilder()
-    .setTitle('disclosure-engine API')
-    .setDescription('Applications for disclosure of government information (政府信息公开申请): intake, case steps, deadlines.')
-    .setVersion('0.1.0')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'api/docs-json' });
+  app.useGlobalFilters(new ApiErrorFilter());
+  SwaggerModule.setup('api/docs', app, () => openApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

@@ -16,6 +16,8 @@ import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationsRepository } from './applications/applications.repository';
 import { ApplicationsService } from './applications/applications.service';
 import { AuditController } from './audit/audit.controller';
+import { CaseFileController } from './audit/case-file.controller';
+import { CaseFileService } from './audit/case-file.service';
 import { ReplayController } from './audit/replay.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
@@ -23,6 +25,7 @@ import { AuthService } from './auth/auth.service';
 import { CalendarController } from './calendar/calendar.controller';
 import { CalendarService } from './calendar/calendar.service';
 import { CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from './common/tokens';
+import { webAppModule, webDistDir } from './common/web-app';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { ApiMetrics } from './metrics/metrics.service';
@@ -40,6 +43,7 @@ import { RemediesRepository } from './remedies/remedies.repository';
 import { RemediesService } from './remedies/remedies.service';
 import { SupervisionController } from './supervision/supervision.controller';
 import { SupervisionRepository } from './supervision/supervision.repository';
+import { SupervisionActionsService } from './supervision/supervision-actions.service';
 import { SupervisionService } from './supervision/supervision.service';
 
 export interface ApiInfrastructure {
@@ -56,6 +60,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        ...webAppModule(webDistDir()),
         JwtModule.register({
           // A KeyObject, not the string: given a string, jsonwebtoken first tries to parse it
           // as a PEM public key on every verify, and that failed parse (an exception) cost
@@ -73,6 +78,7 @@ export class AppModule {
         CalendarController,
         AuditController,
         ReplayController,
+        CaseFileController,
         ActionsController,
         NoticesController,
         NoticeTemplatesController,
@@ -101,6 +107,8 @@ export class AppModule {
         MeService,
         MeRepository,
         SupervisionService,
+        SupervisionActionsService,
+        CaseFileService,
         SupervisionRepository,
         ReportsService,
         ReportsRepository,

@@ -220,3 +220,49 @@ export function validateActionBody(action: ActionName, body: unknown): string[] 
   if (b.replyKind === 'petition') out.push('body.replyKind: a petition reply is made by confirm-petition, not drafted');
   return out;
 }
+
+// ---------------------------------------------------------------------------
+// The same shapes as JSON Schema, for the OpenAPI document (so the generated client and the
+// workbench's forms are typed by the rules that check the bodies, not by a second copy).
+
+type JsonSchema = Record<string, unknown>;
+
+function ruleSchema(rule: Rule): JsonSchema {
+  switch (rule.kind) {
+    case 'date':
+      return { type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
+    case 'text':
+      return { type: 'string', minLength: 1, maxLength: rule.max };
+    case 'enum':
+      return { type: 'string', enum: [...rule.values] };
+    case 'bool':
+      return { type: 'boolean' };
+    case 'int':
+      return { type: 'integer', minimum: rule.min, maximum: rule.max };
+    case 'amount':
+      return { type: 'number', exclusiveMinimum: 0, multipleOf: 0.01, description: 'CNY' };
+    case 'texts':
+      return { type: 'array', minItems: 1, maxItems: rule.max, items: { type: 'string', minLength: 1, maxLength: 1000 } };
+    case 'object':
+      return fieldsSchema(rule.fields);
+    case 'objects':
+      return { type: 'array', minItems: 1, maxItems: rule.max, items: fieldsSchema(rule.fields) };
+  }
+}
+
+function fieldsSchema(fields: Fields): JsonSchema {
+  const required = Object.entries(fields)
+    .filter(([, f]) => !f.optional)
+    .map(([k]) => k);
+  return {
+    type: 'object',
+    additionalProperties: false,
+    properties: Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, ruleSchema(f)])),
+    ...(required.length ? { required } : {}),
+  };
+}
+
+/** The JSON Schema of an action's body (the shape validateActionBody checks). */
+export function actionBodySchema(action: ActionName): JsonSchema {
+  return fieldsSchema(SCHEMAS[action]);
+}

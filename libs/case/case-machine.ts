@@ -7,6 +7,7 @@ import {
   DEFAULT_REMINDER_OFFSETS,
   type DeadlineEvent,
   type DeadlineInput,
+  type DeadlineResult,
   REGIME_RULES,
   THIRD_PARTY_REPLY_WORKING_DAYS,
   CO_MAKER_REPLY_WORKING_DAYS,
@@ -594,13 +595,22 @@ function extensionApprovedBy(v: CaseView, day: string): boolean {
   return v.history.some((s) => s.type === 'decide-extension' && s.details?.approve === true && shanghaiDay(Date.parse(s.at)) <= day);
 }
 
+/**
+ * The deadline the case has on `today` counted on `index`; null once the reply is issued or the
+ * case closed (frozen), or before its receipt day is known. recomputeDeadline applies it; the
+ * calendar preview asks it with a proposed calendar.
+ */
+export function deadlineOn(v: CaseView, today: string, index: WorkingDayIndex): DeadlineResult | null {
+  if (v.notice || v.status === 'closed') return null;
+  const input = deadlineInput(v, today);
+  return input ? computeDeadlines(input, index, { explain: false }) : null;
+}
+
 /** Recomputes the deadline facts in place; frozen once the reply is issued. Returns true when the due day moved. */
 export function recomputeDeadline(v: CaseView, ctx: CaseContext): boolean {
-  if (v.notice || v.status === 'closed') return false;
   const today = shanghaiDay(ctx.now);
-  const input = deadlineInput(v, today);
-  if (!input) return false;
-  const r = computeDeadlines(input, ctx.index, { explain: false });
+  const r = deadlineOn(v, today, ctx.index);
+  if (!r) return false;
   const before = v.deadline?.dueOn;
   v.deadline = {
     regime: r.regime,

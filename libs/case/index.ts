@@ -1,5 +1,5 @@
 // Pure case rules: safe for Temporal workflow code (no Node imports, no I/O).
-export { isActionName, validateActionBody } from './body.validator';
+export { actionBodySchema, isActionName, validateActionBody } from './body.validator';
 export {
   ACTION_RULES,
   type ActionError,
@@ -11,6 +11,7 @@ export {
   checkAction,
   clockRunning,
   deadlineInput,
+  deadlineOn,
   dueOnAsOf,
   EFFECTIVE_DAY_FIELD,
   effectiveDay,

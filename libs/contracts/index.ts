@@ -4,3 +4,4 @@ export * from './roles';
 export * from './workflow';
 export * from './search-attributes';
 export * from './notice';
+export * from './error-codes';

@@ -95,6 +95,48 @@ describe('calendar administration: the database calendar drives deadlines', () =
     const current = await request(stack.http).get('/api/calendar/years/2026').set('Authorization', tokens.admin).expect(200);
     const { version: _v, ...year2026 } = current.body;
     const corrected = { ...year2026, days: [...year2026.days, { date: '2026-12-01', kind: 'holiday', name: '测试更正' }] };
+
+    // Before loading: the preview names the case whose due day would move, and writes nothing.
+    const versions = async () => (await stack.dataSource.query('SELECT count(*)::int AS n FROM calendar_versions'))[0].n as number;
+    const versionsBefore = await versions();
+    const preview = await request(stack.http)
+      .post('/api/admin/calendar/years/2026/preview')
+      .set('Authorization', tokens.admin)
+      .send(corrected)
+      .expect(200);
+    expect(preview.body).toMatchObject({ year: 2026, openCases: 1, examined: 1, unreadable: 0 });
+    expect(preview.body.changes).toEqual([
+      {
+        id: before.id,
+        registrationNumber: before.registrationNumber,
+        status: expect.any(String),
+        dueOn: '2026-12-25',
+        dueOnAfter: '2026-12-28',
+      },
+    ]);
+    // The same correction as the published iCalendar feed would carry it.
+    const ics = [
+      'BEGIN:VCALENDAR',
+      'BEGIN:VEVENT',
+      'DTSTART;VALUE=DATE:20261201',
+      'SUMMARY:测试更正（休）',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n');
+    const fromIcs = await request(stack.http)
+      .post('/api/admin/calendar/years/2026/preview')
+      .set('Authorization', tokens.admin)
+      .send({ ics })
+      .expect(200);
+    expect(fromIcs.body.changes.map((c: { dueOnAfter: string }) => c.dueOnAfter)).toEqual(['2026-12-28']);
+    const badIcs = await request(stack.http)
+      .post('/api/admin/calendar/years/2026/preview')
+      .set('Authorization', tokens.admin)
+      .send({ ics: 'not a calendar' })
+      .expect(400);
+    expect(badIcs.body.message).toMatch(/^ics: /);
+    await request(stack.http).post('/api/admin/calendar/years/2026/preview').set('Authorization', tokens.clerk).send(corrected).expect(403);
+    expect(await versions()).toBe(versionsBefore);
     const loaded = await request(stack.http)
       .put('/api/admin/calendar/years/2026')
       .set('Authorization', tokens.admin)

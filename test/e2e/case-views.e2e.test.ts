@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { DEFAULT_DEMO_PASSWORD } from '../../libs/config/config';
 import { shanghaiDate } from '../../libs/time/shanghai';
@@ -306,6 +307,26 @@ describe('case views: list, inbox, notifications, supervision, timeline, annual 
     const html = await request(stack.http).get(`/api/reports/annual?year=${year}&format=html`).set(as('admin')).expect(200);
     expect(html.headers['content-type']).toMatch(/^text\/html/);
     expect(html.text).toContain('<table>');
+    const xlsx = await request(stack.http)
+      .get(`/api/reports/annual?year=${year}&format=xlsx`)
+      .set(as('supervisor'))
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(xlsx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(xlsx.headers['content-disposition']).toBe(`attachment; filename="annual-report-${year}.xlsx"`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.body);
+    const sheet = wb.getWorksheet('三、收到和处理申请情况')!;
+    const xlsxRow = (key: string) => {
+      const i = r.body.rows.findIndex((x: { key: string }) => x.key === key);
+      return [3, 4, 5, 6, 7, 8, 9].map((col) => sheet.getCell(4 + i, col).value);
+    };
+    for (const key of ['一', '三.三.1', '三.七', '四']) expect(xlsxRow(key)).toEqual(row(key));
     await request(stack.http).get(`/api/reports/annual?year=${year}`).set(as('clerk')).expect(403);
     const bad = await request(stack.http).get('/api/reports/annual?year=26').set(as('supervisor')).expect(400);
     expect(bad.body.message).toMatch(/^year: /);

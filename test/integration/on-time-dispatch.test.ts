@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { SupervisionService } from '../../apps/api/supervision/supervision.service';
 import { SupervisionRepository } from '../../apps/api/supervision/supervision.repository';
+import { ReportsRepository } from '../../apps/api/reports/reports.repository';
 import { createDataSource } from '../../libs/persistence/data-source';
 import { createTestDatabase } from '../support/services';
 
@@ -44,7 +45,7 @@ describe('on-time statistics against PostgreSQL', () => {
   });
 
   it('counts a reply on time only when it was issued and dispatched by the due day', async () => {
-    const stats = await new SupervisionService(ds, new SupervisionRepository(ds)).stats(
+    const stats = await new SupervisionService(ds, new SupervisionRepository(ds), new ReportsRepository(ds)).stats(
       { id: randomUUID(), username: 'supervisor', role: 'supervisor', officeId: office, departmentId: null },
       '2025-01-01',
       '2025-12-31',

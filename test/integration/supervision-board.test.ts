@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { BOARD_ITEMS, SupervisionService } from '../../apps/api/supervision/supervision.service';
 import { SupervisionRepository } from '../../apps/api/supervision/supervision.repository';
+import { ReportsRepository } from '../../apps/api/reports/reports.repository';
 import { createDataSource } from '../../libs/persistence/data-source';
 import { shanghaiDate } from '../../libs/time/shanghai';
 import { createTestDatabase } from '../support/services';
@@ -38,7 +39,7 @@ describe('supervision board against PostgreSQL', () => {
   });
 
   it(`counts every overdue case and lists the ${BOARD_ITEMS} most urgent`, async () => {
-    const board = await new SupervisionService(ds, new SupervisionRepository(ds)).board(
+    const board = await new SupervisionService(ds, new SupervisionRepository(ds), new ReportsRepository(ds)).board(
       { id: randomUUID(), username: 'supervisor', role: 'supervisor', officeId: office, departmentId: null },
       undefined,
     );

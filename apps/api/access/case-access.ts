@@ -1,7 +1,8 @@
-import { BadRequestException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { Role } from '../../../libs/contracts/roles';
 import type { AuthUser } from '../auth/current-user';
+import { ApiError } from '../common/api-error';
 import { DATA_SOURCE } from '../common/tokens';
 import { type CaseRef, type Db, findCaseRef } from './case-access.repository';
 
@@ -92,6 +93,7 @@ export class CaseAccess {
   }
 }
 
-function notFound(what: string, id: string): NotFoundException {
-  return new NotFoundException(`${what} ${id} not found`);
+// The same answer whether the case does not exist or is outside the caller's scope.
+function notFound(what: string, id: string): ApiError {
+  return new ApiError(404, what === 'application' ? 'CASE_NOT_FOUND' : 'NOT_FOUND', `${what} ${id} not found`);
 }

@@ -1,12 +1,4 @@
-import {
-  BadRequestException,
-  ConflictException,
-  ForbiddenException,
-  Inject,
-  Injectable,
-  NotFoundException,
-  ServiceUnavailableException,
-} from '@nestjs/common';
+import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { ApplicationFailure, type Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { isActionName, validateActionBody } from '../../../libs/case';
@@ -16,6 +8,7 @@ import { claimIdempotencyKey } from '../../../libs/persistence/idempotency.repos
 import { findStaff } from '../../../libs/persistence/users.repository';
 import { CaseAccess, type CaseRef } from '../access/case-access';
 import type { AuthUser } from '../auth/current-user';
+import { ApiError } from '../common/api-error';
 import { DATA_SOURCE, TEMPORAL_CLIENT } from '../common/tokens';
 
 /** Sends a case step to the application's workflow as the caller, and maps its refusal to HTTP. */
@@ -101,14 +94,21 @@ export class ActionsService {
 
   private mapFailure(err: unknown, id: string): Error {
     // The row exists (checked before sending), so a workflow that takes no Updates has completed.
-    if (err instanceof WorkflowNotFoundError) return new ConflictException(`application ${id} is closed`);
+    if (err instanceof WorkflowNotFoundError) return new ApiError(409, 'CASE_CLOSED', `application ${id} is closed`);
     if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
       const { type, message } = err.cause;
-      if (type === 'WrongState') return new ConflictException(message);
-      if (type === 'Forbidden') return new ForbiddenException(message);
-      if (type === 'BadRequest') return new BadRequestException(message);
-      return new ConflictException(message);
+      if (type === 'WrongState') return new ApiError(409, 'ACTION_NOT_ALLOWED', message);
+      if (type === 'Forbidden') return new ApiError(403, 'ACTION_FORBIDDEN', message);
+      if (type === 'BadRequest') return new ApiError(400, 'UPDATE_REJECTED', message);
+      return new ApiError(409, 'UPDATE_REJECTED', message);
     }
-    return new ServiceUnavailableException(`the step did not complete (${(err as Error).message}); retry with the same Idempotency-Key`);
+    return new ApiError(
+      503,
+      'SERVICE_UNAVAILABLE',
+      `the step did not complete (${(err as Error).message}); retry with the same Idempotency-Key`,
+      {
+        retryAfterSeconds: 2,
+      },
+    );
   }
 }

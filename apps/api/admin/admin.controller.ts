@@ -28,6 +28,7 @@ import {
   UpdateUserDto,
   UserDto,
   UserListDto,
+  HeldCasesDto,
 } from './admin.dto';
 import { OfficesService } from './offices.service';
 import { UsersService } from './users.service';
@@ -127,6 +128,17 @@ export class AdminUsersController {
   @ApiConflictResponse({ description: 'an administrator cannot deactivate themselves or remove their own admin role' })
   update(@Param('username') username: string, @Body() body: UpdateUserDto, @CurrentUser() user: AuthUser): Promise<UserDto> {
     return this.users.update(username, body, user);
+  }
+
+  @Get(':username/open-cases')
+  @ApiOkResponse({
+    type: HeldCasesDto,
+    description:
+      'the open cases the user holds as assignee: deactivating them leaves these for a supervisor to reassign (the board lists them)',
+  })
+  @ApiNotFoundResponse({ description: 'unknown user' })
+  openCases(@Param('username') username: string): Promise<HeldCasesDto> {
+    return this.users.openCases(username);
   }
 
   @Post(':username/password')

@@ -295,6 +295,20 @@ export class UserDto {
   @ApiProperty({ example: '2026-01-05T08:00:00.000Z' }) createdAt!: string;
 }
 
+export class HeldCaseDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ example: 'LYZF-2026-00012' }) registrationNumber!: string;
+  @ApiProperty({ example: 'searching' }) status!: string;
+  @ApiProperty({ nullable: true, type: String, example: '2026-12-18' }) dueOn!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'OGI' }) departmentCode!: string | null;
+}
+
+export class HeldCasesDto {
+  @ApiProperty() username!: string;
+  @ApiProperty({ description: 'how many open cases the user holds as assignee' }) count!: number;
+  @ApiProperty({ type: [HeldCaseDto], description: 'the first 500, most urgent first' }) items!: HeldCaseDto[];
+}
+
 export class UserListDto {
   @ApiProperty({ type: [UserDto] }) items!: UserDto[];
 }

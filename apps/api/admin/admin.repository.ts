@@ -12,6 +12,7 @@ import type {
   ListUsersQueryDto,
   OfficeDto,
   UserDto,
+  HeldCaseDto,
 } from './admin.dto';
 
 type Db = DataSource | EntityManager;
@@ -241,6 +242,26 @@ export class AdminRepository {
       after: (r.after as Record<string, unknown> | null) ?? null,
     }));
     return { items, total, page, pageSize };
+  }
+
+  /** The open cases a user holds as assignee (most urgent first), for the warning before deactivation. */
+  async openCasesOf(username: string, limit = 500): Promise<{ count: number; items: HeldCaseDto[] }> {
+    const rows: Row[] = await this.ds.query(
+      `SELECT a.id, a.registration_number, a.status, to_char(a.due_on, 'YYYY-MM-DD') AS due_on, a.department_code, count(*) OVER () AS total
+       FROM applications a WHERE a.assignee = $1 AND a.status <> 'closed'
+       ORDER BY a.due_on NULLS LAST, a.registration_number LIMIT $2`,
+      [username, limit],
+    );
+    return {
+      count: rows.length ? Number(rows[0].total) : 0,
+      items: rows.map((r) => ({
+        id: r.id as string,
+        registrationNumber: r.registration_number as string,
+        status: r.status as string,
+        dueOn: (r.due_on as string | null) ?? null,
+        departmentCode: (r.department_code as string | null) ?? null,
+      })),
+    };
   }
 }
 

@@ -13,6 +13,7 @@ import {
   type UpdateUserDto,
   type UserDto,
   type UserListDto,
+  HeldCasesDto,
 } from './admin.dto';
 import { AdminRepository, type UserRow, userView } from './admin.repository';
 import { passwordProblems } from './password-policy';
@@ -82,6 +83,12 @@ export class UsersService {
       await this.repo.appendAudit(m, actor, { action: 'user.update', entityType: 'user', entityKey: username, before, after });
       return after;
     });
+  }
+
+  /** The open cases the user holds: what an administrator is warned of before deactivating them. */
+  async openCases(username: string): Promise<HeldCasesDto> {
+    const user = await this.userOr404(username, this.repo.ds.manager);
+    return { username: user.username, ...(await this.repo.openCasesOf(user.username)) };
   }
 
   async resetPassword(username: string, dto: ResetPasswordDto, actor: AuthUser): Promise<UserDto> {

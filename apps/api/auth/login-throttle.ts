@@ -1,4 +1,4 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { ApiError } from '../common/api-error';
 
 /**
  * Slows password guessing: after `maxFailures` failed logins for one username from
@@ -27,10 +27,9 @@ export class LoginThrottle {
     const list = this.recent(`${username}|${address}`);
     if (list.length >= this.maxFailures) {
       const retryAfter = Math.ceil((list[0] + this.windowMs - this.now()) / 1000);
-      throw new HttpException(
-        { statusCode: 429, error: 'Too Many Requests', message: `too many failed logins for ${username}; try again in ${retryAfter} s` },
-        HttpStatus.TOO_MANY_REQUESTS,
-      );
+      throw new ApiError(429, 'LOGIN_THROTTLED', `too many failed logins for ${username}; try again in ${retryAfter} s`, {
+        retryAfterSeconds: retryAfter,
+      });
     }
   }
 

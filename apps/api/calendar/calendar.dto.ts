@@ -38,3 +38,24 @@ export class CalendarLoadResultDto {
   @ApiProperty({ type: CalendarJobDto, description: 'the job that tells the open cases it touches to recompute their deadlines' })
   job!: CalendarJobDto;
 }
+
+export class CalendarPreviewChangeDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ example: 'LYZF-2027-00012' }) registrationNumber!: string;
+  @ApiProperty({ example: 'searching' }) status!: string;
+  @ApiProperty({ nullable: true, type: String, example: '2027-10-08', description: 'the due day with the calendar in force' })
+  dueOn!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '2027-10-11', description: 'the due day with the proposed arrangement' })
+  dueOnAfter!: string | null;
+}
+
+export class CalendarPreviewDto {
+  @ApiProperty({ example: 2027 }) year!: number;
+  @ApiProperty({ example: 21, description: 'rows of the proposed arrangement' }) days!: number;
+  @ApiProperty({ description: 'open cases whose answer period touches the year' }) openCases!: number;
+  @ApiProperty({ description: 'how many of them were examined (the most urgent first, at most 5000)' }) examined!: number;
+  @ApiProperty({ description: 'cases whose workflow could not be asked (they are told when the year is loaded all the same)' })
+  unreadable!: number;
+  @ApiProperty({ type: [CalendarPreviewChangeDto], description: 'the cases whose due day would change, by current due day' })
+  changes!: CalendarPreviewChangeDto[];
+}

@@ -16,6 +16,8 @@ export interface NotificationView {
   dueOn: string | null;
   recipientUsername: string | null;
   recipientRole: string | null;
+  /** the supervisor who sent a reminder by hand (kind 'supervision'); null for the engine's own */
+  sentBy: string | null;
   createdAt: string;
   readAt: string | null;
 }
@@ -117,7 +119,7 @@ export class MeRepository {
 
 // notifications.read_at is history only (shared by all readers); $1 is the caller's username.
 const NOTIFICATION_COLUMNS = `n.id, n.application_id, a.registration_number, n.kind, n.message,
-  to_char(n.due_on, 'YYYY-MM-DD') AS due_on, n.recipient_username, n.recipient_role, n.created_at, r.read_at`;
+  to_char(n.due_on, 'YYYY-MM-DD') AS due_on, n.recipient_username, n.recipient_role, n.sent_by, n.created_at, r.read_at`;
 const NOTIFICATION_FROM = `notifications n JOIN applications a ON a.id = n.application_id
   LEFT JOIN notification_reads r ON r.notification_id = n.id AND r.username = $1`;
 
@@ -140,6 +142,7 @@ function toNotification(r: Record<string, unknown>): NotificationView {
     dueOn: r.due_on as string | null,
     recipientUsername: r.recipient_username as string | null,
     recipientRole: r.recipient_role as string | null,
+    sentBy: (r.sent_by as string | null) ?? null,
     createdAt: new Date(r.created_at as string).toISOString(),
     readAt: r.read_at ? new Date(r.read_at as string).toISOString() : null,
   };

@@ -33,6 +33,19 @@ export const REPORT_ROWS: readonly { key: string; label: string }[] = [
   { key: '四', label: '结转下年度继续办理' },
 ];
 
+/** The six kinds of result of 三 (its rows grouped by their first two levels), for the outcome mix chart. */
+export const RESULT_GROUPS: readonly { key: string; label: string }[] = [
+  { key: '三.一', label: '予以公开' },
+  { key: '三.二', label: '部分公开' },
+  { key: '三.三', label: '不予公开' },
+  { key: '三.四', label: '无法提供' },
+  { key: '三.五', label: '不予处理' },
+  { key: '三.六', label: '其他处理' },
+];
+
+/** The group of RESULT_GROUPS a row of 三 belongs to ('三.三.4' -> '三.三'). */
+export const resultGroupOf = (row: string): string => row.split('.').slice(0, 2).join('.');
+
 /** One case as the report needs it. Days are Asia/Shanghai calendar days YYYY-MM-DD. */
 export interface ReportCase {
   registrationNumber: string;

@@ -20,6 +20,14 @@ export class ReportsRepository {
    * made counts on the day it closed. Delivery (and the closing that follows it) does not move it.
    */
   async cases(officeId: string, year: number): Promise<ReportCase[]> {
+    return this.casesBetween(officeId, `${year}-01-01`, `${year}-12-31`);
+  }
+
+  /**
+   * The same for any period [from, to] (the statistics' outcome mix): cases received by `to` and
+   * not decided before `from`, of one department when `department` (its code) is given.
+   */
+  async casesBetween(officeId: string, from: string, to: string, department?: string): Promise<ReportCase[]> {
     const rows: Record<string, unknown>[] = await this.ds.query(
       `SELECT c.*, to_char(c.decided_on, 'YYYY-MM-DD') AS decided_day FROM (
          SELECT a.registration_number, p.type, p.category,
@@ -35,9 +43,10 @@ export class ReportsRepository {
          FROM applications a JOIN applicants p ON p.id = a.applicant_id
          WHERE a.office_id = $1
            AND COALESCE(a.received_on, (a.arrived_at AT TIME ZONE 'Asia/Shanghai')::date) <= $3::date
+           AND ($4::text IS NULL OR a.department_code = $4)
        ) c
        WHERE c.decided_on IS NULL OR c.decided_on >= $2::date`,
-      [officeId, `${year}-01-01`, `${year}-12-31`],
+      [officeId, from, to, department ?? null],
     );
     return rows.map((r) => ({
       registrationNumber: r.registration_number as string,

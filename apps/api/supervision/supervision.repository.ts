@@ -72,14 +72,15 @@ export class SupervisionRepository {
   }
 
   /** The office's cases answered in [from, to] that have a receipt day. */
-  async answeredRows(officeId: string, from: string, to: string): Promise<AnsweredRow[]> {
+  async answeredRows(officeId: string, from: string, to: string, department?: string): Promise<AnsweredRow[]> {
     const rows: Record<string, unknown>[] = await this.ds.query(
       `SELECT to_char(a.received_on, 'YYYY-MM-DD') AS received_on, to_char(a.answered_on, 'YYYY-MM-DD') AS answered_on,
               to_char(a.due_on, 'YYYY-MM-DD') AS due_on, a.working_days_late, a.department_code,
               to_char(a.dispatched_on, 'YYYY-MM-DD') AS dispatched_on, a.status = 'notice_issued' AS awaiting_dispatch
        FROM applications a
-       WHERE a.office_id = $1 AND a.answered_on BETWEEN $2::date AND $3::date AND a.received_on IS NOT NULL`,
-      [officeId, from, to],
+       WHERE a.office_id = $1 AND a.answered_on BETWEEN $2::date AND $3::date AND a.received_on IS NOT NULL
+         AND ($4::text IS NULL OR a.department_code = $4)`,
+      [officeId, from, to, department ?? null],
     );
     return rows.map((r) => ({
       receivedOn: r.received_on as string,
@@ -90,5 +91,59 @@ export class SupervisionRepository {
       dispatchedOn: r.dispatched_on as string | null,
       awaitingDispatch: r.awaiting_dispatch as boolean,
     }));
+  }
+
+  /** Who handles a case for a supervisor's reminder: its assignee, or else its department's clerks. */
+  async handler(id: string): Promise<{ registrationNumber: string; assignee: string | null; dueOn: string | null } | undefined> {
+    const [r]: Record<string, unknown>[] = await this.ds.query(
+      `SELECT registration_number, assignee, to_char(due_on, 'YYYY-MM-DD') AS due_on FROM applications WHERE id = $1`,
+      [id],
+    );
+    return (
+      r && { registrationNumber: r.registration_number as string, assignee: r.assignee as string | null, dueOn: r.due_on as string | null }
+    );
+  }
+
+  /**
+   * A supervisor's reminder (督办) to the handler of a case, once per (case, key): a retried request
+   * with the same key writes nothing new. Returns whether a row was written.
+   */
+  async remind(n: {
+    applicationId: string;
+    key: string;
+    recipientUsername: string | null;
+    message: string;
+    dueOn: string | null;
+    sentBy: string;
+  }): Promise<boolean> {
+    const rows: unknown[] = await this.ds.query(
+      `INSERT INTO notifications (application_id, key, kind, recipient_username, recipient_role, message, due_on, sent_by)
+       VALUES ($1, $2, 'supervision', $3, CASE WHEN $3::text IS NULL THEN 'clerk' END, $4, $5::date, $6)
+       ON CONFLICT ON CONSTRAINT uq_notifications_application_key DO NOTHING RETURNING id`,
+      [n.applicationId, n.key, n.recipientUsername, n.message, n.dueOn, n.sentBy],
+    );
+    return rows.length > 0;
+  }
+
+  /** Applications received in [from, to] per month (YYYY-MM), of one department when given. */
+  async receivedByMonth(officeId: string, from: string, to: string, department?: string): Promise<{ month: string; received: number }[]> {
+    const rows: Record<string, unknown>[] = await this.ds.query(
+      `SELECT to_char(a.received_on, 'YYYY-MM') AS month, count(*)::int AS received
+       FROM applications a
+       WHERE a.office_id = $1 AND a.received_on BETWEEN $2::date AND $3::date AND ($4::text IS NULL OR a.department_code = $4)
+       GROUP BY 1 ORDER BY 1`,
+      [officeId, from, to, department ?? null],
+    );
+    return rows.map((r) => ({ month: r.month as string, received: r.received as number }));
+  }
+
+  /** The receipt day of every open case (null: receipt not confirmed yet), of one department when given. */
+  async openReceipts(officeId: string, department?: string): Promise<(string | null)[]> {
+    const rows: { received_on: string | null }[] = await this.ds.query(
+      `SELECT to_char(a.received_on, 'YYYY-MM-DD') AS received_on FROM applications a
+       WHERE a.office_id = $1 AND a.status <> 'closed' AND ($2::text IS NULL OR a.department_code = $2)`,
+      [officeId, department ?? null],
+    );
+    return rows.map((r) => r.received_on);
   }
 }

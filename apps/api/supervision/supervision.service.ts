@@ -5,6 +5,8 @@ import { isIsoDate, shanghaiDate } from '../../../libs/time/shanghai';
 import type { AuthUser } from '../auth/current-user';
 import { DATA_SOURCE } from '../common/tokens';
 import { workingDayIndex, workingDaysBetween } from '../common/working-days';
+import { RESULT_GROUPS, resultGroupOf, resultRow } from '../reports/annual-report';
+import { ReportsRepository } from '../reports/reports.repository';
 import { type AnsweredRow, type BoardCaseFacts, type BoardRow, SupervisionRepository } from './supervision.repository';
 
 export interface BoardCase extends BoardCaseFacts {
@@ -25,6 +27,50 @@ export interface Rate {
   onTime: number;
   onTimeRate: number | null;
   meanWorkingDays: number | null;
+}
+
+export interface Stats {
+  from: string;
+  to: string;
+  /** the department code the figures are limited to, or null for the whole office */
+  department: string | null;
+  overall: Rate;
+  byDepartment: (Rate & { department: string | null })[];
+  byMonth: (Rate & { month: string })[];
+  /** applications received per month of the period (every month, zero included) */
+  receivedByMonth: { month: string; received: number }[];
+  /** replies and closing letters issued in the period, by the kind of result of the annual report's 三 */
+  outcomes: { key: string; label: string; count: number }[];
+  /** open cases by working days since receipt, today */
+  openByAge: { key: string; label: string; min: number | null; max: number | null; count: number }[];
+}
+
+const UNCLASSIFIED = 'unclassified';
+
+/** Age buckets of open cases in working days since receipt (the 20-day answer period and its extension). */
+export const AGE_BUCKETS: readonly { key: string; label: string; min: number | null; max: number | null }[] = [
+  { key: 'unconfirmed', label: '待确认收到', min: null, max: null },
+  { key: '0-5', label: '0–5个工作日', min: 0, max: 5 },
+  { key: '6-10', label: '6–10个工作日', min: 6, max: 10 },
+  { key: '11-15', label: '11–15个工作日', min: 11, max: 15 },
+  { key: '16-20', label: '16–20个工作日', min: 16, max: 20 },
+  { key: '21-40', label: '21–40个工作日（延期）', min: 21, max: 40 },
+  { key: '41+', label: '40个工作日以上', min: 41, max: null },
+];
+
+/** The months YYYY-MM from `from`'s to `to`'s, in order. */
+function months(from: string, to: string): string[] {
+  const out: string[] = [];
+  let [y, m] = from.slice(0, 7).split('-').map(Number);
+  const end = to.slice(0, 7);
+  for (let i = 0; i < 1200; i++) {
+    const key = `${y}-${String(m).padStart(2, '0')}`;
+    out.push(key);
+    if (key >= end) break;
+    m = m === 12 ? 1 : m + 1;
+    if (m === 1) y++;
+  }
+  return out;
 }
 
 const UNSET = null;
@@ -54,6 +100,7 @@ export class SupervisionService {
   constructor(
     @Inject(DATA_SOURCE) private readonly ds: DataSource,
     @Inject(SupervisionRepository) private readonly repo: SupervisionRepository,
+    @Inject(ReportsRepository) private readonly reports: ReportsRepository,
   ) {}
 
   async board(
@@ -108,22 +155,19 @@ export class SupervisionService {
     };
   }
 
-  async stats(
-    user: AuthUser,
-    from?: string,
-    to?: string,
-  ): Promise<{
-    from: string;
-    to: string;
-    overall: Rate;
-    byDepartment: (Rate & { department: string | null })[];
-    byMonth: (Rate & { month: string })[];
-  }> {
+  async stats(user: AuthUser, from?: string, to?: string, department?: string): Promise<Stats> {
     if (!isIsoDate(from)) throw new BadRequestException('from: must be a date YYYY-MM-DD');
     if (!isIsoDate(to)) throw new BadRequestException('to: must be a date YYYY-MM-DD');
     if (to < from) throw new BadRequestException('to: must not be before from');
+    if (department !== undefined && !/^[A-Za-z0-9_-]{1,32}$/.test(department))
+      throw new BadRequestException('department: must be a department code (letters, digits, - and _)');
     const index = await workingDayIndex(this.ds);
-    const rows = await this.repo.answeredRows(user.officeId, from, to);
+    const [rows, received, cases, open] = await Promise.all([
+      this.repo.answeredRows(user.officeId, from, to, department),
+      this.repo.receivedByMonth(user.officeId, from, to, department),
+      this.reports.casesBetween(user.officeId, from, to, department),
+      this.repo.openReceipts(user.officeId, department),
+    ]);
     const today = shanghaiDate(Date.now());
     type Acc = { answered: number; onTime: number; days: number; counted: number };
     const acc = () => ({ answered: 0, onTime: 0, days: 0, counted: 0 });
@@ -153,14 +197,39 @@ export class SupervisionService {
       onTimeRate: a.answered ? Math.round((a.onTime / a.answered) * 10000) / 10000 : null,
       meanWorkingDays: a.counted ? Math.round((a.days / a.counted) * 100) / 100 : null,
     });
+    // Outcome mix: the cases whose reply or closing letter was issued in the period, by the kind
+    // of result of the annual report's section 三 (the report's own mapping decides the row).
+    const outcomeCounts = new Map<string, number>();
+    for (const c of cases) {
+      if (c.decidedOn === null || c.decidedOn < from || c.decidedOn > to) continue;
+      const r = resultRow(c);
+      const key = 'row' in r ? resultGroupOf(r.row) : UNCLASSIFIED;
+      outcomeCounts.set(key, (outcomeCounts.get(key) ?? 0) + 1);
+    }
+    const outcomes = [...RESULT_GROUPS, { key: UNCLASSIFIED, label: '须人工归类' }].map((g) => ({
+      ...g,
+      count: outcomeCounts.get(g.key) ?? 0,
+    }));
+    // Open cases by age: working days since receipt, today.
+    const ages = AGE_BUCKETS.map((b) => ({ ...b, count: 0 }));
+    for (const received of open) {
+      const age = received === null ? null : (workingDaysBetween(index, received, today) ?? 0);
+      ages.find((b) =>
+        age === null ? b.max === null && b.min === null : b.min !== null && age >= b.min && (b.max === null || age <= b.max),
+      )!.count++;
+    }
     return {
       from,
       to,
+      department: department ?? null,
       overall: rate(overall),
       byDepartment: [...byDept.entries()]
         .sort((a, b) => String(a[0]).localeCompare(String(b[0])))
         .map(([department, a]) => ({ department, ...rate(a) })),
       byMonth: [...byMonth.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([month, a]) => ({ month, ...rate(a) })),
+      receivedByMonth: months(from, to).map((month) => ({ month, received: received.find((r) => r.month === month)?.received ?? 0 })),
+      outcomes,
+      openByAge: ages,
     };
   }
 }
