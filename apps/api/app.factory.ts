@@ -5,6 +5,7 @@ import { AppModule, type ApiInfrastructure } from './app.module';
 import { JsonLogger } from './common/json-logger';
 import { requestContext } from './common/request-context';
 import { ApiMetrics } from './metrics/metrics.service';
+import { publicBodyLimit } from './public/public-body-limit';
 import { requestShapePipe, validationPipe } from './common/validation';
 
 const LEVELS: Record<string, LogLevel[]> = {
@@ -19,6 +20,7 @@ export async function createApiApp(infra: ApiInfrastructure): Promise<INestAppli
   // Before Nest's routes (registered at init), so every request is logged and counted, 404s included.
   app.use(requestContext());
   app.use(app.get(ApiMetrics).middleware());
+  app.use('/api/public', publicBodyLimit(infra.config.publicPortal.bodyLimitBytes));
   app.useGlobalPipes(requestShapePipe, validationPipe);
   const doc = new DocumentBuilder()
     .setTitle('disclosure-engine API')

@@ -106,7 +106,8 @@ export async function enqueueApplicantMessage(
   const out: NewMessage[] = [];
   for (const [channel, recipient] of [
     ['email', c.email],
-    ['sms', c.phone],
+    // An SMS gateway wants the number alone: spaces, dashes and brackets as typed are dropped.
+    ['sms', c.phone?.replace(/[^\d+]/g, '') || null],
   ] as const) {
     if (!recipient) continue;
     const tpl = templates[channel];
