@@ -263,13 +263,16 @@ export async function claimMessages(
 ): Promise<OutboxMessage[]> {
   if (!channels.length) return [];
   const rows: OutboxRow[] = await q.query(
-    `UPDATE message_outbox o SET status = 'sending', attempts = o.attempts + 1, lease_until = now() + make_interval(secs => $3)
-     WHERE o.id IN (
-       SELECT id FROM message_outbox
-       WHERE channel = ANY($1::text[]) AND not_before <= now()
-         AND (status IN ('pending', 'held') OR (status = 'sending' AND lease_until < now()))
-       ORDER BY not_before LIMIT $2 FOR UPDATE SKIP LOCKED)
-     RETURNING ${COLUMNS.replace(/(\w+)/g, 'o.$1')}`,
+    // A statement that starts WITH ... SELECT: TypeORM answers an UPDATE with [rows, count] instead of the rows.
+    `WITH claimed AS (
+       UPDATE message_outbox o SET status = 'sending', attempts = o.attempts + 1, lease_until = now() + make_interval(secs => $3)
+       WHERE o.id IN (
+         SELECT id FROM message_outbox
+         WHERE channel = ANY($1::text[]) AND not_before <= now()
+           AND (status IN ('pending', 'held') OR (status = 'sending' AND lease_until < now()))
+         ORDER BY not_before LIMIT $2 FOR UPDATE SKIP LOCKED)
+       RETURNING ${COLUMNS})
+     SELECT * FROM claimed`,
     [channels, limit, leaseSeconds],
   );
   return rows.map(toMessage);
@@ -279,7 +282,8 @@ export async function claimMessages(
 export async function holdMessages(q: Queryable, channelsWithoutTransport: MessageChannel[]): Promise<number> {
   if (!channelsWithoutTransport.length) return 0;
   const rows = await q.query(
-    `UPDATE message_outbox SET status = 'held' WHERE status = 'pending' AND channel = ANY($1::text[]) RETURNING id`,
+    `WITH held AS (UPDATE message_outbox SET status = 'held' WHERE status = 'pending' AND channel = ANY($1::text[]) RETURNING id)
+     SELECT id FROM held`,
     [channelsWithoutTransport],
   );
   return rows.length;

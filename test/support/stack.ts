@@ -85,7 +85,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     },
     async stop() {
       await app.close();
-      if (options.outboxDelivery) {
+      {
+        // Started by the options or by the test itself.
         await temporal.workflow
           .getHandle(outboxDeliveryWorkflowId(config.temporal.taskQueue))
           .terminate('test over')
