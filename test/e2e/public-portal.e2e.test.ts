@@ -111,6 +111,27 @@ describe('public portal: apply online, confirm, track (challenge off)', () => {
     expect(Math.abs(median(a) - median(b))).toBeLessThan(Math.max(5, 0.5 * Math.max(median(a), median(b))));
   });
 
+  it('lets administrators edit the message templates, refusing one that breaks a rule', async () => {
+    const list = (await request(stack.http).get('/api/admin/message-templates').set(auth('admin')).expect(200)).body;
+    expect(list).toContainEqual(
+      expect.objectContaining({ kind: 'receipt-confirmed', channel: 'sms', version: 0, source: 'bundled', audience: 'applicant' }),
+    );
+    const bad = await request(stack.http)
+      .put('/api/admin/message-templates/receipt-confirmed/sms')
+      .set(auth('admin'))
+      .send({ body: '{{payBy}}' })
+      .expect(400);
+    expect(bad.body.message[0]).toMatch(/^body: unknown placeholder \{\{payBy\}\}/);
+    await request(stack.http).put('/api/admin/message-templates/no-such/sms').set(auth('admin')).send({ body: 'x' }).expect(400);
+    await request(stack.http).put('/api/admin/message-templates/receipt-confirmed/sms').set(auth('clerk')).send({ body: 'x' }).expect(403);
+    const saved = await request(stack.http)
+      .put('/api/admin/message-templates/receipt-confirmed/sms')
+      .set(auth('admin'))
+      .send({ body: '【{{officeName}}】{{applicantName}}，您的申请已确认收到，编号{{registrationNumber}}，请于{{dueOn}}前留意答复。' })
+      .expect(200);
+    expect(saved.body).toMatchObject({ version: 1, source: 'stored' });
+  });
+
   it('after the clerk confirms receipt shows number, receipt day, due day and the receipt letter', async () => {
     const id = await applicationIdOf(stack, codeA);
     const today = shanghaiDate(Date.now());
@@ -162,7 +183,10 @@ describe('public portal: apply online, confirm, track (challenge off)', () => {
       ['email', 'receipt-confirmed', 'lisi@example.com'],
       ['sms', 'receipt-confirmed', '13800138000'],
     ]);
-    expect(items[0].body).toContain('确认收到');
+    expect(items.find((m) => m.channel === 'sms')!.body).toMatch(
+      /^【临沂市人民政府办公室】李四，您的申请已确认收到，编号LYZF-\d{4}-\d{5}，请于\d{4}-\d{2}-\d{2}前留意答复。$/,
+    );
+    expect(items.find((m) => m.channel === 'email')!.body).toContain('确认收到');
     await request(stack.http).get('/api/admin/outbox').set(auth('clerk')).expect(403);
     await request(stack.http).get('/api/admin/outbox').query({ status: 'lost' }).set(auth('admin')).expect(400);
   });
