@@ -20,6 +20,9 @@ export async function createApiApp(infra: ApiInfrastructure): Promise<INestAppli
   // Before Nest's routes (registered at init), so every request is logged and counted, 404s included.
   app.use(requestContext());
   app.use(app.get(ApiMetrics).middleware());
+  // Behind the office's reverse proxy the rate limits must see the applicant's address, not the proxy's.
+  const trustProxy = infra.config.publicPortal.trustProxy;
+  if (trustProxy !== undefined) (app.getHttpAdapter().getInstance() as { set(k: string, v: unknown): void }).set('trust proxy', trustProxy);
   app.use('/api/public', publicBodyLimit(infra.config.publicPortal.bodyLimitBytes));
   app.useGlobalPipes(requestShapePipe, validationPipe);
   const doc = new DocumentBuilder()

@@ -36,6 +36,11 @@ export interface AppConfig {
     bodyLimitBytes: number;
     /** where applicants track applications: messages link to <PUBLIC_BASE_URL>/track */
     baseUrl: string;
+    /**
+     * TRUST_PROXY: behind a reverse proxy, which proxies' X-Forwarded-For to believe (Express's
+     * 'trust proxy': a hop count, loopback, or addresses/CIDRs); unset: the peer address is the client
+     */
+    trustProxy?: string | number;
   };
   /** Messages to applicants and staff. */
   messages: {
@@ -163,6 +168,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       rateWindowSeconds: int('PUBLIC_RATE_WINDOW_SECONDS', 3600, 10, 7 * 24 * 3600),
       bodyLimitBytes: int('PUBLIC_BODY_LIMIT_BYTES', 32 * 1024, 1024, 1024 * 1024),
       baseUrl: baseUrl.replace(/\/+$/, ''),
+      ...(env.TRUST_PROXY ? { trustProxy: /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY } : {}),
     },
     messages: {
       ...(smtpUrl ? { smtpUrl } : {}),

@@ -307,11 +307,11 @@ describe('public portal: abuse limits', () => {
   });
 });
 
-describe('public portal: per-phone limit', () => {
+describe('public portal: per-phone limit, and addresses behind a trusted proxy', () => {
   let stack: Stack;
 
   beforeAll(async () => {
-    stack = await startStack({ env: { PUBLIC_SUBMISSIONS_PER_PHONE: '2' } });
+    stack = await startStack({ env: { PUBLIC_SUBMISSIONS_PER_PHONE: '2', PUBLIC_SUBMISSIONS_PER_ADDRESS: '5', TRUST_PROXY: 'loopback' } });
   });
   afterAll(async () => {
     await stack?.stop();
@@ -324,5 +324,13 @@ describe('public portal: per-phone limit', () => {
     expect(res.body.code).toBe('RATE_LIMITED');
     expect(res.headers['retry-after']).toBeDefined();
     await request(stack.http).post('/api/public/applications').send(application('13800000003')).expect(202);
+  });
+
+  it('counts each applicant behind the trusted proxy by their own address', async () => {
+    const from = (address: string, phone: string) =>
+      request(stack.http).post('/api/public/applications').set('X-Forwarded-For', address).send(application(phone));
+    for (let i = 0; i < 5; i++) await from('203.0.113.7', `1391111000${i}`).expect(202);
+    expect((await from('203.0.113.7', '13911110009').expect(429)).body.code).toBe('RATE_LIMITED');
+    await from('203.0.113.8', '13911110009').expect(202);
   });
 });
