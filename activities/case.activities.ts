@@ -3,12 +3,21 @@ import type { CalendarData } from '../libs/calendar/calendar.types';
 import type { CaseFacts } from '../libs/case';
 import { appendCaseEvent, type NewCaseEvent } from '../libs/persistence/case-event.repository';
 import { loadCalendarData } from '../libs/persistence/calendar.repository';
+import { messageForStep } from '../libs/messages/message-triggers';
+import {
+  DEFAULT_MESSAGE_SETTINGS,
+  enqueueApplicantMessage,
+  enqueueStaffMessage,
+  type MessageSettings,
+} from '../libs/persistence/message-outbox.repository';
 import type { DeadlineCalculator } from './deadline-calculator';
 
 export interface CaseDeps {
   ds: DataSource;
   /** The worker's calendar cache; without it every load reads the whole calendar. */
   deadlines?: Pick<DeadlineCalculator, 'calendarYears'>;
+  /** Tracking link and staff quiet hours of the messages the steps cause (the outbox). */
+  messages?: MessageSettings;
 }
 
 /**
@@ -32,7 +41,7 @@ export interface NotificationInput {
   dueOn: string | null;
 }
 
-export function createCaseActivities({ ds, deadlines }: CaseDeps) {
+export function createCaseActivities({ ds, deadlines, messages = DEFAULT_MESSAGE_SETTINGS }: CaseDeps) {
   /**
    * The calendar years [fromYear, toYear] the workflow needs (not the whole
    * calendar): the result is recorded in history, so replay uses the same days.
@@ -103,6 +112,16 @@ export function createCaseActivities({ ds, deadlines }: CaseDeps) {
           r.dispatchedOn,
         ],
       );
+      // The message the step causes goes to the outbox in this transaction: it exists exactly when the step does.
+      const message = written ? messageForStep(p.type, p.payload, r) : null;
+      if (message) {
+        await enqueueApplicantMessage(m, messages, {
+          applicationId: p.applicationId,
+          sourceKey: `step:${p.applicationId}:${p.seq}`,
+          kind: message.kind,
+          values: message.values,
+        });
+      }
       return { written };
     });
   }
@@ -114,26 +133,40 @@ export function createCaseActivities({ ds, deadlines }: CaseDeps) {
    * it is due.
    */
   async function notify(n: NotificationInput): Promise<{ written: boolean; toSupervisors: boolean }> {
-    const rows: { recipient_role: string | null }[] = await ds.query(
-      `WITH holder AS (
-         SELECT $4::text IS NOT NULL AND NOT EXISTS (SELECT 1 FROM users WHERE username = $4 AND active) AS gone
-       )
-       INSERT INTO notifications (application_id, key, kind, recipient_username, recipient_role, message, due_on)
-       SELECT $1, $2, $3, $4, CASE WHEN gone THEN 'supervisor' ELSE $5 END, CASE WHEN gone THEN $6 || $8 ELSE $6 END, $7
-       FROM holder
-       ON CONFLICT ON CONSTRAINT uq_notifications_application_key DO NOTHING RETURNING recipient_role`,
-      [
-        n.applicationId,
-        n.key,
-        n.kind,
-        n.recipientUsername,
-        n.recipientRole,
-        n.message,
-        n.dueOn,
-        `（承办人 ${n.recipientUsername} 的账号已停用，请主管重新分配承办人）`,
-      ],
-    );
-    return { written: rows.length > 0, toSupervisors: rows[0]?.recipient_role === 'supervisor' && n.recipientRole !== 'supervisor' };
+    return ds.transaction(async (m) => {
+      const rows: { recipient_role: string | null }[] = await m.query(
+        `WITH holder AS (
+           SELECT $4::text IS NOT NULL AND NOT EXISTS (SELECT 1 FROM users WHERE username = $4 AND active) AS gone
+         )
+         INSERT INTO notifications (application_id, key, kind, recipient_username, recipient_role, message, due_on)
+         SELECT $1, $2, $3, $4, CASE WHEN gone THEN 'supervisor' ELSE $5 END, CASE WHEN gone THEN $6 || $8 ELSE $6 END, $7
+         FROM holder
+         ON CONFLICT ON CONSTRAINT uq_notifications_application_key DO NOTHING RETURNING recipient_role`,
+        [
+          n.applicationId,
+          n.key,
+          n.kind,
+          n.recipientUsername,
+          n.recipientRole,
+          n.message,
+          n.dueOn,
+          `（承办人 ${n.recipientUsername} 的账号已停用，请主管重新分配承办人）`,
+        ],
+      );
+      // Staff e-mails for the notification, in the same transaction (outside quiet hours).
+      if (rows.length > 0) {
+        await enqueueStaffMessage(m, messages, {
+          applicationId: n.applicationId,
+          notificationKey: n.key,
+          kind: n.kind,
+          recipientUsername: rows[0].recipient_role === 'supervisor' && n.recipientRole !== 'supervisor' ? null : n.recipientUsername,
+          recipientRole: rows[0].recipient_role,
+          message: n.message,
+          dueOn: n.dueOn,
+        });
+      }
+      return { written: rows.length > 0, toSupervisors: rows[0]?.recipient_role === 'supervisor' && n.recipientRole !== 'supervisor' };
+    });
   }
 
   return { loadCalendarYears, projectCaseStep, notify };

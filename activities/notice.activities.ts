@@ -11,12 +11,16 @@ import {
 } from '../libs/documents';
 import type { Channel } from '../libs/contracts/application';
 import type { IssueNoticeInput, NoticeRef } from '../libs/contracts/notice';
+import { ANNOUNCED_LETTERS } from '../libs/messages/message-triggers';
+import { DEFAULT_MESSAGE_SETTINGS, enqueueApplicantMessage, type MessageSettings } from '../libs/persistence/message-outbox.repository';
 import { inForce, templateInForce } from '../libs/persistence/notice-template.repository';
 import { preparedQuery } from '../libs/persistence/prepared-query';
 import { fromList, serialNumberStandIn, SqlParams, standInText, substitute, type StandIn } from '../libs/persistence/sql-params';
 
 export interface NoticeDeps {
   ds: DataSource;
+  /** Tracking link of the message that announces an answering letter (the outbox). */
+  messages?: MessageSettings;
 }
 
 /** 文号 prefix of an office without its own (offices.notice_prefix). */
@@ -70,14 +74,28 @@ function officeProfile(c: CaseRow): OfficeProfile {
   return office;
 }
 
-export function createNoticeActivities({ ds }: NoticeDeps) {
+export function createNoticeActivities({ ds, messages = DEFAULT_MESSAGE_SETTINGS }: NoticeDeps) {
   /**
    * Renders, numbers and stores one letter (its HTML and SHA-256, and the letterhead for the DOCX). Applicant and
    * application facts come from the projection. Exactly once per (application, kind, issueKey):
    * a retried activity returns the notice it already issued (same id, number and hash).
    */
   async function issueNotice(input: IssueNoticeInput): Promise<NoticeRef> {
-    return ds.transaction((m) => issueNoticeIn(m, input));
+    return ds.transaction(async (m) => {
+      const ref = await issueNoticeIn(m, input);
+      // A letter that answers or closes the application is announced to the applicant, in the
+      // transaction that stores it (keyed by the notice: a retry finds the message already written).
+      if (ANNOUNCED_LETTERS.includes(input.kind)) {
+        const [n]: { title: string | null }[] = await m.query(`SELECT rendered->>'title' AS title FROM notices WHERE id = $1`, [ref.id]);
+        await enqueueApplicantMessage(m, messages, {
+          applicationId: input.applicationId,
+          sourceKey: `notice:${ref.id}`,
+          kind: 'letter-issued',
+          values: { noticeNumber: ref.number, letterTitle: n?.title ?? '政府信息公开申请答复书' },
+        });
+      }
+      return ref;
+    });
   }
 
   return { issueNotice };

@@ -8,6 +8,7 @@ import { JsonLogger } from './common/json-logger';
 import { requestContext } from './common/request-context';
 import { securityHeaders, webAppNotBuilt, webDistDir } from './common/web-app';
 import { ApiMetrics } from './metrics/metrics.service';
+import { publicBodyLimit } from './public/public-body-limit';
 import { requestShapePipe, validationPipe } from './common/validation';
 
 const LEVELS: Record<string, LogLevel[]> = {
@@ -24,6 +25,10 @@ export async function createApiApp(infra: ApiInfrastructure): Promise<INestAppli
   app.use(securityHeaders());
   app.use(webAppNotBuilt(webDistDir()));
   app.use(app.get(ApiMetrics).middleware());
+  // Behind the office's reverse proxy the rate limits must see the applicant's address, not the proxy's.
+  const trustProxy = infra.config.publicPortal.trustProxy;
+  if (trustProxy !== undefined) (app.getHttpAdapter().getInstance() as { set(k: string, v: unknown): void }).set('trust proxy', trustProxy);
+  app.use('/api/public', publicBodyLimit(infra.config.publicPortal.bodyLimitBytes));
   app.useGlobalPipes(requestShapePipe, validationPipe);
   app.useGlobalFilters(new ApiErrorFilter());
   SwaggerModule.setup('api/docs', app, () => openApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });

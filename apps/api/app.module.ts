@@ -34,6 +34,11 @@ import { MeRepository } from './me/me.repository';
 import { MeService } from './me/me.service';
 import { NoticesController, NoticeTemplatesController } from './notices/notices.controller';
 import { NoticesService } from './notices/notices.service';
+import { MessagesController } from './messages/messages.controller';
+import { MessagesService } from './messages/messages.service';
+import { PublicController } from './public/public.controller';
+import { PublicRepository } from './public/public.repository';
+import { PublicService } from './public/public.service';
 import { ReferenceController } from './reference/reference.controller';
 import { ReportsController } from './reports/reports.controller';
 import { ReportsRepository } from './reports/reports.repository';
@@ -90,6 +95,8 @@ export class AppModule {
         AdminAuditController,
         RemediesController,
         ReferenceController,
+        PublicController,
+        MessagesController,
       ],
       providers: [
         { provide: CONFIG, useValue: infra.config },
@@ -117,6 +124,9 @@ export class AppModule {
         UsersService,
         RemediesService,
         RemediesRepository,
+        PublicService,
+        PublicRepository,
+        MessagesService,
       ],
     };
   }

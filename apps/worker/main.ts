@@ -1,11 +1,13 @@
 import 'reflect-metadata';
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime } from '@temporalio/worker';
 import { ConfigError, loadConfig } from '../../libs/config/config';
 import { jsonLine } from '../../libs/logging/json-line';
 import { TemporalJsonLogger } from '../../libs/logging/temporal-json-logger';
 import { createDataSource } from '../../libs/persistence/data-source';
 import { createDeadlineCalculator } from '../../activities/calendar-deadline-calculator';
-import { createWorker } from './worker.factory';
+import { transportsFrom } from '../../libs/messages/transports';
+import { createWorker, ensureOutboxDelivery, messageSettingsOf } from './worker.factory';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -28,7 +30,16 @@ async function main(): Promise<void> {
     deadlines: await createDeadlineCalculator(dataSource),
     workflowBundlePath: process.env.WORKFLOW_BUNDLE_PATH || undefined,
     maxCachedWorkflows: config.workerMaxCachedWorkflows,
+    messages: {
+      messages: messageSettingsOf(config),
+      transports: transportsFrom(config.messages),
+      outboxPollMs: config.messages.outboxPollMs,
+    },
   });
+  // The outbox delivery of this task queue (kept if another worker started it already).
+  const clientConnection = await Connection.connect({ address: config.temporal.address });
+  await ensureOutboxDelivery(new Client({ connection: clientConnection, namespace: config.temporal.namespace }), config.temporal.taskQueue);
+  await clientConnection.close();
   const started = `worker: polling task queue ${config.temporal.taskQueue} on ${config.temporal.address}`;
   process.stdout.write(`${jsonLine({ level: 'info', message: started, context: 'worker' })}\n`);
   // run() resolves after SIGINT/SIGTERM, once in-flight tasks are done.

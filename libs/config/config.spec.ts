@@ -25,6 +25,40 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...good, NOTIFY_HOUR: '24' })).toThrow(/NOTIFY_HOUR: must be an integer from 0 to 23/);
   });
 
+  it('reads the public portal and message settings, with safe defaults, and names a bad one', () => {
+    const c = loadConfig(good);
+    expect(c.publicPortal).toEqual({
+      challenge: true,
+      challengeBits: 16,
+      submissionsPerAddress: 20,
+      submissionsPerPhone: 5,
+      lookupsPerAddress: 120,
+      rateWindowSeconds: 3600,
+      bodyLimitBytes: 32768,
+      baseUrl: 'http://127.0.0.1:3000',
+    });
+    expect(c.messages).toEqual({
+      smtpFrom: '政府信息公开 <no-reply@disclosure-engine.invalid>',
+      smsProvider: 'http-gateway',
+      quietHours: { fromHour: 22, toHour: 7 },
+      outboxPollMs: 1000,
+    });
+    const d = loadConfig({
+      ...good,
+      PUBLIC_CHALLENGE: 'off',
+      PUBLIC_BASE_URL: 'https://gk.example.gov.cn/',
+      SMTP_URL: 'smtp://mail:25',
+      SMS_GATEWAY_URL: 'http://sms/send',
+      STAFF_QUIET_HOURS: 'off',
+    });
+    expect([d.publicPortal.challenge, d.publicPortal.baseUrl, d.messages.smtpUrl, d.messages.smsGatewayUrl, d.messages.quietHours]).toEqual(
+      [false, 'https://gk.example.gov.cn', 'smtp://mail:25', 'http://sms/send', null],
+    );
+    expect(() => loadConfig({ ...good, PUBLIC_CHALLENGE: 'no', SMTP_URL: 'mail:25', STAFF_QUIET_HOURS: '22-25' })).toThrow(
+      /PUBLIC_CHALLENGE: must be on or off[\s\S]*SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL[\s\S]*STAFF_QUIET_HOURS/,
+    );
+  });
+
   it('serves worker metrics only when WORKER_METRICS_ADDRESS is a host:port', () => {
     expect(loadConfig(good).workerMetricsAddress).toBeUndefined();
     expect(loadConfig({ ...good, WORKER_METRICS_ADDRESS: '127.0.0.1:9464' }).workerMetricsAddress).toBe('127.0.0.1:9464');

@@ -18,6 +18,42 @@ export interface AppConfig {
   notifyHour: number;
   /** host:port where the worker serves Temporal's SDK metrics for Prometheus at /metrics (WORKER_METRICS_ADDRESS); off when unset */
   workerMetricsAddress?: string;
+  /** The public portal (issue 19): challenge, rate limits, tracking link. */
+  publicPortal: {
+    /** PUBLIC_CHALLENGE=off turns the submission challenge off (scripted clients, tests) */
+    challenge: boolean;
+    /** leading zero bits the proof-of-work needs (PUBLIC_CHALLENGE_BITS) */
+    challengeBits: number;
+    /** submissions per address per window (PUBLIC_SUBMISSIONS_PER_ADDRESS) */
+    submissionsPerAddress: number;
+    /** submissions per phone per window (PUBLIC_SUBMISSIONS_PER_PHONE) */
+    submissionsPerPhone: number;
+    /** tracking look-ups and downloads per address per window (PUBLIC_LOOKUPS_PER_ADDRESS) */
+    lookupsPerAddress: number;
+    /** the rate-limit window in seconds (PUBLIC_RATE_WINDOW_SECONDS) */
+    rateWindowSeconds: number;
+    /** largest public request body in bytes (PUBLIC_BODY_LIMIT_BYTES) */
+    bodyLimitBytes: number;
+    /** where applicants track applications: messages link to <PUBLIC_BASE_URL>/track */
+    baseUrl: string;
+    /**
+     * TRUST_PROXY: behind a reverse proxy, which proxies' X-Forwarded-For to believe (Express's
+     * 'trust proxy': a hop count, loopback, or addresses/CIDRs); unset: the peer address is the client
+     */
+    trustProxy?: string | number;
+  };
+  /** Messages to applicants and staff. */
+  messages: {
+    smtpUrl?: string;
+    smtpFrom: string;
+    smsProvider: 'http-gateway';
+    smsGatewayUrl?: string;
+    smsGatewayToken?: string;
+    /** STAFF_QUIET_HOURS=22-7: staff e-mails wait until 07:00 Asia/Shanghai; 'off': none */
+    quietHours: { fromHour: number; toHour: number } | null;
+    /** OUTBOX_POLL_MS: how often an idle delivery looks at the outbox */
+    outboxPollMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -86,8 +122,27 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push(`WORKER_METRICS_ADDRESS: must be host:port, e.g. 127.0.0.1:9464, got "${metricsAddress}"`);
   }
 
+  const port = int('PORT', 3000, 1, 65535);
+  const challengeText = str('PUBLIC_CHALLENGE', 'on');
+  if (!['on', 'off'].includes(challengeText)) problems.push('PUBLIC_CHALLENGE: must be on or off');
+  const baseUrl = str('PUBLIC_BASE_URL', `http://127.0.0.1:${port}`);
+  if (!/^https?:\/\/[^\s]+$/.test(baseUrl)) problems.push('PUBLIC_BASE_URL: must be an http:// or https:// URL');
+  const smtpUrl = str('SMTP_URL', '');
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) problems.push('SMTP_URL: must be an smtp:// or smtps:// URL');
+  const smtpFrom = str('SMTP_FROM', '政府信息公开 <no-reply@disclosure-engine.invalid>');
+  if (!/@[^\s>]+>?$/.test(smtpFrom)) problems.push('SMTP_FROM: must be an e-mail address, optionally with a name: 名称 <a@b.c>');
+  const smsGatewayUrl = str('SMS_GATEWAY_URL', '');
+  if (smsGatewayUrl && !/^https?:\/\//.test(smsGatewayUrl)) problems.push('SMS_GATEWAY_URL: must be an http:// or https:// URL');
+  const smsProvider = str('SMS_PROVIDER', 'http-gateway');
+  if (smsProvider !== 'http-gateway') problems.push('SMS_PROVIDER: must be http-gateway (the one SMS adapter so far)');
+  const quietText = str('STAFF_QUIET_HOURS', '22-7');
+  const quiet = /^(\d{1,2})-(\d{1,2})$/.exec(quietText);
+  if (quietText !== 'off' && (!quiet || Number(quiet[1]) > 23 || Number(quiet[2]) > 23)) {
+    problems.push('STAFF_QUIET_HOURS: must be FROM-TO hours 0-23 (Asia/Shanghai), e.g. 22-7, or off');
+  }
+
   const config: AppConfig = {
-    port: int('PORT', 3000, 1, 65535),
+    port,
     databaseUrl,
     temporal: {
       address,
@@ -104,6 +159,26 @@ export function loadConfig(env: Env = process.env): AppConfig {
     reminderOffsets: [...new Set(reminderOffsets)].sort((a, b) => b - a),
     notifyHour: int('NOTIFY_HOUR', 9, 0, 23),
     ...(metricsAddress ? { workerMetricsAddress: metricsAddress } : {}),
+    publicPortal: {
+      challenge: challengeText !== 'off',
+      challengeBits: int('PUBLIC_CHALLENGE_BITS', 16, 1, 28),
+      submissionsPerAddress: int('PUBLIC_SUBMISSIONS_PER_ADDRESS', 20, 1, 100_000),
+      submissionsPerPhone: int('PUBLIC_SUBMISSIONS_PER_PHONE', 5, 1, 100_000),
+      lookupsPerAddress: int('PUBLIC_LOOKUPS_PER_ADDRESS', 120, 1, 1_000_000),
+      rateWindowSeconds: int('PUBLIC_RATE_WINDOW_SECONDS', 3600, 10, 7 * 24 * 3600),
+      bodyLimitBytes: int('PUBLIC_BODY_LIMIT_BYTES', 32 * 1024, 1024, 1024 * 1024),
+      baseUrl: baseUrl.replace(/\/+$/, ''),
+      ...(env.TRUST_PROXY ? { trustProxy: /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY } : {}),
+    },
+    messages: {
+      ...(smtpUrl ? { smtpUrl } : {}),
+      smtpFrom,
+      smsProvider: 'http-gateway',
+      ...(smsGatewayUrl ? { smsGatewayUrl } : {}),
+      ...(env.SMS_GATEWAY_TOKEN ? { smsGatewayToken: env.SMS_GATEWAY_TOKEN } : {}),
+      quietHours: quiet && quietText !== 'off' ? { fromHour: Number(quiet[1]), toHour: Number(quiet[2]) } : null,
+      outboxPollMs: int('OUTBOX_POLL_MS', 1000, 50, 600_000),
+    },
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

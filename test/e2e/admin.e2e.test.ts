@@ -241,7 +241,7 @@ describe('administration: offices, departments, users and their log', () => {
   it('creates a clerk in a department who can log in and register an application there', async () => {
     const created = await request(stack.http).post('/api/admin/users').set(as('admin')).send(newClerk).expect(201);
     const { password: _p, ...shown } = newClerk;
-    expect(created.body).toEqual({ ...shown, active: true, openCases: 0, createdAt: expect.any(String) });
+    expect(created.body).toEqual({ ...shown, active: true, email: null, openCases: 0, createdAt: expect.any(String) });
     expect(JSON.stringify(created.body)).not.toMatch(/scrypt|password/i);
     const [row] = await stack.dataSource.query(`SELECT password_hash FROM users WHERE username = 'zhang.san'`);
     expect(row.password_hash).toMatch(/^scrypt\$/);
@@ -338,6 +338,7 @@ describe('administration: offices, departments, users and their log', () => {
       officeCode: 'LINYI',
       departmentCode: null,
       active: true,
+      email: null,
       openCases: 0,
       createdAt: expect.any(String),
     });
@@ -539,5 +540,17 @@ describe('administration: offices, departments, users and their log', () => {
     expect(row.code).toBe('LANLING');
     await request(stack.http).get(`/api/applications/${registered.body.id}`).set(bearer(session.body.accessToken)).expect(200);
     await request(stack.http).get(`/api/applications/${registered.body.id}`).set(as('clerk')).expect(404);
+  });
+
+  it('keeps a staff e-mail address for reminders and escalations, and removes it with null', async () => {
+    const set = await request(stack.http)
+      .patch('/api/admin/users/reviewer')
+      .set(as('admin'))
+      .send({ email: 'reviewer@linyi.example' })
+      .expect(200);
+    expect(set.body.email).toBe('reviewer@linyi.example');
+    await rejected(request(stack.http).patch('/api/admin/users/reviewer').set(as('admin')).send({ email: 'not-an-address' }), 'email');
+    const removed = await request(stack.http).patch('/api/admin/users/reviewer').set(as('admin')).send({ email: null }).expect(200);
+    expect(removed.body.email).toBeNull();
   });
 });

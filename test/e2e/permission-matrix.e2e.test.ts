@@ -60,6 +60,13 @@ const MATRIX: Record<string, Access> = {
   'POST /api/applications/{id}/remedies': ['clerk', 'supervisor'],
   'GET /api/applications/{id}/remedies': 'any',
   'PATCH /api/remedies/{remedyId}': ['clerk', 'supervisor'],
+  'GET /api/public/challenge': 'public',
+  'POST /api/public/applications': 'public',
+  'GET /api/public/applications/{code}': 'public',
+  'GET /api/public/letters/{token}/{format}': 'public',
+  'GET /api/admin/outbox': ['admin'],
+  'GET /api/admin/message-templates': ['admin'],
+  'PUT /api/admin/message-templates/{kind}/{channel}': ['admin'],
 };
 
 // Harmless values for path parameters: the requests must reach the handler, never change anything.

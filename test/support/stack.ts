@@ -6,7 +6,9 @@ import { NativeConnection, type Worker } from '@temporalio/worker';
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/app.factory';
-import { createWorker } from '../../apps/worker/worker.factory';
+import { createWorker, ensureOutboxDelivery, messageSettingsOf } from '../../apps/worker/worker.factory';
+import { outboxDeliveryWorkflowId } from '../../libs/contracts/outbox';
+import { transportsFrom } from '../../libs/messages/transports';
 import { createDeadlineCalculator } from '../../activities/calendar-deadline-calculator';
 import { loadConfig, type AppConfig } from '../../libs/config/config';
 import { createDataSource } from '../../libs/persistence/data-source';
@@ -23,15 +25,25 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export async function startStack(): Promise<Stack> {
+export interface StackOptions {
+  /** Extra environment (e.g. SMTP_URL, SMS_GATEWAY_URL, PUBLIC_CHALLENGE). */
+  env?: Record<string, string>;
+  /** Start the task queue's outbox delivery workflow (terminated by stop()). */
+  outboxDelivery?: boolean;
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const db = await createTestDatabase();
   const config = loadConfig({
+    PUBLIC_CHALLENGE: 'off',
     DATABASE_URL: db.url,
     JWT_SECRET: randomBytes(24).toString('hex'),
     TEMPORAL_ADDRESS: temporalAddress(),
     // One task queue per test file, so files never steal each other's tasks.
     TEMPORAL_TASK_QUEUE: `test-${randomBytes(4).toString('hex')}`,
     LOG_LEVEL: 'warn',
+    OUTBOX_POLL_MS: '200',
+    ...options.env,
   });
   const dataSource = createDataSource(config.databaseUrl, { poolSize: 5 });
   await dataSource.initialize();
@@ -45,6 +57,11 @@ export async function startStack(): Promise<Stack> {
       dataSource,
       deadlines,
       workflowBundlePath: workflowBundlePath(),
+      messages: {
+        messages: messageSettingsOf(config),
+        transports: transportsFrom(config.messages),
+        outboxPollMs: config.messages.outboxPollMs,
+      },
     });
   let worker = await newWorker();
   let running = worker.run();
@@ -52,6 +69,8 @@ export async function startStack(): Promise<Stack> {
   const temporal = new Client({ connection, namespace: config.temporal.namespace });
   const app = await createApiApp({ config, dataSource, temporal });
   await app.init();
+  // Rounds of 2 s, so a restarted worker takes the delivery over quickly.
+  if (options.outboxDelivery) await ensureOutboxDelivery(temporal, config.temporal.taskQueue, 2000);
   return {
     app,
     http: app.getHttpServer(),
@@ -66,6 +85,13 @@ export async function startStack(): Promise<Stack> {
     },
     async stop() {
       await app.close();
+      {
+        // Started by the options or by the test itself.
+        await temporal.workflow
+          .getHandle(outboxDeliveryWorkflowId(config.temporal.taskQueue))
+          .terminate('test over')
+          .catch(() => undefined);
+      }
       worker.shutdown();
       await running;
       await workerConnection.close();

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { ROLES, type Role } from '../../../libs/contracts/roles';
 import { IsAcceptablePassword, PASSWORD_MIN_LENGTH } from './password-policy';
 
@@ -225,6 +225,11 @@ export class CreateUserDto {
   @Length(1, 64)
   departmentCode?: string | null;
 
+  @ApiPropertyOptional({ example: 'zhang.san@example.gov.cn', description: 'where reminders and escalations are e-mailed' })
+  @IsOptional()
+  @IsEmail({}, { message: 'email must be an email address' })
+  email?: string;
+
   @ApiProperty({ example: 'Zhang-2026-pass', description: `at least ${PASSWORD_MIN_LENGTH} characters with a letter and a digit` })
   @IsAcceptablePassword('username')
   password!: string;
@@ -249,6 +254,11 @@ export class UpdateUserDto {
   @IsString()
   @Length(1, 64)
   departmentCode?: string | null;
+
+  @ApiPropertyOptional({ example: 'zhang.san@example.gov.cn', nullable: true, type: String, description: 'null removes it' })
+  @ValidateIf((o: UpdateUserDto) => o.email !== undefined && o.email !== null)
+  @IsEmail({}, { message: 'email must be an email address' })
+  email?: string | null;
 
   @ApiPropertyOptional({ example: false, description: 'false: the user can no longer log in and their tokens stop working' })
   @present('active')
@@ -287,6 +297,8 @@ export class UserDto {
   @ApiProperty({ example: 'LINYI' }) officeCode!: string;
   @ApiProperty({ example: 'OGI', nullable: true, type: String }) departmentCode!: string | null;
   @ApiProperty({ example: true }) active!: boolean;
+  @ApiProperty({ example: 'zhang.san@example.gov.cn', nullable: true, type: String, description: 'reminders and escalations by e-mail' })
+  email!: string | null;
   @ApiProperty({
     example: 3,
     description: 'open cases assigned to the user: a deactivated user still holding some leaves them for a supervisor to reassign',

@@ -34,7 +34,7 @@ export type OfficeField = keyof typeof OFFICE_COLUMNS;
 export const OFFICE_FIELDS = Object.keys(OFFICE_COLUMNS) as OfficeField[];
 
 const OFFICE_SELECT = `o.id, o.code, o.created_at, ${OFFICE_FIELDS.map((f) => `o.${OFFICE_COLUMNS[f]}`).join(', ')}`;
-const USER_SELECT = `u.id, u.username, u.display_name, u.role, u.active, u.created_at, u.office_id, o.code AS office_code,
+const USER_SELECT = `u.id, u.username, u.display_name, u.role, u.active, u.email, u.created_at, u.office_id, o.code AS office_code,
   u.department_id, d.code AS department_code,
   (SELECT count(*)::int FROM applications a WHERE a.assignee = u.username AND a.status <> 'closed') AS open_cases`;
 const USER_FROM = `users u JOIN offices o ON o.id = u.office_id LEFT JOIN departments d ON d.id = u.department_id`;
@@ -68,6 +68,7 @@ function toUser(r: Row): UserRow {
     departmentId: (r.department_id as string | null) ?? null,
     departmentCode: (r.department_code as string | null) ?? null,
     active: r.active as boolean,
+    email: (r.email as string | null) ?? null,
     openCases: r.open_cases as number,
     createdAt: iso(r.created_at),
   };
@@ -165,12 +166,20 @@ export class AdminRepository {
 
   async insertUser(
     m: EntityManager,
-    u: { username: string; displayName: string; role: Role; officeId: string; departmentId: string | null; passwordHash: string },
+    u: {
+      username: string;
+      displayName: string;
+      role: Role;
+      officeId: string;
+      departmentId: string | null;
+      passwordHash: string;
+      email: string | null;
+    },
   ): Promise<boolean> {
     const rows = await m.query(
-      `INSERT INTO users (id, username, display_name, password_hash, role, office_id, department_id)
-       VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6) ON CONFLICT (username) DO NOTHING RETURNING id`,
-      [u.username, u.displayName, u.passwordHash, u.role, u.officeId, u.departmentId],
+      `INSERT INTO users (id, username, display_name, password_hash, role, office_id, department_id, email)
+       VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7) ON CONFLICT (username) DO NOTHING RETURNING id`,
+      [u.username, u.displayName, u.passwordHash, u.role, u.officeId, u.departmentId, u.email],
     );
     return rows.length > 0;
   }
@@ -179,14 +188,14 @@ export class AdminRepository {
   async updateUser(
     m: EntityManager,
     id: string,
-    u: { displayName: string; role: Role; departmentId: string | null; active: boolean },
+    u: { displayName: string; role: Role; departmentId: string | null; active: boolean; email: string | null },
     revokeTokens: boolean,
   ): Promise<void> {
     await m.query(
-      `UPDATE users SET display_name = $2, role = $3, department_id = $4, active = $5,
+      `UPDATE users SET display_name = $2, role = $3, department_id = $4, active = $5, email = $7,
          token_version = token_version + CASE WHEN $6::boolean THEN 1 ELSE 0 END
        WHERE id = $1`,
-      [id, u.displayName, u.role, u.departmentId, u.active, revokeTokens],
+      [id, u.displayName, u.role, u.departmentId, u.active, revokeTokens, u.email],
     );
   }
 

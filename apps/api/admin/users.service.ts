@@ -47,6 +47,7 @@ export class UsersService {
         officeId: office.id,
         departmentId,
         passwordHash,
+        email: dto.email ?? null,
       });
       if (!inserted) throw new ConflictException(`username: user ${dto.username} already exists`);
       const after = userView(await this.userOr404(dto.username, m));
@@ -69,13 +70,15 @@ export class UsersService {
         dto.departmentCode === undefined
           ? await this.departmentId(current.officeId, current.officeCode, current.departmentId, role, true)
           : await this.departmentId(current.officeId, current.officeCode, dto.departmentCode, role);
-      const next = { displayName: dto.displayName ?? current.displayName, role, departmentId, active };
+      const email = dto.email === undefined ? current.email : dto.email;
+      const next = { displayName: dto.displayName ?? current.displayName, role, departmentId, active, email };
       const before = userView(current);
       const unchanged =
         next.displayName === current.displayName &&
         next.role === current.role &&
         next.departmentId === current.departmentId &&
-        next.active === current.active;
+        next.active === current.active &&
+        next.email === current.email;
       if (unchanged) return before;
       // Deactivation also revokes the tokens, so reactivating later does not revive them.
       await this.repo.updateUser(m, current.id, next, current.active && !active);

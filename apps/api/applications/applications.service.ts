@@ -18,7 +18,12 @@ import {
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
 import type { AppConfig } from '../../../libs/config/config';
-import { type ApplicationWorkflowInput, type RegistrationResult, workflowIdFor } from '../../../libs/contracts/application';
+import {
+  type ApplicationWorkflowInput,
+  type RegistrationResult,
+  type SubmissionInput,
+  workflowIdFor,
+} from '../../../libs/contracts/application';
 import {
   APPLICATION_WORKFLOW_TYPE,
   deadlineExplanationQuery,
@@ -62,13 +67,33 @@ export class ApplicationsService {
     const applicationId = idempotencyKey
       ? await this.claimKey(user, idempotencyKey, dto, applicationIdFor(officeCode, user.id, idempotencyKey))
       : randomUUID();
+    return this.register(
+      applicationId,
+      officeCode,
+      { username: user.username, role: user.role },
+      dto,
+      'retry with the same Idempotency-Key to get the same application',
+    );
+  }
+
+  /**
+   * Starts an application's workflow (or attaches to the one already started under this id) and
+   * waits for its registration. Shared by the clerk's intake and the public online submission.
+   */
+  async register(
+    applicationId: string,
+    officeCode: string,
+    submittedBy: ApplicationWorkflowInput['submittedBy'],
+    submission: SubmissionInput,
+    retryHint: string,
+  ): Promise<RegistrationResult> {
     const input: ApplicationWorkflowInput = {
       applicationId,
       officeCode,
       arrivedAt: new Date().toISOString(),
-      submittedBy: { username: user.username, role: user.role },
+      submittedBy,
       settings: { reminderOffsets: this.config.reminderOffsets, notifyHour: this.config.notifyHour },
-      submission: JSON.parse(JSON.stringify(dto)),
+      submission: JSON.parse(JSON.stringify(submission)),
     };
     const startWorkflowOperation = new WithStartWorkflowOperation(APPLICATION_WORKFLOW_TYPE, {
       workflowId: workflowIdFor(applicationId),
@@ -88,9 +113,7 @@ export class ApplicationsService {
       if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
         throw new UnprocessableEntityException(err.cause.message);
       }
-      throw new ServiceUnavailableException(
-        `registration did not complete (${(err as Error).message}); retry with the same Idempotency-Key to get the same application`,
-      );
+      throw new ServiceUnavailableException(`registration did not complete (${(err as Error).message}); ${retryHint}`);
     }
   }
 

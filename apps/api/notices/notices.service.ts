@@ -97,6 +97,11 @@ export class NoticesService {
     const [id, format] = [m[1], m[2] as NoticeFormat];
     if (!UUID.test(id)) throw new BadRequestException('file: the notice id must be a UUID');
     await this.access.requireNotice(user, id);
+    return this.readFile(id, format);
+  }
+
+  /** A notice's file without an access check: the caller has checked who may read it (staff access, or a public letter link). */
+  async readFile(id: string, format: NoticeFormat): Promise<NoticeFile> {
     const [row] = await this.ds.query(`SELECT number, content_hash, ${SOURCE_COLUMNS[format]} FROM notices WHERE id = $1`, [id]);
     if (!row) throw new NotFoundException(`notice ${id} not found`);
     let body: Buffer;

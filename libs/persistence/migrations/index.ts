@@ -18,6 +18,7 @@ import { LetterFailures1764289900000 } from './1764289900000-letter-failures';
 import { OpenCasesIndex1764290000000 } from './1764290000000-open-cases-index';
 import { DispatchedOn1764290200000 } from './1764290200000-dispatched-on';
 import { ListFilterIndexes1764290100000 } from './1764290100000-list-filter-indexes';
+import { PublicPortal1764320000000 } from './1764320000000-public-portal';
 import { SupervisionReminders1764340000000 } from './1764340000000-supervision-reminders';
 import { Sessions1764340100000 } from './1764340100000-sessions';
 
@@ -43,6 +44,7 @@ export const migrations = [
   OpenCasesIndex1764290000000,
   ListFilterIndexes1764290100000,
   DispatchedOn1764290200000,
+  PublicPortal1764320000000,
   SupervisionReminders1764340000000,
   Sessions1764340100000,
 ];
