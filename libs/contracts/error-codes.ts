@@ -19,6 +19,10 @@ export const ERROR_CODES = {
   CONFLICT: 'the request conflicts with the current state',
   RATE_LIMITED: 'too many requests; wait retryAfterSeconds',
   PAYLOAD_TOO_LARGE: 'the request body is too large',
+  LENGTH_REQUIRED: 'a public route needs the Content-Length header',
+  CHALLENGE_REQUIRED: 'a public submission needs a solved challenge (GET /api/public/challenge)',
+  CHALLENGE_INVALID: 'the challenge is not solved; get a new one',
+  CHALLENGE_USED: 'the challenge was used already; get a new one',
   SERVICE_UNAVAILABLE: 'a service the API needs (PostgreSQL, Temporal) did not answer; retry',
   INTERNAL: 'an unexpected error; it is logged with the request id',
 } as const;

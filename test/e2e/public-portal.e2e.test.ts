@@ -241,7 +241,7 @@ describe('public portal: apply online, confirm, track (challenge off)', () => {
       .post('/api/public/applications')
       .send({ ...application('13500135000'), request: { description: '很'.repeat(20_000) } })
       .expect(413);
-    expect(big.body).toMatchObject({ code: 'BODY_TOO_LARGE' });
+    expect(big.body).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
   });
 });
 

@@ -16,7 +16,7 @@ export function publicBodyLimit(limitBytes: number) {
     const length = req.headers['content-length'];
     if (length !== undefined) {
       if (!/^\d+$/.test(length) || Number(length) > limitBytes) {
-        return send(413, 'Payload Too Large', 'BODY_TOO_LARGE', `body: must be at most ${limitBytes} bytes`);
+        return send(413, 'Payload Too Large', 'PAYLOAD_TOO_LARGE', `body: must be at most ${limitBytes} bytes`);
       }
     } else if (req.headers['transfer-encoding'] !== undefined) {
       return send(411, 'Length Required', 'LENGTH_REQUIRED', 'Content-Length: is required on public routes');

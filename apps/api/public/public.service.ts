@@ -14,6 +14,8 @@ import type { AppConfig } from '../../../libs/config/config';
 import type { SubmissionInput } from '../../../libs/contracts/application';
 import type { CaseStatus } from '../../../libs/contracts/case';
 import { ApplicationsService } from '../applications/applications.service';
+import type { ErrorCode } from '../../../libs/contracts/error-codes';
+import { ApiError } from '../common/api-error';
 import { CONFIG } from '../common/tokens';
 import { type NoticeFile, type NoticeFormat, NOTICE_FORMATS, NoticesService } from '../notices/notices.service';
 import type { ChallengeDto, PublicApplicationDto, PublicSubmissionDto, TrackingDto } from './public.dto';
@@ -38,7 +40,7 @@ export class RateLimitedException extends HttpException {
         error: 'Too Many Requests',
         code: 'RATE_LIMITED',
         message: `too many ${what}; try again in ${retryAfterSeconds} s`,
-        retryAfter: retryAfterSeconds,
+        retryAfterSeconds,
       },
       HttpStatus.TOO_MANY_REQUESTS,
     );
@@ -209,7 +211,7 @@ export class PublicService {
   }
 
   private async spendChallenge(c: { token?: string; nonce?: string }): Promise<void> {
-    const fail = (code: string, message: string) => new BadRequestException({ statusCode: 400, error: 'Bad Request', code, message });
+    const fail = (code: ErrorCode, message: string) => new ApiError(400, code, message);
     if (!c.token || !c.nonce) {
       throw fail(
         'CHALLENGE_REQUIRED',
