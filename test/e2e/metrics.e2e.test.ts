@@ -35,7 +35,7 @@ describe('GET /metrics: Prometheus text exposition of the API', () => {
     for (let i = 0; i < 3; i++) await request(stack.http).get('/health/live').expect(200);
     await request(stack.http).get('/api/applications/00000000-0000-4000-8000-000000000001').expect(401);
     await request(stack.http).get('/api/applications/00000000-0000-4000-8000-000000000002').expect(401);
-    await request(stack.http).get('/no/such/route').expect(404);
+    await request(stack.http).get('/api/no/such/route').expect(404);
 
     const after = await scrape();
     expect(valueOf(after, liveOk)).toBe(base(liveOk) + 3);

@@ -171,7 +171,9 @@ describe('case facts: workflow state, projection and case-at-a-moment agree', ()
         // An open case would keep firing its reminders through the later runs' waits.
         if (view.status !== 'closed') await handle.terminate('property run done');
       }),
-      { numRuns: 20, endOnFailure: true },
+      // A fixed seed (FC_SEED to explore others): the same 20 sequences every run, so the check
+      // below that they reached the steps that matter cannot fail by chance.
+      { numRuns: 20, endOnFailure: true, seed: Number(process.env.FC_SEED ?? 20261203) },
     );
     // Not vacuous: the runs took steps, among them the ones the read side used to get wrong.
     expect(totalAccepted).toBeGreaterThan(40);
