@@ -34,6 +34,24 @@ export class ListApplicationsQueryDto {
   @IsIn(CASE_STATUSES, { message: `status must be one of ${CASE_STATUSES.join(', ')}` })
   status?: CaseStatus;
 
+  @ApiPropertyOptional({ enum: ['true'], description: 'only open cases (not closed)' })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'open must be true or false' })
+  open?: 'true' | 'false';
+
+  @ApiPropertyOptional({
+    enum: ['true'],
+    description: "the caller's work: cases assigned to the caller, and unassigned ones (of the caller's department, by the access rule)",
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'mine must be true or false' })
+  mine?: 'true' | 'false';
+
+  @ApiPropertyOptional({ enum: CHANNELS })
+  @IsOptional()
+  @IsIn(CHANNELS, { message: `channel must be one of ${CHANNELS.join(', ')}` })
+  channel?: Channel;
+
   @ApiPropertyOptional({ description: 'department code', example: 'OGI' })
   @IsOptional()
   @IsString()
@@ -118,6 +136,14 @@ export class ApplicationListItemDto {
   @ApiProperty({ nullable: true }) receivedOn!: string | null;
   @ApiProperty({ nullable: true }) dueOn!: string | null;
   @ApiProperty() overdue!: boolean;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'working days from today to the due day (negative: working days overdue); null without a due day',
+  })
+  workingDaysLeft!: number | null;
+  @ApiProperty({ nullable: true, enum: ['correction', 'consultation', 'fee'], description: 'why the clock stands still, if it does' })
+  clockPausedFor!: 'correction' | 'consultation' | 'fee' | null;
   @ApiProperty({ nullable: true }) department!: string | null;
   @ApiProperty({ nullable: true }) assignee!: string | null;
   @ApiProperty({ nullable: true }) outcome!: string | null;

@@ -6,6 +6,7 @@ import type { NewCaseEvent } from '../../../libs/persistence/case-event.reposito
 import { claimIdempotencyKey, type KeyClaim } from '../../../libs/persistence/idempotency.repository';
 import { DATA_SOURCE } from '../common/tokens';
 import { officeToday, overdueFilterSql, overdueSql } from '../common/overdue';
+import { workingDayIndex, workingDaysLeft } from '../common/working-days';
 import type { ApplicationViewDto } from './application.dto';
 import {
   type ApplicationListDto,
@@ -136,6 +137,10 @@ export class ApplicationsRepository {
       where.push(sql(`$${params.length}`));
     };
     if (query.status) add((n) => `a.status = ${n}`, query.status);
+    if (query.open === 'true') where.push(`a.status <> 'closed'`);
+    if (query.open === 'false') where.push(`a.status = 'closed'`);
+    if (query.mine === 'true') add((n) => `(a.assignee = ${n} OR a.assignee IS NULL)`, user.username);
+    if (query.channel) add((n) => `a.channel = ${n}`, query.channel);
     if (query.department) add((n) => `a.department_code = ${n}`, query.department);
     if (query.assignee) add((n) => `a.assignee = ${n}`, query.assignee);
     if (query.dueFrom) add((n) => `a.due_on >= ${n}::date`, query.dueFrom);
@@ -174,7 +179,7 @@ export class ApplicationsRepository {
     const col = SORT_COLUMNS[query.sort ?? 'createdAt'];
     const rows: Record<string, unknown>[] = await this.ds.query(
       `SELECT a.id, a.registration_number, a.status, a.regime, a.channel, to_char(a.received_on, 'YYYY-MM-DD') AS received_on,
-              to_char(a.due_on, 'YYYY-MM-DD') AS due_on, ${overdueSql(`$${params.length + 3}`)} AS overdue, a.department_code, a.assignee, a.outcome, a.description,
+              to_char(a.due_on, 'YYYY-MM-DD') AS due_on, ${overdueSql(`$${params.length + 3}`)} AS overdue, a.department_code, a.assignee, a.outcome, a.description, a.clock_paused_for,
               a.created_at, ${CREATED_AT_TEXT} AS created_at_text, p.type AS applicant_type, p.name AS applicant_name, p.id_number
        ${from} ORDER BY ${col} ${dir}${keyset ? '' : ' NULLS LAST'}, a.registration_number ${dir}
        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
@@ -192,6 +197,7 @@ export class ApplicationsRepository {
             last.registration_number as string,
           )
         : null;
+    const index = await workingDayIndex(this.ds);
     const items: ApplicationListItemDto[] = rows.map((r) => ({
       id: r.id as string,
       registrationNumber: r.registration_number as string,
@@ -201,6 +207,8 @@ export class ApplicationsRepository {
       receivedOn: r.received_on as string | null,
       dueOn: r.due_on as string | null,
       overdue: r.overdue as boolean,
+      workingDaysLeft: workingDaysLeft(index, r.due_on as string | null, today),
+      clockPausedFor: (r.clock_paused_for as ApplicationListItemDto['clockPausedFor']) ?? null,
       department: r.department_code as string | null,
       assignee: r.assignee as string | null,
       outcome: r.outcome as string | null,

@@ -22,3 +22,13 @@ export function workingDaysBetween(index: WorkingDayIndex, from: string, to: str
   if (!index.contains(a) || !index.contains(b)) return null;
   return index.workingDaysBetween(a, b);
 }
+
+/** Working days from today to the due day; negative: working days overdue; null without a due day (or outside the index). */
+export function workingDaysLeft(index: WorkingDayIndex, dueOn: string | null, today: string): number | null {
+  if (dueOn === null) return null;
+  if (dueOn < today) {
+    const late = workingDaysBetween(index, dueOn, today);
+    return late === null ? null : -late;
+  }
+  return workingDaysBetween(index, today, dueOn);
+}

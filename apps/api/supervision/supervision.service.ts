@@ -4,7 +4,7 @@ import { formatIsoDate, parseIsoDate } from '../../../libs/calendar/iso-date';
 import { isIsoDate, shanghaiDate } from '../../../libs/time/shanghai';
 import type { AuthUser } from '../auth/current-user';
 import { DATA_SOURCE } from '../common/tokens';
-import { workingDayIndex, workingDaysBetween } from '../common/working-days';
+import { workingDayIndex, workingDaysBetween, workingDaysLeft } from '../common/working-days';
 import { RESULT_GROUPS, resultGroupOf, resultRow } from '../reports/annual-report';
 import { ReportsRepository } from '../reports/reports.repository';
 import { type AnsweredRow, type BoardCaseFacts, type BoardRow, SupervisionRepository } from './supervision.repository';
@@ -123,7 +123,6 @@ export class SupervisionService {
     // open cases whose assignee's account has been deactivated or removed (held_by_deactivated):
     // nobody works on those until a supervisor reassigns them, whatever their due day.
     const rows = await this.repo.boardRows(user.officeId, until, today);
-    const late = (dueOn: string | null) => dueOn !== null && dueOn < today;
     const boardCase = (r: BoardRow): BoardCase => {
       const dueOn = r.dueOn;
       return {
@@ -133,8 +132,7 @@ export class SupervisionService {
         dueOn,
         department: r.department,
         assignee: r.assignee,
-        workingDaysLeft:
-          dueOn === null ? null : late(dueOn) ? -(workingDaysBetween(index, dueOn, today) ?? 0) : workingDaysBetween(index, today, dueOn),
+        workingDaysLeft: workingDaysLeft(index, dueOn, today),
       };
     };
     const overdue: BoardCase[] = [];
