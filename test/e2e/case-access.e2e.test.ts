@@ -31,6 +31,7 @@ const today = shanghaiDate(Date.now());
 const ROUTES: Record<string, CaseRoute> = {
   'GET /api/applications/{id}': { method: 'get', path: (t) => `/api/applications/${t.id}`, roles: 'any', visible: 200 },
   'GET /api/applications/{id}/deadline': { method: 'get', path: (t) => `/api/applications/${t.id}/deadline`, roles: 'any', visible: 200 },
+  'GET /api/applications/{id}/history': { method: 'get', path: (t) => `/api/applications/${t.id}/history`, roles: 'any', visible: 200 },
   'GET /api/applications/{id}/timeline': {
     method: 'get',
     path: (t) => `/api/applications/${t.id}/timeline`,

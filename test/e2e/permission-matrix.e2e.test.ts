@@ -26,6 +26,8 @@ const MATRIX: Record<string, Access> = {
   'POST /api/applications/{id}/actions/{name}': 'any', // the workflow checks the role per step (403 from its validator)
   'GET /api/calendar/years/{year}': 'any',
   'GET /api/reference/withholding-grounds': 'any',
+  'GET /api/reference/action-bodies': 'any',
+  'GET /api/applications/{id}/history': 'any',
   'PUT /api/admin/calendar/years/{year}': ['admin'],
   'GET /api/admin/calendar/jobs/{id}': ['admin'],
   'POST /api/admin/calendar/years/{year}/preview': ['admin'],

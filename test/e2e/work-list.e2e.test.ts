@@ -63,4 +63,15 @@ describe('work list filters and countdown', () => {
     const bad = await request(stack.http).get('/api/applications').query({ channel: 'pigeon' }).set(as('clerk')).expect(400);
     expect(bad.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'channel' });
   });
+
+  it("shows the case page's facts: countdown, steps recorded, and the action bodies to build forms from", async () => {
+    const view = (await request(stack.http).get(`/api/applications/${ids.mine}`).set(as('clerk')).expect(200)).body;
+    expect(view).toMatchObject({ assignee: 'clerk', department: 'OGI', clockPausedFor: null, letterFailed: false });
+    expect(view.workingDaysLeft).toBeGreaterThanOrEqual(19);
+    const steps = (await request(stack.http).get(`/api/applications/${ids.mine}/history`).set(as('clerk')).expect(200)).body;
+    expect(steps.map((s: { type: string }) => s.type)).toEqual(['registered', 'triage', 'assign']);
+    expect(steps[2]).toMatchObject({ seq: 3, actor: 'clerk', actorRole: 'clerk', details: expect.objectContaining({ assignee: 'clerk' }) });
+    const bodies = (await request(stack.http).get('/api/reference/action-bodies').set(as('clerk')).expect(200)).body;
+    expect(bodies.triage).toMatchObject({ type: 'object', required: ['outcome'] });
+  });
 });

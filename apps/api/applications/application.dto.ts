@@ -198,6 +198,24 @@ export class ApplicationViewDto extends RegistrationResponseDto {
   };
   @ApiProperty() request!: { description: string; documentNumber: string | null; form: string | null; delivery: string | null };
   @ApiProperty({ nullable: true }) assignee!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'department code' }) department!: string | null;
+  @ApiProperty({ nullable: true, enum: ['correction', 'consultation', 'fee'], description: 'why the clock stands still, if it does' })
+  clockPausedFor!: 'correction' | 'consultation' | 'fee' | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'working days to the due day (negative: overdue)' })
+  workingDaysLeft!: number | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the kind of the drafted reply' }) replyKind!: string | null;
+  @ApiProperty({ nullable: true, type: String, enum: ['replied', 'withdrawn', 'abandoned'] }) outcome!: string | null;
+  @ApiProperty({ description: 'a letter of the case failed and waits to be re-issued by a supervisor' }) letterFailed!: boolean;
   @ApiProperty() createdBy!: string;
   @ApiProperty() createdAt!: string;
+}
+
+export class CaseStepDto {
+  @ApiProperty({ example: 2 }) seq!: number;
+  @ApiProperty({ example: 'triage' }) type!: string;
+  @ApiProperty({ example: 'clerk' }) actor!: string;
+  @ApiProperty({ example: 'clerk' }) actorRole!: string;
+  @ApiProperty() occurredAt!: string;
+  @ApiProperty({ nullable: true, type: String }) comment!: string | null;
+  @ApiProperty({ description: 'the step as recorded (its body and what it changed)', type: Object }) details!: Record<string, unknown>;
 }

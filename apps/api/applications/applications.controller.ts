@@ -14,7 +14,7 @@ import type { RegistrationResult } from '../../../libs/contracts/application';
 import type { DeadlineExplanationView } from '../../../libs/contracts/workflow';
 import { CurrentUser, type AuthUser } from '../auth/current-user';
 import { Roles } from '../auth/roles.decorator';
-import { ApplicationViewDto, CreateApplicationDto, RegistrationResponseDto } from './application.dto';
+import { ApplicationViewDto, CaseStepDto, CreateApplicationDto, RegistrationResponseDto } from './application.dto';
 import { ApplicationListDto, ListApplicationsQueryDto } from './application-list.dto';
 import { ApplicationsService } from './applications.service';
 import type { CaseAtMoment, TimelineEntry } from './case-history';
@@ -57,6 +57,16 @@ export class ApplicationsController {
     @CurrentUser() user: AuthUser,
   ): Promise<{ id: string; temporalHistory: boolean; entries: TimelineEntry[] }> {
     return this.applications.timeline(id, user);
+  }
+
+  @Get(':id/history')
+  @ApiOkResponse({
+    type: [CaseStepDto],
+    description: 'the steps recorded on the case, in order (who, what, when, with what comment and details): the case page’s timeline',
+  })
+  @ApiNotFoundResponse({ description: 'unknown application, or outside the caller’s scope' })
+  history(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<CaseStepDto[]> {
+    return this.applications.history(id, user);
   }
 
   @Get(':id/deadline')

@@ -91,6 +91,7 @@ export class ApplicationsRepository {
       `SELECT a.id, a.registration_number, a.regime, to_char(a.received_on, 'YYYY-MM-DD') AS received_on,
               to_char(a.due_on, 'YYYY-MM-DD') AS due_on, a.status, a.channel, a.arrived_at, a.description, a.document_number,
               a.requested_form, a.requested_delivery, a.assignee, a.created_by, a.created_at,
+              a.department_code, a.clock_paused_for, a.reply_kind, a.outcome, a.letter_failed,
               p.type, p.category, p.name, p.id_number, p.phone, p.email, p.address
        FROM applications a JOIN applicants p ON p.id = a.applicant_id WHERE a.id = $1`,
       [id],
@@ -120,6 +121,12 @@ export class ApplicationsRepository {
         delivery: r.requested_delivery as string | null,
       },
       assignee: r.assignee as string | null,
+      department: (r.department_code as string | null) ?? null,
+      clockPausedFor: (r.clock_paused_for as ApplicationViewDto['clockPausedFor']) ?? null,
+      workingDaysLeft: r.due_on ? workingDaysLeft(await workingDayIndex(this.ds), r.due_on as string, officeToday()) : null,
+      replyKind: (r.reply_kind as string | null) ?? null,
+      outcome: (r.outcome as string | null) ?? null,
+      letterFailed: (r.letter_failed as boolean) ?? false,
       createdBy: r.created_by as string,
       createdAt: (r.created_at as Date).toISOString(),
     };

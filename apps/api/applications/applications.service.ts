@@ -33,7 +33,7 @@ import {
 import { CaseAccess } from '../access/case-access';
 import type { AuthUser } from '../auth/current-user';
 import { CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
-import type { ApplicationViewDto, CreateApplicationDto } from './application.dto';
+import type { ApplicationViewDto, CaseStepDto, CreateApplicationDto } from './application.dto';
 import type { ApplicationListDto, ListApplicationsQueryDto } from './application-list.dto';
 import { ApplicationsRepository } from './applications.repository';
 import { type CaseAtMoment, caseAtMoment, caseEntry, mergeTimeline, type TimelineEntry, temporalEntries } from './case-history';
@@ -142,6 +142,20 @@ export class ApplicationsService {
 
   list(query: ListApplicationsQueryDto, user: AuthUser): Promise<ApplicationListDto> {
     return this.repo.list(query, user);
+  }
+
+  /** The recorded steps of the case, for everyone who may read it. */
+  async history(id: string, user: AuthUser): Promise<CaseStepDto[]> {
+    await this.access.require(user, id, 'read');
+    return (await this.repo.events(id)).map((e) => ({
+      seq: e.seq,
+      type: e.type,
+      actor: e.actor,
+      actorRole: e.actorRole,
+      occurredAt: e.occurredAt,
+      comment: typeof e.payload.comment === 'string' ? e.payload.comment : null,
+      details: e.payload,
+    }));
   }
 
   /** The case steps merged with the workflow's Temporal event history, in time order. */

@@ -1,6 +1,8 @@
 // Reference lists the forms need, from the same data the engine enforces with.
 import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { actionBodySchema } from '../../../libs/case';
+import { ACTION_NAMES } from '../../../libs/contracts/case';
 import { formatCitationList } from '../../../libs/documents/citation.util';
 import { WITHHOLDING_GROUNDS, type Regime } from '../../../libs/documents/document.types';
 import { withholdingGroundsOf } from '../../../libs/documents/withholding-grounds.data';
@@ -48,5 +50,12 @@ export class ReferenceController {
         partialOnly: entry.partialOnly === true,
       })),
     };
+  }
+
+  /** Each step action's body as JSON Schema (libs/case, the rules that check it): the workbench builds its forms from it. */
+  @Get('action-bodies')
+  @ApiOkResponse({ description: 'action name -> JSON Schema of its body' })
+  actionBodies(): Record<string, Record<string, unknown>> {
+    return Object.fromEntries(ACTION_NAMES.map((a) => [a, actionBodySchema(a)]));
   }
 }

@@ -1,0 +1,16 @@
+import { Tag, Tooltip } from 'antd';
+import { PAUSE_LABELS } from './i18n/labels';
+
+/** The due day's countdown as a clerk reads it: red when overdue, orange at 5 working days or fewer. */
+export function Countdown({ days, paused }: { days: number | null | undefined; paused?: string | null }) {
+  if (paused) return <Tag color="blue">暂停计时：{PAUSE_LABELS[paused] ?? paused}</Tag>;
+  if (days === null || days === undefined) return <span>—</span>;
+  if (days < 0)
+    return (
+      <Tooltip title="已超过答复期限">
+        <Tag color="red">逾期 {-days} 个工作日</Tag>
+      </Tooltip>
+    );
+  if (days <= 5) return <Tag color="orange">剩余 {days} 个工作日</Tag>;
+  return <Tag color="green">剩余 {days} 个工作日</Tag>;
+}

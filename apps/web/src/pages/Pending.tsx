@@ -1,0 +1,102 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, DatePicker, Modal, Space, Table, Tag, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { api, newKey, ok, takeAction, type Schemas } from '../api/client';
+import { describeError } from '../i18n/error-messages';
+import { CHANNEL_LABELS } from '../i18n/labels';
+import { navigate } from '../router';
+
+type Row = Schemas['ApplicationListItemDto'];
+
+/** 待确认: applications by ordinary mail, online or fax waiting for receipt confirmation (Art. 31), oldest first. */
+export default function Pending() {
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [confirming, setConfirming] = useState<Row | null>(null);
+  const [day, setDay] = useState<Dayjs>(dayjs());
+  const list = useQuery({
+    queryKey: ['pending'],
+    queryFn: () =>
+      ok(api.GET('/api/applications', { params: { query: { status: 'awaiting_confirmation', sort: 'createdAt', order: 'asc', pageSize: 100 } } })),
+  });
+  const today = dayjs().format('YYYY-MM-DD');
+  const confirm = async () => {
+    if (!confirming) return;
+    try {
+      await takeAction(confirming.id, 'confirm-receipt', { receivedOn: day.format('YYYY-MM-DD') }, newKey());
+      message.success(`已确认收到：${confirming.registrationNumber}`);
+      setConfirming(null);
+      await qc.invalidateQueries({ queryKey: ['pending'] });
+    } catch (err) {
+      const e = describeError(err);
+      message.error(e.title);
+    }
+  };
+  return (
+    <>
+      <Typography.Title level={2} style={{ fontSize: 20 }}>
+        待确认收到的申请
+      </Typography.Title>
+      <Table<Row>
+        rowKey="id"
+        loading={list.isLoading}
+        dataSource={list.data?.items ?? []}
+        pagination={false}
+        columns={[
+          {
+            title: '登记编号',
+            dataIndex: 'registrationNumber',
+            render: (v: string, r) => (
+              <a
+                href={`/cases/${r.id}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  navigate(`/cases/${r.id}`);
+                }}
+              >
+                {v}
+              </a>
+            ),
+          },
+          { title: '申请人', render: (_, r) => r.applicant.name },
+          { title: '渠道', dataIndex: 'channel', render: (v: string) => CHANNEL_LABELS[v] ?? v },
+          {
+            title: '到达时间',
+            dataIndex: 'createdAt',
+            render: (v: string) => {
+              const d = dayjs(v);
+              const late = d.format('YYYY-MM-DD') < today;
+              return (
+                <Space>
+                  {d.format('YYYY-MM-DD HH:mm')}
+                  {late && <Tag color="red">超过到达当日未确认</Tag>}
+                </Space>
+              );
+            },
+          },
+          { title: '申请内容', dataIndex: 'description', ellipsis: true },
+          {
+            title: '操作',
+            render: (_, r) => (
+              <Button
+                type="primary"
+                size="small"
+                onClick={() => {
+                  setDay(dayjs());
+                  setConfirming(r);
+                }}
+              >
+                确认收到
+              </Button>
+            ),
+          },
+        ]}
+      />
+      <Modal title={`确认收到：${confirming?.registrationNumber ?? ''}`} open={!!confirming} onOk={confirm} onCancel={() => setConfirming(null)} okText="确认" cancelText="取消">
+        <p>收到日期（答复期限自次日起计算）：</p>
+        <DatePicker value={day} onChange={(d) => d && setDay(d)} disabledDate={(d) => d.isAfter(dayjs(), 'day')} aria-label="收到日期" />
+      </Modal>
+    </>
+  );
+}
