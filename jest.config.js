@@ -29,5 +29,7 @@ module.exports = {
     tier('workflow', ['<rootDir>/test/workflow/**/*.test.ts']),
     tier('integration', ['<rootDir>/test/integration/**/*.test.ts'], withServices),
     tier('e2e', ['<rootDir>/test/e2e/**/*.test.ts'], withServices),
+    // The workbench in Debian's Chromium against the whole stack (test/support/browser.ts).
+    tier('browser', ['<rootDir>/test/browser/**/*.test.ts'], withServices),
   ],
 };

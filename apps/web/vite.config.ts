@@ -13,15 +13,6 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
-    rollupOptions: {
-      output: {
-        manualChunks: (id) => {
-          if (id.includes('node_modules/@ant-design/pro-')) return 'pro';
-          if (id.includes('node_modules/echarts') || id.includes('node_modules/zrender')) return 'charts';
-          return undefined;
-        },
-      },
-    },
   },
   server: { proxy: { '/api': 'http://127.0.0.1:3000', '/health': 'http://127.0.0.1:3000' } },
 });

@@ -262,7 +262,20 @@ function fieldsSchema(fields: Fields): JsonSchema {
   };
 }
 
-/** The JSON Schema of an action's body (the shape validateActionBody checks). */
+/**
+ * The JSON Schema of an action's body (the shape validateActionBody checks). A draft's fields that
+ * belong to some reply kinds only carry `x-reply-kinds` (the kinds they belong to) and
+ * `x-required-for-reply-kinds` (the kinds that need them), from the same tables the validator uses.
+ */
 export function actionBodySchema(action: ActionName): JsonSchema {
-  return fieldsSchema(SCHEMAS[action]);
+  const schema = fieldsSchema(SCHEMAS[action]);
+  if (action !== 'draft-decision') return schema;
+  const props = schema.properties as Record<string, JsonSchema>;
+  for (const [field, kind] of Object.entries(ONLY_FOR_KIND)) props[field] = { ...props[field], 'x-reply-kinds': [kind] };
+  for (const [kind, needs] of Object.entries(REQUIRED_FOR_KIND))
+    for (const [field] of needs ?? []) {
+      const p = props[field];
+      p['x-required-for-reply-kinds'] = [...((p['x-required-for-reply-kinds'] as string[] | undefined) ?? []), kind];
+    }
+  return schema;
 }

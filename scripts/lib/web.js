@@ -37,7 +37,7 @@ function buildWebIfStale(withDeathSignal = (cmd, args) => [cmd, args]) {
   const started = Date.now();
   const r = spawnSync(
     ...withDeathSignal(process.execPath, [
-      require.resolve('vite/bin/vite.js'),
+      path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
       'build',
       '--config',
       path.join(web, 'vite.config.ts'),

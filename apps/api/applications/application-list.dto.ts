@@ -131,10 +131,10 @@ export class ApplicationListItemDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() registrationNumber!: string;
   @ApiProperty({ enum: CASE_STATUSES }) status!: CaseStatus;
-  @ApiProperty({ nullable: true }) regime!: '2008' | '2019' | null;
+  @ApiProperty({ nullable: true, type: String, enum: ['2008', '2019'] }) regime!: '2008' | '2019' | null;
   @ApiProperty({ enum: CHANNELS }) channel!: Channel;
-  @ApiProperty({ nullable: true }) receivedOn!: string | null;
-  @ApiProperty({ nullable: true }) dueOn!: string | null;
+  @ApiProperty({ nullable: true, type: String }) receivedOn!: string | null;
+  @ApiProperty({ nullable: true, type: String }) dueOn!: string | null;
   @ApiProperty() overdue!: boolean;
   @ApiProperty({
     nullable: true,
@@ -144,10 +144,18 @@ export class ApplicationListItemDto {
   workingDaysLeft!: number | null;
   @ApiProperty({ nullable: true, enum: ['correction', 'consultation', 'fee'], description: 'why the clock stands still, if it does' })
   clockPausedFor!: 'correction' | 'consultation' | 'fee' | null;
-  @ApiProperty({ nullable: true }) department!: string | null;
-  @ApiProperty({ nullable: true }) assignee!: string | null;
-  @ApiProperty({ nullable: true }) outcome!: string | null;
-  @ApiProperty() applicant!: { type: ApplicantType; name: string; idNumberMasked: string | null };
+  @ApiProperty({ nullable: true, type: String }) department!: string | null;
+  @ApiProperty({ nullable: true, type: String }) assignee!: string | null;
+  @ApiProperty({ nullable: true, type: String }) outcome!: string | null;
+  @ApiProperty({
+    type: 'object',
+    properties: {
+      type: { type: 'string', enum: ['natural_person', 'legal_person'] },
+      name: { type: 'string' },
+      idNumberMasked: { type: 'string', nullable: true },
+    },
+  })
+  applicant!: { type: ApplicantType; name: string; idNumberMasked: string | null };
   @ApiProperty() description!: string;
   @ApiProperty() createdAt!: string;
 }

@@ -180,9 +180,9 @@ export class CreateApplicationDto {
 export class RegistrationResponseDto implements RegistrationResult {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'LYZF-2026-00001' }) registrationNumber!: string;
-  @ApiProperty({ enum: ['2008', '2019'], nullable: true }) regime!: '2008' | '2019' | null;
-  @ApiProperty({ example: '2026-11-27', nullable: true }) receivedOn!: string | null;
-  @ApiProperty({ example: '2026-12-25', nullable: true }) dueOn!: string | null;
+  @ApiProperty({ enum: ['2008', '2019'], nullable: true, type: String }) regime!: '2008' | '2019' | null;
+  @ApiProperty({ example: '2026-11-27', nullable: true, type: String }) receivedOn!: string | null;
+  @ApiProperty({ example: '2026-12-25', nullable: true, type: String }) dueOn!: string | null;
   @ApiProperty({ example: 'registered' }) status!: RegistrationResult['status'];
 }
 
@@ -197,7 +197,7 @@ export class ApplicationViewDto extends RegistrationResponseDto {
     contact: ContactDto;
   };
   @ApiProperty() request!: { description: string; documentNumber: string | null; form: string | null; delivery: string | null };
-  @ApiProperty({ nullable: true }) assignee!: string | null;
+  @ApiProperty({ nullable: true, type: String }) assignee!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'department code' }) department!: string | null;
   @ApiProperty({ nullable: true, enum: ['correction', 'consultation', 'fee'], description: 'why the clock stands still, if it does' })
   clockPausedFor!: 'correction' | 'consultation' | 'fee' | null;

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Badge, Button, Result, Space, Spin, Typography } from 'antd';
 import { lazy, type ReactNode, Suspense } from 'react';
 import { api, ok } from './api/client';
+import { as, type NotificationsDto } from './api/types';
 import { ROLE_LABELS } from './i18n/labels';
 import { LoginPage } from './pages/Login';
 import { navigate, useLocation } from './router';
@@ -60,7 +61,7 @@ function Shell({ session }: { session: Session }) {
   const logout = useLogout();
   const unread = useQuery({
     queryKey: ['notifications'],
-    queryFn: () => ok(api.GET('/api/me/notifications')),
+    queryFn: () => as<NotificationsDto>(ok(api.GET('/api/me/notifications'))),
     refetchInterval: 60_000,
   });
   const role = session.user.role;
@@ -105,8 +106,10 @@ function Shell({ session }: { session: Session }) {
           style={{ display: 'flex', justifyContent: 'flex-end', alignItems: 'center', gap: 16, padding: '8px 24px', background: '#fff' }}
         >
           <Typography.Text>
-            {session.user.displayName}（{ROLE_LABELS[role] ?? role}
-            {session.user.departmentName ? ` · ${session.user.departmentName}` : ''}）
+            {session.user.displayName.includes(ROLE_LABELS[role] ?? role)
+              ? session.user.displayName
+              : `${session.user.displayName}（${ROLE_LABELS[role] ?? role}）`}
+            {session.user.departmentName ? ` · ${session.user.departmentName}` : ''}
           </Typography.Text>
           <Button icon={<LogoutOutlined />} onClick={() => void logout()}>
             退出登录

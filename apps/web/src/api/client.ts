@@ -51,4 +51,5 @@ export async function takeAction(id: string, action: string, body: unknown, idem
   return json;
 }
 
-export const newKey = () => (globalThis.crypto?.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`);
+export const newKey = () =>
+  typeof globalThis.crypto?.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;

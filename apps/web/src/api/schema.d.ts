@@ -1468,8 +1468,13 @@ export interface components {
             totalCapped: boolean;
         };
         ApplicationListItemDto: {
-            applicant: Record<string, never>;
-            assignee: Record<string, never> | null;
+            applicant: {
+                idNumberMasked?: string | null;
+                name?: string;
+                /** @enum {string} */
+                type?: "natural_person" | "legal_person";
+            };
+            assignee: string | null;
             /** @enum {string} */
             channel: "in_person" | "post" | "mail" | "online" | "fax";
             /**
@@ -1478,15 +1483,16 @@ export interface components {
              */
             clockPausedFor: "correction" | "consultation" | "fee" | null;
             createdAt: string;
-            department: Record<string, never> | null;
+            department: string | null;
             description: string;
-            dueOn: Record<string, never> | null;
+            dueOn: string | null;
             /** Format: uuid */
             id: string;
-            outcome: Record<string, never> | null;
+            outcome: string | null;
             overdue: boolean;
-            receivedOn: Record<string, never> | null;
-            regime: Record<string, never> | null;
+            receivedOn: string | null;
+            /** @enum {string|null} */
+            regime: "2008" | "2019" | null;
             registrationNumber: string;
             /** @enum {string} */
             status: "awaiting_confirmation" | "registered" | "triage" | "correction_requested" | "assigned" | "searching" | "consulting" | "reasons_requested" | "extension_requested" | "decision_drafted" | "confidentiality_review" | "approval" | "fee_pending" | "notice_issued" | "delivered" | "closed";
@@ -1496,7 +1502,7 @@ export interface components {
         ApplicationViewDto: {
             applicant: Record<string, never>;
             arrivedAt: string;
-            assignee: Record<string, never> | null;
+            assignee: string | null;
             /** @enum {string} */
             channel: "in_person" | "post" | "mail" | "online" | "fax";
             /**
@@ -1509,7 +1515,7 @@ export interface components {
             /** @description department code */
             department: string | null;
             /** @example 2026-12-25 */
-            dueOn: Record<string, never> | null;
+            dueOn: string | null;
             /** Format: uuid */
             id: string;
             /** @description a letter of the case failed and waits to be re-issued by a supervisor */
@@ -1517,7 +1523,7 @@ export interface components {
             /** @enum {string|null} */
             outcome: "replied" | "withdrawn" | "abandoned" | null;
             /** @example 2026-11-27 */
-            receivedOn: Record<string, never> | null;
+            receivedOn: string | null;
             /** @enum {string|null} */
             regime: "2008" | "2019" | null;
             /** @example LYZF-2026-00001 */
@@ -1916,11 +1922,11 @@ export interface components {
         };
         RegistrationResponseDto: {
             /** @example 2026-12-25 */
-            dueOn: Record<string, never> | null;
+            dueOn: string | null;
             /** Format: uuid */
             id: string;
             /** @example 2026-11-27 */
-            receivedOn: Record<string, never> | null;
+            receivedOn: string | null;
             /** @enum {string|null} */
             regime: "2008" | "2019" | null;
             /** @example LYZF-2026-00001 */

@@ -61,7 +61,13 @@ export const CATEGORY_LABELS: Record<string, string> = {
 
 export const PAUSE_LABELS: Record<string, string> = { correction: '等待补正', consultation: '征求第三方意见', fee: '等待缴费' };
 
-export const ROLE_LABELS: Record<string, string> = { clerk: '承办人', reviewer: '审核人', supervisor: '督办主管', auditor: '审计', admin: '管理员' };
+export const ROLE_LABELS: Record<string, string> = {
+  clerk: '承办人',
+  reviewer: '审核人',
+  supervisor: '督办主管',
+  auditor: '审计',
+  admin: '管理员',
+};
 
 /** Values of the action bodies' enums. */
 export const VALUE_LABELS: Record<string, string> = {

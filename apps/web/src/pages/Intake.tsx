@@ -13,6 +13,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useRef, useState } from 'react';
 import { creditCodeProblem, phoneProblem, residentIdProblem } from '../../../../libs/contracts/id-checks';
 import { api, newKey, ok, type Schemas } from '../api/client';
+import { as, type NoticeSummary } from '../api/types';
 import { describeError } from '../i18n/error-messages';
 import { CATEGORY_LABELS, CHANNEL_LABELS } from '../i18n/labels';
 import { navigate } from '../router';
@@ -20,7 +21,7 @@ import { navigate } from '../router';
 type Registered = Schemas['RegistrationResponseDto'];
 interface Values {
   channel: string;
-  receivedOn?: Dayjs;
+  receivedOn?: Dayjs | string;
   applicantType: 'natural_person' | 'legal_person';
   category?: string;
   name: string;
@@ -49,7 +50,9 @@ function useCalendarDays() {
   const q = useQuery({
     queryKey: ['calendar', year],
     queryFn: async () => {
-      const years = await Promise.all([year - 1, year].map((y) => ok(api.GET('/api/calendar/years/{year}', { params: { path: { year: String(y) } } }))));
+      const years = await Promise.all(
+        [year - 1, year].map((y) => ok(api.GET('/api/calendar/years/{year}', { params: { path: { year: String(y) } } }))),
+      );
       return years.flatMap((y) => y.days as { date: string; kind: 'holiday' | 'workday'; name?: string }[]);
     },
     staleTime: 3600_000,
@@ -71,7 +74,7 @@ export default function Intake() {
           params: { header: { 'Idempotency-Key': key.current } as never },
           body: {
             channel: v.channel as never,
-            ...(v.receivedOn ? { receivedOn: v.receivedOn.format('YYYY-MM-DD') } : {}),
+            ...(v.receivedOn ? { receivedOn: dayjs(v.receivedOn).format('YYYY-MM-DD') } : {}),
             applicant: {
               type: v.applicantType,
               ...(v.applicantType === 'legal_person' ? { category: v.category as never } : {}),
@@ -92,7 +95,7 @@ export default function Intake() {
           },
         }),
       );
-      const notices = await ok(api.GET('/api/applications/{id}/notices', { params: { path: { id: registered.id } } }));
+      const notices = await as<NoticeSummary[]>(ok(api.GET('/api/applications/{id}/notices', { params: { path: { id: registered.id } } })));
       setDone({ registered, receipt: notices[0]?.id });
       key.current = newKey();
     } catch (err) {
@@ -184,7 +187,12 @@ export default function Intake() {
             { value: 'legal_person', label: '法人或其他组织' },
           ]}
         />
-        <ProFormText name="name" label="申请人姓名或名称" colProps={{ span: 8 }} rules={[{ required: true, whitespace: true, message: '请填写申请人姓名或名称' }]} />
+        <ProFormText
+          name="name"
+          label="申请人姓名或名称"
+          colProps={{ span: 8 }}
+          rules={[{ required: true, whitespace: true, message: '请填写申请人姓名或名称' }]}
+        />
         <ProFormDependency name={['applicantType']}>
           {({ applicantType }) =>
             applicantType === 'legal_person' ? (

@@ -18,7 +18,11 @@ export default function Pending() {
   const list = useQuery({
     queryKey: ['pending'],
     queryFn: () =>
-      ok(api.GET('/api/applications', { params: { query: { status: 'awaiting_confirmation', sort: 'createdAt', order: 'asc', pageSize: 100 } } })),
+      ok(
+        api.GET('/api/applications', {
+          params: { query: { status: 'awaiting_confirmation', sort: 'createdAt', order: 'asc', pageSize: 100 } },
+        }),
+      ),
   });
   const today = dayjs().format('YYYY-MM-DD');
   const confirm = async () => {
@@ -93,7 +97,14 @@ export default function Pending() {
           },
         ]}
       />
-      <Modal title={`确认收到：${confirming?.registrationNumber ?? ''}`} open={!!confirming} onOk={confirm} onCancel={() => setConfirming(null)} okText="确认" cancelText="取消">
+      <Modal
+        title={`确认收到：${confirming?.registrationNumber ?? ''}`}
+        open={!!confirming}
+        onOk={confirm}
+        onCancel={() => setConfirming(null)}
+        okText="确认"
+        cancelText="取消"
+      >
         <p>收到日期（答复期限自次日起计算）：</p>
         <DatePicker value={day} onChange={(d) => d && setDay(d)} disabledDate={(d) => d.isAfter(dayjs(), 'day')} aria-label="收到日期" />
       </Modal>

@@ -1,13 +1,14 @@
 import { type ProColumns, ProTable } from '@ant-design/pro-components';
 import { Typography } from 'antd';
 import { api, ok, type Schemas } from '../api/client';
+import type { paths } from '../api/schema';
 import { Countdown } from '../format';
 import { CHANNEL_LABELS, STATUS_LABELS } from '../i18n/labels';
 import { navigate } from '../router';
 import type { Session } from '../session';
 
 type Row = Schemas['ApplicationListItemDto'];
-type Query = NonNullable<Parameters<typeof api.GET<'/api/applications'>>[1]>['params'] extends { query?: infer Q } ? Q : never;
+type Query = NonNullable<paths['/api/applications']['get']['parameters']['query']>;
 
 const enumOf = (labels: Record<string, string>) => Object.fromEntries(Object.entries(labels).map(([k, text]) => [k, { text }]));
 
@@ -40,10 +41,27 @@ export default function WorkList({ session }: { session: Session }) {
     { title: '申请内容', dataIndex: 'description', search: false, ellipsis: true, width: 280 },
     { title: '状态', dataIndex: 'status', valueType: 'select', valueEnum: enumOf(STATUS_LABELS) },
     { title: '渠道', dataIndex: 'channel', valueType: 'select', valueEnum: enumOf(CHANNEL_LABELS), hideInTable: true },
-    { title: '适用条例', dataIndex: 'regime', valueType: 'select', valueEnum: { '2019': { text: '2019年条例' }, '2008': { text: '2008年条例' } }, hideInTable: true },
-    { title: '是否逾期', dataIndex: 'overdue', valueType: 'select', valueEnum: { true: { text: '已逾期' }, false: { text: '未逾期' } }, hideInTable: true },
+    {
+      title: '适用条例',
+      dataIndex: 'regime',
+      valueType: 'select',
+      valueEnum: { '2019': { text: '2019年条例' }, '2008': { text: '2008年条例' } },
+      hideInTable: true,
+    },
+    {
+      title: '是否逾期',
+      dataIndex: 'overdue',
+      valueType: 'select',
+      valueEnum: { true: { text: '已逾期' }, false: { text: '未逾期' } },
+      hideInTable: true,
+    },
     { title: '答复期限', dataIndex: 'dueOn', valueType: 'dateRange', render: (_, r) => r.dueOn ?? '—' },
-    { title: '剩余时间', dataIndex: 'workingDaysLeft', search: false, render: (_, r) => <Countdown days={r.workingDaysLeft} paused={r.clockPausedFor} /> },
+    {
+      title: '剩余时间',
+      dataIndex: 'workingDaysLeft',
+      search: false,
+      render: (_, r) => <Countdown days={r.workingDaysLeft} paused={r.clockPausedFor} />,
+    },
     { title: '承办人', dataIndex: 'assignee', search: false, render: (_, r) => r.assignee ?? '未分办' },
   ];
   return (
