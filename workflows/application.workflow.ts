@@ -124,6 +124,9 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
   // 'dispatch-lateness': a reply is on time when issued and dispatched by the due day (legal-rules
   // section 7), judged again at record-delivery; earlier histories judged the issue day only.
   const dispatchLateness = patched('dispatch-lateness');
+  // 'law-round-three' (issue 15, points 6-10): the fee payment period runs from the day after the
+  // recorded delivery of the fee notice; earlier histories counted it from the notice day.
+  const lawRoundThree = patched('law-round-three');
   /** The requests of the letters that failed, by kind and key, for reissue-notice. */
   const failedRequests = new Map<string, LetterRequest>();
 
@@ -135,9 +138,11 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
     ...(settings.notifyHour !== undefined ? { notifyHour: settings.notifyHour } : {}),
     ...(lawRoundTwo
       ? dispatchLateness
-        ? {}
-        : { legacy: { latenessAtIssue: true } }
-      : { legacy: { erasesLateness: true, abandons2008: true, latenessAtIssue: true } }),
+        ? lawRoundThree
+          ? {}
+          : { legacy: { feeFromNotice: true } }
+        : { legacy: { latenessAtIssue: true, feeFromNotice: true } }
+      : { legacy: { erasesLateness: true, abandons2008: true, latenessAtIssue: true, feeFromNotice: true } }),
   });
 
   // The API waits on this Update (sent together with the start), so the caller

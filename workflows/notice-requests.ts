@@ -1,6 +1,7 @@
 // Which letters a case step issues (legal-rules.md section 7), and the case facts each letter
 // takes from the workflow state. Pure: the workflow calls issueNotice with what this returns;
 // applicant and application facts are added by the activity from the projection.
+import { feeCalculation } from '../libs/case/fees';
 import { fieldsOf, replyRequest, type LetterRequest as Request } from '../libs/case/reply-letter';
 import type { ActionRequest, CaseView, HistoryStep } from '../libs/contracts/case';
 
@@ -143,10 +144,15 @@ export function noticesForStep(
           issuedBy: who,
           fields: fieldsOf({
             feeBasis: fee.basis,
-            feeCalculation: `按照${fee.basis === 'per-volume' ? '按量' : '按件'}计收标准计算`,
-            feeAmount: fee.amount.toFixed(2),
+            // Computed by the engine from basis and count; drafts before 'law-round-three' typed the amount.
+            feeCalculation:
+              fee.count !== undefined
+                ? feeCalculation(fee.basis, fee.count)
+                : `按照${fee.basis === 'per-volume' ? '按量' : '按件'}计收标准计算`,
+            feeAmount: (fee.amount ?? 0).toFixed(2),
             paymentMethod: FEE_PAYMENT_METHOD,
-            paymentDeadline: v.fee.payBy,
+            // Known only once the delivery is recorded (cases before 'law-round-three': from the notice day).
+            ...(v.fee.payBy ? { paymentDeadline: v.fee.payBy } : {}),
           }),
         },
       ];
@@ -192,7 +198,7 @@ export function noticesForExpiry(v: CaseView): Request[] {
         letterKind: 'abandonment-fee',
         issueKey: 'abandonment',
         issuedBy: 'system',
-        fields: fieldsOf({ feeNoticeDeliveredOn: v.fee.noticeOn, paymentDeadline: v.fee.payBy }),
+        fields: fieldsOf({ feeNoticeDeliveredOn: v.fee.deliveredOn ?? v.fee.noticeOn, paymentDeadline: v.fee.payBy }),
       },
     ];
   }

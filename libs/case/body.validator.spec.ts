@@ -28,8 +28,8 @@ describe('validateActionBody', () => {
       validateActionBody('draft-decision', { replyKind: 'refuse', reasons: 'x', parts: [{ description: 'a', disposition: 'withhold' }] }),
     ).toEqual(['body.parts[0].ground: a withheld part names its ground from the list (GET /api/reference/withholding-grounds)']);
     expect(
-      validateActionBody('draft-decision', { replyKind: 'disclose', reasons: 'x', fee: { amount: 100.001, basis: 'per-volume' } }),
-    ).toEqual(['body.fee.amount: must be a positive amount in CNY with at most 2 decimals']);
+      validateActionBody('draft-decision', { replyKind: 'disclose', reasons: 'x', fee: { amount: 100, basis: 'per-volume' } }),
+    ).toEqual(['body.fee.amount: is not an allowed field', 'body.fee.count: is required']);
   });
 
   it("takes a withheld part's ground from the list, with free words only as its explanation", () => {

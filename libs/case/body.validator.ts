@@ -12,6 +12,7 @@ import {
   TRIAGE_OUTCOMES,
 } from '../contracts/case';
 import { WITHHOLDING_GROUNDS } from '../documents/document.types';
+import { PROVISION_MEDIA } from './fees';
 
 type Rule =
   | { kind: 'date' }
@@ -70,9 +71,10 @@ const SCHEMAS: Record<ActionName, Fields> = {
         explanation: opt(text(1000)),
       },
     }),
-    provision: opt({ kind: 'object', fields: { form: text(100), method: text(100) } }),
+    provision: opt({ kind: 'object', fields: { form: text(100), method: text(100), medium: opt(oneOf(PROVISION_MEDIA)) } }),
     otherOrgan: opt(text(200)),
-    fee: opt({ kind: 'object', fields: { amount: { kind: 'amount' }, basis: oneOf(['per-application', 'per-volume']) } }),
+    // The amount is computed from basis and count (never typed in): an `amount` is not an allowed field.
+    fee: opt({ kind: 'object', fields: { basis: oneOf(['per-application', 'per-volume']), count: { kind: 'int', min: 1, max: 100000 } } }),
     previous: opt({
       kind: 'object',
       fields: { applicationNumber: text(64), repliedOn: date, noticeNumber: opt(text(64)) },

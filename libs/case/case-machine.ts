@@ -36,6 +36,9 @@ import { replyLetterKind } from '../documents/document.types';
 import { KINDS_WITHOUT_2008_TEMPLATE } from '../documents/templates/notice-templates-2008.data';
 import { validateActionBody } from './body.validator';
 import { replyLetterProblem } from './reply-letter';
+import { FEE_BEARING_MEDIA, FEE_MEASURES_START, feeAmount } from './fees';
+
+export { FEE_MEASURES_START };
 
 /** What the workflow knows when it judges or applies a step. */
 export interface CaseContext {
@@ -51,8 +54,10 @@ export interface CaseContext {
    * erasesLateness: a step recorded after the due day had passed still moved it (before 'law-round-two');
    * abandons2008: a lapsed correction period closed a 2008-regime case as abandoned (before 'law-round-two').
    * latenessAtIssue: lateness was judged by the day the reply was issued only (before 'dispatch-lateness').
+   * feeFromNotice: the payment period ran from the day the fee notice was issued, not from its
+   * recorded delivery (before 'law-round-three').
    */
-  legacy?: { erasesLateness?: boolean; abandons2008?: boolean; latenessAtIssue?: boolean };
+  legacy?: { erasesLateness?: boolean; abandons2008?: boolean; latenessAtIssue?: boolean; feeFromNotice?: boolean };
 }
 
 export interface ActionError {
@@ -101,7 +106,8 @@ export const ACTION_RULES: Readonly<Record<ActionName, Rule>> = {
   'review-confidentiality': { roles: ['reviewer'], from: ['decision_drafted', 'approval'] },
   'approve-decision': { roles: ['reviewer'], from: ['decision_drafted', 'confidentiality_review'] },
   'issue-notice': { roles: ['clerk'], from: ['approval'] },
-  'record-delivery': { roles: ['clerk'], from: ['notice_issued'] },
+  // From fee_pending it records the delivery of the fee notice (the payment period runs from the day after).
+  'record-delivery': { roles: ['clerk'], from: ['notice_issued', 'fee_pending'] },
   withdraw: { roles: ['clerk'], from: BEFORE_REPLY },
   'confirm-petition': { roles: ['supervisor'], from: ['triage'] },
   'record-payment': { roles: ['clerk'], from: ['fee_pending'] },
@@ -338,7 +344,27 @@ function checkRules(v: CaseView, req: ActionRequest, ctx: CaseContext): ActionEr
         return wrong(`decide-extension: the extension had to be approved by the due day ${dl.baseDueOn} (today is ${today})`);
       return null;
     case 'record-delivery':
+      if (v.status === 'fee_pending') {
+        if (v.fee!.deliveredOn)
+          return wrong(`record-delivery: the delivery of the fee notice was recorded already (${v.fee!.deliveredOn})`);
+        if (v.fee!.payBy)
+          return wrong(`record-delivery: this case's payment period runs from the fee notice day (${v.fee!.noticeOn}) to ${v.fee!.payBy}`);
+        return date('on', req.body.on, v.fee!.noticeOn, 'the day the fee notice was issued');
+      }
       return date('on', req.body.on, v.notice!.issuedOn, 'the day the notice was issued');
+    case 'approve-decision': {
+      // The fee notice goes out on approval: after the review (Art. 17) and within the answer period.
+      if (!req.body.approve || !v.decision?.fee) return null;
+      if (disclosing(stepFacts(v)) && v.decision.confidentiality?.approved !== true)
+        return wrong(
+          'approve-decision: a draft with a processing fee needs its confidentiality review first: the fee notice goes out only after review and approval',
+        );
+      if (dl && today > dl.dueOn)
+        return wrong(
+          `approve-decision: the fee notice must go out within the answer period, which ended on ${dl.dueOn} (today is ${today})`,
+        );
+      return null;
+    }
     case 'withdraw':
       return date('on', req.body.on, v.arrivedOn, 'the day the submission arrived');
     case 'record-payment':
@@ -412,9 +438,6 @@ const TRIAGE_REPLY_KIND: Partial<Record<TriageOutcome, ReplyKind>> = {
   excessive: 'excessive',
 };
 
-/** The first day of the fee measures (国办函〔2020〕109号): no processing fee is noticed before it. */
-export const FEE_MEASURES_START = '2021-01-01';
-
 /**
  * The due day in force at the end of `day`: the deadline as the case's steps dated up to that
  * day made it, with a pause still open on that day assumed to end on it. Not today's
@@ -451,6 +474,20 @@ function checkDraft(v: CaseView, body: ActionBodies['draft-decision'], today: st
     return wrong(
       `draft-decision: no processing fee before ${FEE_MEASURES_START}, when the fee measures (国办函〔2020〕109号) took effect (today is ${today})`,
     );
+  if (body.fee) {
+    const { basis, count } = body.fee;
+    if (count === undefined) return bad('body.fee.count: required (the amount is computed from the basis and the count)');
+    if (basis === 'per-volume' && !FEE_BEARING_MEDIA.includes(body.provision?.medium as never))
+      return bad(
+        `body.fee.basis: per-volume fees only where paper or copied data is supplied (body.provision.medium is ${body.provision?.medium ?? 'absent'}; must be ${FEE_BEARING_MEDIA.join(' or ')})`,
+      );
+    if (feeAmount(basis, count) === 0)
+      return bad(
+        basis === 'per-application'
+          ? `body.fee.count: the applicant's applications 1-10 in a calendar month are free (this is number ${count})`
+          : `body.fee.count: 30 pages or fewer are free (${count} pages)`,
+      );
+  }
   switch (body.replyKind) {
     case 'excessive': {
       const r = v.reasonsRequest;
@@ -736,6 +773,11 @@ export function applyAction(v: CaseView, req: ActionRequest, ctx: CaseContext): 
     case 'draft-decision': {
       const { comment: _c, ...draft } = req.body;
       v.decision = { ...draft, draftedBy: who, draftedAt: at };
+      // The engine computes the amount (drafts before 'law-round-three' carry the typed one).
+      if (draft.fee?.count !== undefined) {
+        v.decision.fee = { ...draft.fee, amount: feeAmount(draft.fee.basis, draft.fee.count) };
+        details.fee = v.decision.fee;
+      }
       v.status = 'decision_drafted';
       break;
     }
@@ -759,11 +801,15 @@ export function applyAction(v: CaseView, req: ActionRequest, ctx: CaseContext): 
         v.status = 'searching';
       } else {
         v.decision!.approval = approval;
-        if (v.decision!.fee) {
+        if (v.decision!.fee && ctx.legacy?.feeFromNotice) {
           const payBy = workingDayWindow(today, FEE_PAYMENT_WORKING_DAYS, ctx.index).endsOn;
           v.fee = { noticeOn: today, payBy };
           v.status = 'fee_pending';
           details.payBy = payBy;
+        } else if (v.decision!.fee) {
+          // The 20 working days run from the day after the recorded delivery (record-delivery).
+          v.fee = { noticeOn: today, payBy: '', ...(v.decision!.fee.amount !== undefined ? { amount: v.decision!.fee.amount } : {}) };
+          v.status = 'fee_pending';
         } else v.status = 'approval';
       }
       break;
@@ -823,6 +869,14 @@ export function applyAction(v: CaseView, req: ActionRequest, ctx: CaseContext): 
       break;
     }
     case 'record-delivery':
+      if (v.status === 'fee_pending') {
+        // The fee notice reached the applicant: payment within 20 working days from the day after.
+        v.fee!.deliveredOn = req.body.on;
+        v.fee!.payBy = workingDayWindow(req.body.on, FEE_PAYMENT_WORKING_DAYS, ctx.index).endsOn;
+        details.letter = 'fee-notice';
+        details.payBy = v.fee!.payBy;
+        break;
+      }
       v.delivery = { method: req.body.method, on: req.body.on };
       v.status = 'delivered';
       if (!ctx.legacy?.latenessAtIssue) judgeDispatch(v, req.body.on, ctx, details);
@@ -971,7 +1025,7 @@ export function expireWindows(v: CaseView, ctx: CaseContext): HistoryStep[] {
     recomputeDeadline(v, ctx);
     out.push(step(v, 'reasons_period_expired', 'system', ctx, undefined, { respondBy: r.respondBy, outcome: r.outcome }));
   }
-  if (v.status === 'fee_pending' && v.fee && !v.fee.paidOn && today > v.fee.payBy) {
+  if (v.status === 'fee_pending' && v.fee && !v.fee.paidOn && v.fee.payBy && today > v.fee.payBy) {
     v.status = 'closed';
     v.outcome = 'abandoned';
     v.outcomeReason = 'fee_not_paid';
@@ -1033,7 +1087,7 @@ export function pendingAlarms(v: CaseView, ctx: CaseContext, fired: ReadonlySet<
   if (v.status === 'correction_requested' && v.correction) windowEnd(`correction:${v.correction.respondBy}`, v.correction.respondBy);
   const c = openConsultation(v);
   if (c) windowEnd(`consultation:${c.sentOn}:${c.replyBy}`, c.replyBy);
-  if (v.status === 'fee_pending' && v.fee) windowEnd(`fee:${v.fee.payBy}`, v.fee.payBy);
+  if (v.status === 'fee_pending' && v.fee?.payBy) windowEnd(`fee:${v.fee.payBy}`, v.fee.payBy);
   if (v.status === 'reasons_requested' && v.reasonsRequest) windowEnd(`reasons:${v.reasonsRequest.respondBy}`, v.reasonsRequest.respondBy);
   return out.sort((a, b) => a.at - b.at);
 }

@@ -71,7 +71,7 @@ describe('2008 regime: only the replies and letters the 2008 Regulations know', 
 });
 
 describe('no 109号 processing fee before 2021-01-01 or under the 2008 Regulations', () => {
-  const fee = { fee: { amount: 100, basis: 'per-application' as const }, provision: { form: '纸质', method: '邮寄' } };
+  const fee = { fee: { count: 11, basis: 'per-application' as const }, provision: { form: '纸质', method: '邮寄' } };
 
   it('refuses a fee in a 2008-regime case', () => {
     const v = caseReceived('2018-03-01', '2021-03-05');

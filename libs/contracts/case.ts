@@ -186,9 +186,15 @@ export interface DraftDecisionBody extends Commented {
   replyKind: ReplyKind;
   reasons: string;
   parts?: DecisionPart[];
-  provision?: { form: string; method: string };
+  /** medium: how the information is supplied (per-volume fees only for paper or copied data) */
+  provision?: { form: string; method: string; medium?: 'paper' | 'copied-data' | 'electronic' | 'inspection' };
   otherOrgan?: string;
-  fee?: { amount: number; basis: 'per-application' | 'per-volume' };
+  /**
+   * A processing fee (国办函〔2020〕109号): the basis and the count (per application: the ordinal of
+   * this application among the applicant's applications in the calendar month; per volume: pages).
+   * The amount is computed by the engine; drafts recorded before 'law-round-three' typed it.
+   */
+  fee?: { basis: 'per-application' | 'per-volume'; count?: number; amount?: number };
   /** required for a repeated reply */
   previous?: PreviousApplication;
   /** required for a special-route reply */
@@ -377,7 +383,12 @@ export interface CaseView {
   reasonsRequest: ReasonsRequestState | null;
   extension: { requestedBy: string; requestedOn: string; reason: string; approved?: boolean; decidedBy?: string } | null;
   decision: DecisionState | null;
-  fee: { noticeOn: string; payBy: string; paidOn?: string } | null;
+  /**
+   * The fee notice: noticeOn the day it was issued; deliveredOn the recorded delivery (record-delivery
+   * while fee_pending), from the day after which the 20 working days run; payBy is empty ('') until
+   * then. Cases before 'law-round-three' counted from noticeOn.
+   */
+  fee: { noticeOn: string; payBy: string; paidOn?: string; deliveredOn?: string; amount?: number } | null;
   notice: { issuedOn: string; issuedBy: string } | null;
   delivery: { method: DeliveryMethod; on: string } | null;
   withdrawal: { on: string; reason?: string } | null;

@@ -229,7 +229,7 @@ export const TEMPLATES_2019: readonly NoticeTemplate[] = [
     id: 'fee-notice.2019',
     kind: 'fee-notice',
     regime: R,
-    version: 1,
+    version: 2,
     title: '政府信息公开信息处理费收费通知',
     noun: '通知',
     addressee: '{{applicantName}}',
@@ -260,7 +260,8 @@ export const TEMPLATES_2019: readonly NoticeTemplate[] = [
       { name: 'feeCalculation', label: '计算过程', type: 'text', required: true },
       { name: 'feeAmount', label: '应缴金额（元）', type: 'text', required: true },
       { name: 'paymentMethod', label: '缴费方式', type: 'text', required: true },
-      { name: 'paymentDeadline', label: '缴费期限届满日（收到通知次日起20个工作日）', type: 'date', required: true },
+      // Known only once the delivery of this notice is recorded (the period runs from the day after it).
+      { name: 'paymentDeadline', label: '缴费期限届满日（收到通知次日起20个工作日）', type: 'date', required: false },
     ],
     paragraphs: [
       RECEIVED_OPENING,
@@ -270,13 +271,18 @@ export const TEMPLATES_2019: readonly NoticeTemplate[] = [
       { text: '计费方式：{{feeBasis}}。计算过程：{{feeCalculation}}。应缴金额：人民币{{feeAmount}}元。' },
       {
         text: '请{{pronoun}}自收到本通知次日起20个工作日内，即于{{paymentDeadline}}前，通过{{paymentMethod}}缴纳。逾期未缴纳的，视为放弃申请，本机关将不再处理该政府信息公开申请。',
+        when: 'paymentDeadline',
       },
-      REMEDIES,
+      {
+        text: '请{{pronoun}}自收到本通知次日起20个工作日内，通过{{paymentMethod}}缴纳。逾期未缴纳的，视为放弃申请，本机关将不再处理该政府信息公开申请。',
+        unless: 'paymentDeadline',
+      },
       { text: '特此通知。', role: 'closing' },
       CONTACT,
     ],
     citations: [{ law: 'ogi-2019', article: 42, paragraph: 1 }],
-    remedies: 'standard',
+    // A procedural letter: no remedies paragraph (legal-rules.md section 7, MoJ 2021 guidance).
+    remedies: 'none',
   },
   {
     id: 'reply-already-public.2019',
@@ -662,7 +668,7 @@ export const TEMPLATES_2019: readonly NoticeTemplate[] = [
     id: 'abandonment-correction.2019',
     kind: 'abandonment-correction',
     regime: R,
-    version: 1,
+    version: 2,
     title: '视为放弃政府信息公开申请告知书（逾期未补正）',
     noun: '告知书',
     addressee: '{{applicantName}}',
@@ -684,13 +690,14 @@ export const TEMPLATES_2019: readonly NoticeTemplate[] = [
       CONTACT,
     ],
     citations: [{ law: 'ogi-2019', article: 30 }],
-    remedies: 'standard',
+    // Not processed (三.六): reconsideration first from 2024 (legal-rules.md section 7).
+    remedies: 'refusal',
   },
   {
     id: 'abandonment-fee.2019',
     kind: 'abandonment-fee',
     regime: R,
-    version: 1,
+    version: 2,
     title: '视为放弃政府信息公开申请告知书（逾期未缴费）',
     noun: '告知书',
     addressee: '{{applicantName}}',
@@ -710,7 +717,8 @@ export const TEMPLATES_2019: readonly NoticeTemplate[] = [
       CONTACT,
     ],
     citations: [{ law: 'ogi-2019', article: 42, paragraph: 1 }, { law: 'fee-measures-2020' }],
-    remedies: 'standard',
+    // Not processed (三.六): reconsideration first from 2024 (legal-rules.md section 7).
+    remedies: 'refusal',
   },
   {
     id: 'withdrawal-confirmation.2019',
