@@ -74,7 +74,11 @@ const SCHEMAS: Record<ActionName, Fields> = {
     provision: opt({ kind: 'object', fields: { form: text(100), method: text(100), medium: opt(oneOf(PROVISION_MEDIA)) } }),
     otherOrgan: opt(text(200)),
     // The amount is computed from basis and count (never typed in): an `amount` is not an allowed field.
-    fee: opt({ kind: 'object', fields: { basis: oneOf(['per-application', 'per-volume']), count: { kind: 'int', min: 1, max: 100000 } } }),
+    // count: pages per volume; per application the API counts the applicant's applications in the month.
+    fee: opt({
+      kind: 'object',
+      fields: { basis: oneOf(['per-application', 'per-volume']), count: opt({ kind: 'int', min: 1, max: 100000 }) },
+    }),
     previous: opt({
       kind: 'object',
       fields: { applicationNumber: text(64), repliedOn: date, noticeNumber: opt(text(64)) },
