@@ -58,6 +58,12 @@ export interface CaseContext {
    * recorded delivery (before 'law-round-three').
    */
   legacy?: { erasesLateness?: boolean; abandons2008?: boolean; latenessAtIssue?: boolean; feeFromNotice?: boolean };
+  /**
+   * Ordinary mail without a signature (平常信函, legal-rules.md section 2): the office confirms with
+   * the applicant on the day it arrives. Set by the workflow for such cases (from 'law-round-three'):
+   * unconfirmed at the end of that day they are flagged, reminded, and a later confirmation is late.
+   */
+  confirmOnArrivalDay?: boolean;
 }
 
 export interface ActionError {
@@ -702,6 +708,9 @@ export function applyAction(v: CaseView, req: ActionRequest, ctx: CaseContext): 
       v.receivedOn = req.body.receivedOn;
       v.status = 'registered';
       details.regime = regimeFor(req.body.receivedOn);
+      // Ordinary mail is confirmed on the day it arrives; a confirmation on a later day is recorded as late.
+      if (ctx.confirmOnArrivalDay && (req.body.receivedOn > v.arrivedOn || today > v.arrivedOn))
+        details.confirmationLate = { arrivedOn: v.arrivedOn, confirmedOn: req.body.receivedOn, enteredOn: today };
       break;
     case 'triage':
       v.triageOutcome = req.body.outcome;
@@ -1040,7 +1049,8 @@ export function expireWindows(v: CaseView, ctx: CaseContext): HistoryStep[] {
 export interface Alarm {
   key: string;
   at: number; // epoch ms
-  kind: 'reminder' | 'escalation' | 'wake';
+  /** confirmation: ordinary mail still unconfirmed after its arrival day (flag, then a reminder each working day) */
+  kind: 'reminder' | 'escalation' | 'wake' | 'confirmation';
   /** reminders: working days before the due day */
   workingDaysBefore?: number;
   dueOn?: string;
@@ -1080,6 +1090,19 @@ export function pendingAlarms(v: CaseView, ctx: CaseContext, fired: ReadonlySet<
     out.push({ key: `escalation:${i.isoDate(d)}`, at: at9(i.isoDate(d)), kind: 'escalation', dueOn, on: i.isoDate(d) });
     const overdueKey = `overdue:${dueOn}`;
     if (!fired.has(overdueKey)) out.push({ key: overdueKey, at: endOf(dueOn), kind: 'wake' });
+  }
+  if (ctx.confirmOnArrivalDay && v.status === 'awaiting_confirmation') {
+    // Flagged at the end of the arrival day, then reminded at the notify hour of every working day after it.
+    const flag = `confirmation-overdue:${v.arrivedOn}`;
+    if (!fired.has(flag)) out.push({ key: flag, at: endOf(v.arrivedOn), kind: 'confirmation', on: v.arrivedOn });
+    else {
+      const i = ctx.index;
+      let d = i.addWorkingDays(parseIsoDate(v.arrivedOn), 1);
+      const t = parseIsoDate(today);
+      if (d < t) d = i.isWorkingDay(t) ? t : i.addWorkingDays(t, 1);
+      while (fired.has(`confirmation-reminder:${i.isoDate(d)}`)) d = i.addWorkingDays(d, 1);
+      out.push({ key: `confirmation-reminder:${i.isoDate(d)}`, at: at9(i.isoDate(d)), kind: 'confirmation', on: i.isoDate(d) });
+    }
   }
   const windowEnd = (key: string, endsOn: string) => {
     if (!fired.has(key)) out.push({ key, at: endOf(endsOn), kind: 'wake' });

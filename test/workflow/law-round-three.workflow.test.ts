@@ -54,4 +54,42 @@ describe('applicationWorkflow: exact to the law, round three', () => {
       paymentDeadline: payBy,
     });
   });
+
+  it('ordinary mail unconfirmed at the end of its arrival day is flagged and reminded; a later confirmation is recorded as late', async () => {
+    // Arrives at 10:00 on a working day.
+    const arrivedOn = wd(await h.today(), 1);
+    await h.sleepUntil(arrivedOn, 10);
+    const { id, handle } = await h.open({ awaitingConfirmation: true, channel: 'mail' });
+    const mine = (key: string) => h.store.notifications.filter((n) => n.applicationId === id && n.key.startsWith(key));
+    expect(mine('confirmation')).toEqual([]);
+    await h.sleepUntil(wd(arrivedOn, 1), 1);
+    const flagged = await h.eventually(handle, (v) => v?.history.some((s) => s.type === 'confirmation_overdue') === true);
+    expect(flagged.status).toBe('awaiting_confirmation');
+    await h.eventually(handle, () => mine(`confirmation-overdue:${arrivedOn}`).length === 2);
+    expect(mine(`confirmation-overdue:${arrivedOn}`).map((n) => [n.recipientRole, n.kind])).toEqual([
+      ['clerk', 'reminder'],
+      ['supervisor', 'escalation'],
+    ]);
+    // The next working day at the notify hour the clerks are reminded again.
+    await h.sleepUntil(wd(arrivedOn, 1), 10);
+    await h.eventually(handle, () => mine(`confirmation-reminder:${wd(arrivedOn, 1)}`).length === 1);
+
+    const confirmedOn = wd(arrivedOn, 1);
+    const c = await h.act(handle, 'confirm-receipt', clerk, { receivedOn: confirmedOn });
+    expect(c.status).toBe('registered');
+    expect(c.history[c.history.length - 1].details).toMatchObject({
+      confirmationLate: { arrivedOn, confirmedOn, enteredOn: confirmedOn },
+    });
+    await handle.terminate('done');
+  });
+
+  it('online submissions are not held to the arrival day', async () => {
+    const { id, handle } = await h.open({ awaitingConfirmation: true });
+    const arrivedOn = await h.today();
+    await h.sleepUntil(wd(arrivedOn, 2), 12);
+    const v = await h.caseOf(handle);
+    expect(v.history.some((s) => s.type === 'confirmation_overdue')).toBe(false);
+    expect(h.store.notifications.filter((n) => n.applicationId === id && n.key.startsWith('confirmation'))).toEqual([]);
+    await handle.terminate('done');
+  });
 });
