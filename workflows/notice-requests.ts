@@ -187,7 +187,12 @@ export function noticesForExpiry(v: CaseView): Request[] {
         letterKind: 'abandonment-correction',
         issueKey: 'abandonment',
         issuedBy: 'system',
-        fields: fieldsOf({ correctionNoticeDeliveredOn: v.correction.deliveredOn, correctionDeadline: v.correction.respondBy }),
+        fields: fieldsOf({
+          correctionNoticeDeliveredOn: v.correction.deliveredOn,
+          correctionDeadline: v.correction.respondBy,
+          // A justified reason was recorded: the letter says the period was extended, not that there was none.
+          justifiedReason: v.correction.justifiedReasons?.map((r) => r.reason).join('；'),
+        }),
       },
     ];
   }

@@ -92,6 +92,7 @@ const SCHEMAS: Record<ActionName, Fields> = {
   'approve-decision': decision,
   'issue-notice': { comment },
   'reissue-notice': { comment },
+  'record-correction-reason': { reason: text(), extraDays: { kind: 'int', min: 1, max: 60 }, comment },
   'record-delivery': { method: oneOf(DELIVERY_METHODS), on: date, comment },
   withdraw: { on: date, reason: opt(text()), comment },
   'confirm-petition': decision,

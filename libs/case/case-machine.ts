@@ -121,6 +121,7 @@ export const ACTION_RULES: Readonly<Record<ActionName, Rule>> = {
   'receive-reasons': { roles: ['clerk'], from: ['reasons_requested'] },
   // Whenever a letter failed (stepFacts.letterFailed), closed cases included: every letter exists in the end.
   'reissue-notice': { roles: ['supervisor'], from: CASE_STATUSES },
+  'record-correction-reason': { roles: ['clerk'], from: ['correction_requested'] },
 };
 
 /**
@@ -310,6 +311,10 @@ function checkRules(v: CaseView, req: ActionRequest, ctx: CaseContext): ActionEr
     }
     case 'receive-correction':
       return date('receivedOn', req.body.receivedOn, v.correction!.requestedOn, 'the day the correction was requested');
+    case 'record-correction-reason':
+      if (dl?.regime === '2008')
+        return wrong('record-correction-reason: the 2008 Regulations have no deemed abandonment, so no correction period to extend');
+      return null;
     case 'start-consultation': {
       const e =
         date('sentOn', req.body.sentOn, dl!.clockStart, 'the start of the answer clock') ??
@@ -723,6 +728,21 @@ export function applyAction(v: CaseView, req: ActionRequest, ctx: CaseContext): 
       const respondBy = workingDayWindow(deliveredOn, periodDays, ctx.index).endsOn;
       v.correction = { requestedOn: today, items: req.body.items, deliveredOn, periodDays, respondBy };
       v.status = 'correction_requested';
+      details.respondBy = respondBy;
+      break;
+    }
+    case 'record-correction-reason': {
+      // 正当理由 (legal-rules.md section 4): the period is extended after its current end.
+      const c = v.correction!;
+      const respondBy = workingDayWindow(c.respondBy, req.body.extraDays, ctx.index).endsOn;
+      (c.justifiedReasons ??= []).push({
+        reason: req.body.reason,
+        recordedOn: today,
+        extraDays: req.body.extraDays,
+        respondByBefore: c.respondBy,
+      });
+      details.respondByBefore = c.respondBy;
+      c.respondBy = respondBy;
       details.respondBy = respondBy;
       break;
     }

@@ -57,6 +57,8 @@ export const ACTION_NAMES = [
   'receive-reasons',
   /** a supervisor issues again the letters that failed (a template an administrator broke, fixed since) */
   'reissue-notice',
+  /** the applicant's justified reason (正当理由) for not correcting in time: extends the correction period */
+  'record-correction-reason',
 ] as const;
 export type ActionName = (typeof ACTION_NAMES)[number];
 
@@ -128,6 +130,12 @@ export interface RequestCorrectionBody extends Commented {
 }
 export interface ReceiveCorrectionBody extends Commented {
   receivedOn: string;
+}
+/** A justified reason (正当理由) why the applicant cannot correct within the period, and how long it extends it. */
+export interface RecordCorrectionReasonBody extends Commented {
+  reason: string;
+  /** working days added after the current end of the period */
+  extraDays: number;
 }
 export interface AssignBody extends Commented {
   assignee: string;
@@ -255,6 +263,7 @@ export interface ActionBodies {
   'request-reasons': RequestReasonsBody;
   'receive-reasons': ReceiveReasonsBody;
   'reissue-notice': ReissueNoticeBody;
+  'record-correction-reason': RecordCorrectionReasonBody;
 }
 
 /** One human step, sent as the `action` Update. */
@@ -377,6 +386,8 @@ export interface CaseView {
     periodDays: number;
     respondBy: string;
     receivedOn?: string;
+    /** justified reasons recorded (正当理由), each extending respondBy */
+    justifiedReasons?: { reason: string; recordedOn: string; extraDays: number; respondByBefore: string }[];
   } | null;
   consultations: ConsultationState[];
   /** Art. 35 request for reasons; null when none was sent */

@@ -63,6 +63,7 @@ function bodyFor(action: ActionName, today: string, n: number): ActionBodies[Act
     'record-payment': () => ({ paidOn: today }),
     'request-reasons': () => ({ sentOn: today, periodDays: 10 }),
     'receive-reasons': () => ({ receivedOn: today, reasonable: n % 2 === 0 }),
+    'record-correction-reason': () => ({ reason: '因病住院无法按期补正', extraDays: 5 }),
   };
   return bodies[action]();
 }

@@ -92,4 +92,26 @@ describe('applicationWorkflow: exact to the law, round three', () => {
     expect(h.store.notifications.filter((n) => n.applicationId === id && n.key.startsWith('confirmation'))).toEqual([]);
     await handle.terminate('done');
   });
+
+  it('a justified reason for a late correction (正当理由) extends the period; the abandonment letter then says so', async () => {
+    const { id, handle } = await h.open();
+    const requested = await h.act(handle, 'request-correction', clerk, { items: ['写明所需信息的名称'] });
+    const respondBy = requested.correction!.respondBy;
+    await h.sleepUntil(respondBy, 10);
+    const extended = await h.act(handle, 'record-correction-reason', clerk, { reason: '申请人住院治疗', extraDays: 5 });
+    const newRespondBy = wd(respondBy, 5);
+    expect(extended).toMatchObject({ status: 'correction_requested', correction: { respondBy: newRespondBy } });
+    expect(extended.history[extended.history.length - 1].details).toMatchObject({ respondByBefore: respondBy, respondBy: newRespondBy });
+    // The old end passes: still open.
+    await h.sleepUntil(wd(respondBy, 1), 10);
+    expect((await h.caseOf(handle)).status).toBe('correction_requested');
+    await h.sleepUntil(wd(newRespondBy, 1), 10);
+    const closed = await h.eventually(handle, (v) => v?.status === 'closed');
+    expect(closed).toMatchObject({ outcome: 'abandoned', outcomeReason: 'correction_not_made' });
+    await h.eventually(handle, () => h.store.notices!.some((n) => n.applicationId === id && n.kind === 'abandonment'));
+    expect(h.store.notices!.find((n) => n.applicationId === id && n.kind === 'abandonment')!.fields).toMatchObject({
+      justifiedReason: '申请人住院治疗',
+      correctionDeadline: newRespondBy,
+    });
+  });
 });

@@ -676,11 +676,17 @@ export const TEMPLATES_2019: readonly NoticeTemplate[] = [
       { name: 'correctionNoticeNumber', label: '补正告知书文号', type: 'text', required: true },
       { name: 'correctionNoticeDeliveredOn', label: '补正告知书送达日期', type: 'date', required: true },
       { name: 'correctionDeadline', label: '补正期限届满日', type: 'date', required: true },
+      { name: 'justifiedReason', label: '申请人逾期补正的正当理由（已延长补正期限时）', type: 'text', required: false },
     ],
     paragraphs: [
       RECEIVED_OPENING,
       {
         text: '本机关已于{{correctionNoticeDeliveredOn}}向{{pronoun}}送达《政府信息公开申请补正告知书》（{{correctionNoticeNumber}}），请{{pronoun}}于{{correctionDeadline}}前作出补正。补正期限届满，本机关未收到{{pronoun}}补正后的申请，也未收到{{pronoun}}逾期补正的正当理由。',
+        unless: 'justifiedReason',
+      },
+      {
+        text: '本机关已于{{correctionNoticeDeliveredOn}}向{{pronoun}}送达《政府信息公开申请补正告知书》（{{correctionNoticeNumber}}）。因{{pronoun}}提出逾期补正的正当理由（{{justifiedReason}}），本机关已将补正期限延长至{{correctionDeadline}}。延长后的补正期限届满，本机关仍未收到{{pronoun}}补正后的申请。',
+        when: 'justifiedReason',
       },
       {
         text: '依照{{basis}}的规定，{{pronoun}}的申请视为放弃，本机关不再处理该政府信息公开申请。{{pronoun}}如仍需要获取相关政府信息，可以重新提出申请，并写明所需政府信息的名称、文号或者便于本机关查询的其他特征性描述。',
