@@ -73,6 +73,9 @@ const SCHEMAS: Record<ActionName, Fields> = {
     }),
     provision: opt({ kind: 'object', fields: { form: text(100), method: text(100), medium: opt(oneOf(PROVISION_MEDIA)) } }),
     otherOrgan: opt(text(200)),
+    otherOrganContact: opt(text(300)),
+    otherOrganUndetermined: opt(bool),
+    publicInterest: opt(text(2000)),
     // The amount is computed from basis and count (never typed in): an `amount` is not an allowed field.
     // count: pages per volume; per application the API counts the applicant's applications in the month.
     fee: opt({
@@ -103,7 +106,6 @@ const SCHEMAS: Record<ActionName, Fields> = {
 
 /** Facts a reply kind cannot do without (its letter names them): field -> the rule's wording. */
 const REQUIRED_FOR_KIND: Readonly<Partial<Record<string, readonly [string, string][]>>> = {
-  'other-organ': [['otherOrgan', 'an other-organ reply (Art. 36(5))']],
   repeated: [['previous', 'a repeated reply (Art. 36(6): the earlier application and the day it was answered)']],
   'special-route': [['specialRoute', 'a special-route reply (Art. 36(7): the law that sets the route and where to go)']],
   publication: [['publication', 'a publication reply (Art. 39(2): the publication and where to get it)']],

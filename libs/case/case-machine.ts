@@ -499,7 +499,23 @@ function checkDraft(v: CaseView, body: ActionBodies['draft-decision'], today: st
           : `body.fee.count: 30 pages or fewer are free (${count} pages)`,
       );
   }
+  const released = releasedObjector(v, body);
+  if (released && !body.publicInterest?.trim())
+    return bad(
+      `body.publicInterest: ${released.party} objected to disclosure on ${released.receivedOn} (Art. 32); a ${body.replyKind} draft that releases its information needs the public interest that non-disclosure would seriously harm, or withhold that part on the ground third-party-rights`,
+    );
   switch (body.replyKind) {
+    case 'other-organ':
+      // Art. 36(5): name the organ and its contact when it can be determined; otherwise say so.
+      if (body.otherOrganUndetermined && body.otherOrgan)
+        return bad('body.otherOrganUndetermined: the responsible organ is named (body.otherOrgan), so it was determined');
+      if (!body.otherOrganUndetermined && !body.otherOrgan)
+        return bad(
+          'body.otherOrgan: an other-organ reply (Art. 36(5)) names the responsible organ, or says it cannot be determined (body.otherOrganUndetermined: true)',
+        );
+      if (body.otherOrgan && !body.otherOrganContact)
+        return bad("body.otherOrganContact: an other-organ reply (Art. 36(5)) gives the responsible organ's contact details with its name");
+      return null;
     case 'excessive': {
       const r = v.reasonsRequest;
       if (r?.outcome === 'unreasonable' || r?.outcome === 'no-reply') return null;
@@ -519,6 +535,21 @@ function checkDraft(v: CaseView, body: ActionBodies['draft-decision'], today: st
     default:
       return null;
   }
+}
+
+/**
+ * The third party whose objection (Art. 32; 2008 Art. 23) a draft overrides: a disclose draft, or a
+ * partial one that withholds nothing on the ground of third-party rights. Null when none objected.
+ */
+export function releasedObjector(
+  v: CaseView,
+  body: Pick<ActionBodies['draft-decision'], 'replyKind' | 'parts'>,
+): { party: string; receivedOn: string } | null {
+  if (body.replyKind !== 'disclose' && body.replyKind !== 'partial') return null;
+  if (body.replyKind === 'partial' && body.parts?.some((p) => p.disposition === 'withhold' && p.ground === 'third-party-rights'))
+    return null;
+  const c = v.consultations.find((x) => x.kind === 'third-party' && x.position === 'objection');
+  return c ? { party: c.party, receivedOn: c.receivedOn ?? c.replyBy } : null;
 }
 
 /** A draft whose reply letter cannot be made is refused here, naming the missing fact (不拒办). */

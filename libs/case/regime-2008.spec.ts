@@ -51,7 +51,13 @@ describe('2008 regime: only the replies and letters the 2008 Regulations know', 
     const v = caseReceived('2018-03-01', '2018-03-05');
     for (const kind of ['already-public', 'not-exist', 'other-organ'] as const) {
       expect(findTemplate(replyLetterKind(kind), '2008')).toBeDefined();
-      expect(checkAction(v, draft(kind, kind === 'other-organ' ? { otherOrgan: '某局' } : {}), ctxOn('2018-03-05'))).toBeNull();
+      expect(
+        checkAction(
+          v,
+          draft(kind, kind === 'other-organ' ? { otherOrgan: '某局', otherOrganContact: '0539-1234567' } : {}),
+          ctxOn('2018-03-05'),
+        ),
+      ).toBeNull();
     }
   });
 

@@ -196,7 +196,16 @@ export interface DraftDecisionBody extends Commented {
   parts?: DecisionPart[];
   /** medium: how the information is supplied (per-volume fees only for paper or copied data) */
   provision?: { form: string; method: string; medium?: 'paper' | 'copied-data' | 'electronic' | 'inspection' };
+  /** other-organ reply (Art. 36(5)): the responsible organ's name and its contact details */
   otherOrgan?: string;
+  otherOrganContact?: string;
+  /** other-organ reply: the office could not determine the responsible organ (Art. 36(5) 能够确定的 only) */
+  otherOrganUndetermined?: boolean;
+  /**
+   * Why non-disclosure would seriously harm the public interest (Art. 15, 32): needed when the draft
+   * releases the information of a third party that objected; the third party is then told in writing.
+   */
+  publicInterest?: string;
   /**
    * A processing fee (国办函〔2020〕109号): the basis and the count (per application: the ordinal of
    * this application among the applicant's applications in the calendar month; per volume: pages).
