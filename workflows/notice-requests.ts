@@ -56,6 +56,28 @@ function consultationRequest(v: CaseView, who: string, seq: number | undefined):
   ];
 }
 
+/**
+ * Art. 32 (2008: Art. 23): a reply that discloses over a third party's objection for the public
+ * interest goes with a written notice to that third party (content and reasons), one per objector.
+ */
+export function thirdPartyDisclosureNotices(v: CaseView, who: string): Request[] {
+  const d = v.decision;
+  if (!d?.publicInterest || (d.replyKind !== 'disclose' && d.replyKind !== 'partial')) return [];
+  return v.consultations
+    .filter((c) => c.kind === 'third-party' && c.position === 'objection')
+    .map((c, i) => ({
+      kind: 'consultation' as const,
+      letterKind: 'third-party-disclosure-notice' as const,
+      issueKey: `third-party-disclosure-${i + 1}`,
+      issuedBy: who,
+      fields: fieldsOf({
+        thirdPartyName: c.party,
+        affectedInformation: c.information ?? '本次申请所涉及的贵方信息',
+        publicInterest: d.publicInterest,
+      }),
+    }));
+}
+
 /** Art. 35: the request for reasons, and the later reply day when the reasons were found reasonable. */
 function reasonsRequests(v: CaseView, req: ActionRequest, who: string, seq: number | undefined): Request[] {
   const r = v.reasonsRequest;
@@ -159,7 +181,7 @@ export function noticesForStep(
     }
     case 'issue-notice': {
       const reply = replyRequest(v, who);
-      return reply ? [reply] : [];
+      return reply ? [reply, ...thirdPartyDisclosureNotices(v, who)] : [];
     }
     case 'withdraw':
       if (!v.withdrawal) return [];

@@ -114,4 +114,41 @@ describe('applicationWorkflow: exact to the law, round three', () => {
       correctionDeadline: newRespondBy,
     });
   });
+
+  it("third party's objection: releasing its information needs the public interest, and the third party is told in writing", async () => {
+    const today = await h.today();
+    const { id, handle } = await h.open({ receivedOn: wd(today, -2) });
+    await h.act(handle, 'triage', clerk, { outcome: 'accept' });
+    await h.act(handle, 'assign', clerk, { assignee: 'clerk' });
+    await h.act(handle, 'start-consultation', clerk, {
+      kind: 'third-party',
+      party: '临沂某建材有限公司',
+      sentOn: today,
+      information: '污染物排放数据',
+    });
+    await h.act(handle, 'receive-consultation-reply', clerk, { receivedOn: today, position: 'objection', reasons: '商业秘密' });
+    const draft: DraftDecisionBody = {
+      replyKind: 'disclose',
+      reasons: '予以公开',
+      parts: [{ description: '环境影响评价报告', disposition: 'disclose' }],
+    };
+    await expectRejected(h.act(handle, 'draft-decision', clerk, draft), 'BadRequest', /body\.publicInterest: 临沂某建材有限公司 objected/);
+    await h.act(handle, 'draft-decision', clerk, { ...draft, publicInterest: '涉及周边居民饮用水安全' });
+    await h.act(handle, 'review-confidentiality', reviewer, { approve: true });
+    await h.act(handle, 'approve-decision', reviewer, { approve: true });
+    await h.act(handle, 'issue-notice', clerk, {});
+    await h.eventually(handle, () =>
+      h.store.notices!.some((n) => n.applicationId === id && n.letterKind === 'third-party-disclosure-notice'),
+    );
+    const mine = h.store.notices!.filter((n) => n.applicationId === id);
+    expect(mine.map((n) => n.letterKind)).toEqual(
+      expect.arrayContaining(['third-party-consultation', 'reply-disclose', 'third-party-disclosure-notice']),
+    );
+    expect(mine.find((n) => n.letterKind === 'third-party-disclosure-notice')!.fields).toEqual({
+      thirdPartyName: '临沂某建材有限公司',
+      affectedInformation: '污染物排放数据',
+      publicInterest: '涉及周边居民饮用水安全',
+    });
+    await handle.terminate('done');
+  });
 });
