@@ -1,3 +1,4 @@
+import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import type { CalendarData } from '../libs/calendar/calendar.types';
 import type { CaseFacts } from '../libs/case';
@@ -41,6 +42,26 @@ export interface NotificationInput {
   dueOn: string | null;
 }
 
+/**
+ * PostgreSQL refuses the data itself (SQLSTATE class 22 data exception, such as a date out of range
+ * or an invalid value; 23502 NOT NULL, 23514 CHECK, 23503 foreign key): a retry would be refused
+ * the same way, so the activity fails for good (type DataRejected) and the failure is visible,
+ * instead of retrying forever. Connection loss, deadlocks and serialization failures stay retryable.
+ */
+export function failOnDataError(what: string) {
+  return (err: unknown): never => {
+    const code = (err as { code?: unknown } | null)?.code;
+    if (typeof code === 'string' && (code.startsWith('22') || code === '23502' || code === '23514' || code === '23503')) {
+      throw ApplicationFailure.create({
+        type: 'DataRejected',
+        message: `${what}: PostgreSQL refused the data: ${(err as Error).message} (SQLSTATE ${code})`,
+        nonRetryable: true,
+      });
+    }
+    throw err;
+  };
+}
+
 export function createCaseActivities({ ds, deadlines, messages = DEFAULT_MESSAGE_SETTINGS }: CaseDeps) {
   /**
    * The calendar years [fromYear, toYear] the workflow needs (not the whole
@@ -58,6 +79,9 @@ export function createCaseActivities({ ds, deadlines, messages = DEFAULT_MESSAGE
    * a late retry never overwrites the row of a newer step.
    */
   async function projectCaseStep(p: CaseProjection): Promise<{ written: boolean }> {
+    return projectStep(p).catch(failOnDataError(`projectCaseStep ${p.type} (seq ${p.seq})`));
+  }
+  async function projectStep(p: CaseProjection): Promise<{ written: boolean }> {
     return ds.transaction(async (m) => {
       const written = await appendCaseEvent(m, {
         applicationId: p.applicationId,
@@ -133,40 +157,42 @@ export function createCaseActivities({ ds, deadlines, messages = DEFAULT_MESSAGE
    * it is due.
    */
   async function notify(n: NotificationInput): Promise<{ written: boolean; toSupervisors: boolean }> {
-    return ds.transaction(async (m) => {
-      const rows: { recipient_role: string | null }[] = await m.query(
-        `WITH holder AS (
+    return ds
+      .transaction(async (m) => {
+        const rows: { recipient_role: string | null }[] = await m.query(
+          `WITH holder AS (
            SELECT $4::text IS NOT NULL AND NOT EXISTS (SELECT 1 FROM users WHERE username = $4 AND active) AS gone
          )
          INSERT INTO notifications (application_id, key, kind, recipient_username, recipient_role, message, due_on)
          SELECT $1, $2, $3, $4, CASE WHEN gone THEN 'supervisor' ELSE $5 END, CASE WHEN gone THEN $6 || $8 ELSE $6 END, $7
          FROM holder
          ON CONFLICT ON CONSTRAINT uq_notifications_application_key DO NOTHING RETURNING recipient_role`,
-        [
-          n.applicationId,
-          n.key,
-          n.kind,
-          n.recipientUsername,
-          n.recipientRole,
-          n.message,
-          n.dueOn,
-          `（承办人 ${n.recipientUsername} 的账号已停用，请主管重新分配承办人）`,
-        ],
-      );
-      // Staff e-mails for the notification, in the same transaction (outside quiet hours).
-      if (rows.length > 0) {
-        await enqueueStaffMessage(m, messages, {
-          applicationId: n.applicationId,
-          notificationKey: n.key,
-          kind: n.kind,
-          recipientUsername: rows[0].recipient_role === 'supervisor' && n.recipientRole !== 'supervisor' ? null : n.recipientUsername,
-          recipientRole: rows[0].recipient_role,
-          message: n.message,
-          dueOn: n.dueOn,
-        });
-      }
-      return { written: rows.length > 0, toSupervisors: rows[0]?.recipient_role === 'supervisor' && n.recipientRole !== 'supervisor' };
-    });
+          [
+            n.applicationId,
+            n.key,
+            n.kind,
+            n.recipientUsername,
+            n.recipientRole,
+            n.message,
+            n.dueOn,
+            `（承办人 ${n.recipientUsername} 的账号已停用，请主管重新分配承办人）`,
+          ],
+        );
+        // Staff e-mails for the notification, in the same transaction (outside quiet hours).
+        if (rows.length > 0) {
+          await enqueueStaffMessage(m, messages, {
+            applicationId: n.applicationId,
+            notificationKey: n.key,
+            kind: n.kind,
+            recipientUsername: rows[0].recipient_role === 'supervisor' && n.recipientRole !== 'supervisor' ? null : n.recipientUsername,
+            recipientRole: rows[0].recipient_role,
+            message: n.message,
+            dueOn: n.dueOn,
+          });
+        }
+        return { written: rows.length > 0, toSupervisors: rows[0]?.recipient_role === 'supervisor' && n.recipientRole !== 'supervisor' };
+      })
+      .catch(failOnDataError(`notify ${n.key}`));
   }
 
   return { loadCalendarYears, projectCaseStep, notify };

@@ -124,6 +124,9 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
   // 'dispatch-lateness': a reply is on time when issued and dispatched by the due day (legal-rules
   // section 7), judged again at record-delivery; earlier histories judged the issue day only.
   const dispatchLateness = patched('dispatch-lateness');
+  // 'law-round-three' (issue 15, points 6-10): the fee payment period runs from the day after the
+  // recorded delivery of the fee notice; earlier histories counted it from the notice day.
+  const lawRoundThree = patched('law-round-three');
   /** The requests of the letters that failed, by kind and key, for reissue-notice. */
   const failedRequests = new Map<string, LetterRequest>();
 
@@ -135,9 +138,12 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
     ...(settings.notifyHour !== undefined ? { notifyHour: settings.notifyHour } : {}),
     ...(lawRoundTwo
       ? dispatchLateness
-        ? {}
-        : { legacy: { latenessAtIssue: true } }
-      : { legacy: { erasesLateness: true, abandons2008: true, latenessAtIssue: true } }),
+        ? lawRoundThree
+          ? {}
+          : { legacy: { feeFromNotice: true } }
+        : { legacy: { latenessAtIssue: true, feeFromNotice: true } }
+      : { legacy: { erasesLateness: true, abandons2008: true, latenessAtIssue: true, feeFromNotice: true } }),
+    ...(lawRoundThree && input.submission.channel === 'mail' ? { confirmOnArrivalDay: true } : {}),
   });
 
   // The API waits on this Update (sent together with the start), so the caller
@@ -408,6 +414,38 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
   async function sendNotification(v: CaseView, a: Alarm): Promise<void> {
     if (a.kind === 'wake') return;
     const n = v.registrationNumber ?? v.applicationId;
+    if (a.kind === 'confirmation') {
+      // Ordinary mail unconfirmed after its arrival day: recorded once as a step, and the clerks and
+      // the supervisors are told (then the clerks every working day until it is confirmed).
+      const flag = a.key.startsWith('confirmation-overdue:');
+      if (flag) {
+        const steps = [
+          {
+            seq: v.history.length ? v.history[v.history.length - 1].seq + 1 : 2,
+            type: 'confirmation_overdue',
+            actor: 'system',
+            role: 'system' as const,
+            at: new Date(Date.now()).toISOString(),
+            status: v.status,
+            details: { arrivedOn: v.arrivedOn, channel: 'mail' },
+          },
+        ];
+        v.history.push(...steps);
+        await project(steps);
+      }
+      const message = `${n}：平常信函于${v.arrivedOn}到达，当日未与申请人确认收到申请的日期，请尽快确认（确认之日为收到申请之日）`;
+      for (const recipientRole of flag ? (['clerk', 'supervisor'] as const) : (['clerk'] as const))
+        await notify({
+          applicationId: v.applicationId,
+          key: `${a.key}:${recipientRole}`,
+          kind: flag && recipientRole === 'supervisor' ? 'escalation' : 'reminder',
+          recipientUsername: null,
+          recipientRole,
+          dueOn: null,
+          message,
+        });
+      return;
+    }
     if (a.kind === 'reminder') {
       await notify({
         applicationId: v.applicationId,

@@ -263,4 +263,29 @@ describe('notice requests: the letters each step issues, filled from the case', 
     expect(renders({ ...a, fields: { ...a.fields, correctionNoticeNumber: '临政公开〔2026〕第3号' } })).toContain('临政公开〔2026〕第3号');
     expect(noticesForStep(base, req('triage', { outcome: 'accept' }), step)).toEqual([]);
   });
+
+  it('an abandonment after a justified reason (正当理由) extended the period says so, not that there was none (issue 15 point 10)', () => {
+    const correction = {
+      requestedOn: '2026-11-06',
+      items: ['写明所需信息的名称'],
+      deliveredOn: '2026-11-09',
+      periodDays: 15,
+      respondBy: '2026-12-07',
+      justifiedReasons: [{ reason: '申请人住院治疗', recordedOn: '2026-11-27', extraDays: 5, respondByBefore: '2026-11-30' }],
+    };
+    const [a] = noticesForExpiry({ ...base, outcome: 'abandoned', outcomeReason: 'correction_not_made', correction });
+    expect(a.fields).toMatchObject({ justifiedReason: '申请人住院治疗', correctionDeadline: '2026-12-07' });
+    const text = renders({ ...a, fields: { ...a.fields, correctionNoticeNumber: '临政公开〔2026〕第3号' } });
+    expect(text).toContain('因您提出逾期补正的正当理由（申请人住院治疗），本机关已将补正期限延长至2026年12月7日');
+    expect(text).not.toContain('也未收到您逾期补正的正当理由');
+    const [plain] = noticesForExpiry({
+      ...base,
+      outcome: 'abandoned',
+      outcomeReason: 'correction_not_made',
+      correction: { ...correction, justifiedReasons: undefined },
+    });
+    expect(renders({ ...plain, fields: { ...plain.fields, correctionNoticeNumber: '临政公开〔2026〕第3号' } })).toContain(
+      '也未收到您逾期补正的正当理由',
+    );
+  });
 });

@@ -1,6 +1,7 @@
 // Which letters a case step issues (legal-rules.md section 7), and the case facts each letter
 // takes from the workflow state. Pure: the workflow calls issueNotice with what this returns;
 // applicant and application facts are added by the activity from the projection.
+import { feeCalculation } from '../libs/case/fees';
 import { fieldsOf, replyRequest, type LetterRequest as Request } from '../libs/case/reply-letter';
 import type { ActionRequest, CaseView, HistoryStep } from '../libs/contracts/case';
 
@@ -53,6 +54,28 @@ function consultationRequest(v: CaseView, who: string, seq: number | undefined):
       fields: fieldsOf({ organName: c.party, coMadeInformation: c.information, replyDeadline: c.replyBy }),
     },
   ];
+}
+
+/**
+ * Art. 32 (2008: Art. 23): a reply that discloses over a third party's objection for the public
+ * interest goes with a written notice to that third party (content and reasons), one per objector.
+ */
+export function thirdPartyDisclosureNotices(v: CaseView, who: string): Request[] {
+  const d = v.decision;
+  if (!d?.publicInterest || (d.replyKind !== 'disclose' && d.replyKind !== 'partial')) return [];
+  return v.consultations
+    .filter((c) => c.kind === 'third-party' && c.position === 'objection')
+    .map((c, i) => ({
+      kind: 'consultation' as const,
+      letterKind: 'third-party-disclosure-notice' as const,
+      issueKey: `third-party-disclosure-${i + 1}`,
+      issuedBy: who,
+      fields: fieldsOf({
+        thirdPartyName: c.party,
+        affectedInformation: c.information ?? '本次申请所涉及的贵方信息',
+        publicInterest: d.publicInterest,
+      }),
+    }));
 }
 
 /** Art. 35: the request for reasons, and the later reply day when the reasons were found reasonable. */
@@ -143,17 +166,22 @@ export function noticesForStep(
           issuedBy: who,
           fields: fieldsOf({
             feeBasis: fee.basis,
-            feeCalculation: `按照${fee.basis === 'per-volume' ? '按量' : '按件'}计收标准计算`,
-            feeAmount: fee.amount.toFixed(2),
+            // Computed by the engine from basis and count; drafts before 'law-round-three' typed the amount.
+            feeCalculation:
+              fee.count !== undefined
+                ? feeCalculation(fee.basis, fee.count)
+                : `按照${fee.basis === 'per-volume' ? '按量' : '按件'}计收标准计算`,
+            feeAmount: (fee.amount ?? 0).toFixed(2),
             paymentMethod: FEE_PAYMENT_METHOD,
-            paymentDeadline: v.fee.payBy,
+            // Known only once the delivery is recorded (cases before 'law-round-three': from the notice day).
+            ...(v.fee.payBy ? { paymentDeadline: v.fee.payBy } : {}),
           }),
         },
       ];
     }
     case 'issue-notice': {
       const reply = replyRequest(v, who);
-      return reply ? [reply] : [];
+      return reply ? [reply, ...thirdPartyDisclosureNotices(v, who)] : [];
     }
     case 'withdraw':
       if (!v.withdrawal) return [];
@@ -181,7 +209,12 @@ export function noticesForExpiry(v: CaseView): Request[] {
         letterKind: 'abandonment-correction',
         issueKey: 'abandonment',
         issuedBy: 'system',
-        fields: fieldsOf({ correctionNoticeDeliveredOn: v.correction.deliveredOn, correctionDeadline: v.correction.respondBy }),
+        fields: fieldsOf({
+          correctionNoticeDeliveredOn: v.correction.deliveredOn,
+          correctionDeadline: v.correction.respondBy,
+          // A justified reason was recorded: the letter says the period was extended, not that there was none.
+          justifiedReason: v.correction.justifiedReasons?.map((r) => r.reason).join('；'),
+        }),
       },
     ];
   }
@@ -192,7 +225,7 @@ export function noticesForExpiry(v: CaseView): Request[] {
         letterKind: 'abandonment-fee',
         issueKey: 'abandonment',
         issuedBy: 'system',
-        fields: fieldsOf({ feeNoticeDeliveredOn: v.fee.noticeOn, paymentDeadline: v.fee.payBy }),
+        fields: fieldsOf({ feeNoticeDeliveredOn: v.fee.deliveredOn ?? v.fee.noticeOn, paymentDeadline: v.fee.payBy }),
       },
     ];
   }

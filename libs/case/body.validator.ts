@@ -12,6 +12,7 @@ import {
   TRIAGE_OUTCOMES,
 } from '../contracts/case';
 import { WITHHOLDING_GROUNDS } from '../documents/document.types';
+import { PROVISION_MEDIA } from './fees';
 
 type Rule =
   | { kind: 'date' }
@@ -70,9 +71,17 @@ const SCHEMAS: Record<ActionName, Fields> = {
         explanation: opt(text(1000)),
       },
     }),
-    provision: opt({ kind: 'object', fields: { form: text(100), method: text(100) } }),
+    provision: opt({ kind: 'object', fields: { form: text(100), method: text(100), medium: opt(oneOf(PROVISION_MEDIA)) } }),
     otherOrgan: opt(text(200)),
-    fee: opt({ kind: 'object', fields: { amount: { kind: 'amount' }, basis: oneOf(['per-application', 'per-volume']) } }),
+    otherOrganContact: opt(text(300)),
+    otherOrganUndetermined: opt(bool),
+    publicInterest: opt(text(2000)),
+    // The amount is computed from basis and count (never typed in): an `amount` is not an allowed field.
+    // count: pages per volume; per application the API counts the applicant's applications in the month.
+    fee: opt({
+      kind: 'object',
+      fields: { basis: oneOf(['per-application', 'per-volume']), count: opt({ kind: 'int', min: 1, max: 100000 }) },
+    }),
     previous: opt({
       kind: 'object',
       fields: { applicationNumber: text(64), repliedOn: date, noticeNumber: opt(text(64)) },
@@ -86,6 +95,7 @@ const SCHEMAS: Record<ActionName, Fields> = {
   'approve-decision': decision,
   'issue-notice': { comment },
   'reissue-notice': { comment },
+  'record-correction-reason': { reason: text(), extraDays: { kind: 'int', min: 1, max: 60 }, comment },
   'record-delivery': { method: oneOf(DELIVERY_METHODS), on: date, comment },
   withdraw: { on: date, reason: opt(text()), comment },
   'confirm-petition': decision,
@@ -96,7 +106,6 @@ const SCHEMAS: Record<ActionName, Fields> = {
 
 /** Facts a reply kind cannot do without (its letter names them): field -> the rule's wording. */
 const REQUIRED_FOR_KIND: Readonly<Partial<Record<string, readonly [string, string][]>>> = {
-  'other-organ': [['otherOrgan', 'an other-organ reply (Art. 36(5))']],
   repeated: [['previous', 'a repeated reply (Art. 36(6): the earlier application and the day it was answered)']],
   'special-route': [['specialRoute', 'a special-route reply (Art. 36(7): the law that sets the route and where to go)']],
   publication: [['publication', 'a publication reply (Art. 39(2): the publication and where to get it)']],

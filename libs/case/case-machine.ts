@@ -37,6 +37,9 @@ import { replyLetterKind } from '../documents/document.types';
 import { KINDS_WITHOUT_2008_TEMPLATE } from '../documents/templates/notice-templates-2008.data';
 import { validateActionBody } from './body.validator';
 import { replyLetterProblem } from './reply-letter';
+import { FEE_BEARING_MEDIA, FEE_MEASURES_START, feeAmount } from './fees';
+
+export { FEE_MEASURES_START };
 
 /** What the workflow knows when it judges or applies a step. */
 export interface CaseContext {
@@ -52,8 +55,16 @@ export interface CaseContext {
    * erasesLateness: a step recorded after the due day had passed still moved it (before 'law-round-two');
    * abandons2008: a lapsed correction period closed a 2008-regime case as abandoned (before 'law-round-two').
    * latenessAtIssue: lateness was judged by the day the reply was issued only (before 'dispatch-lateness').
+   * feeFromNotice: the payment period ran from the day the fee notice was issued, not from its
+   * recorded delivery (before 'law-round-three').
    */
-  legacy?: { erasesLateness?: boolean; abandons2008?: boolean; latenessAtIssue?: boolean };
+  legacy?: { erasesLateness?: boolean; abandons2008?: boolean; latenessAtIssue?: boolean; feeFromNotice?: boolean };
+  /**
+   * Ordinary mail without a signature (平常信函, legal-rules.md section 2): the office confirms with
+   * the applicant on the day it arrives. Set by the workflow for such cases (from 'law-round-three'):
+   * unconfirmed at the end of that day they are flagged, reminded, and a later confirmation is late.
+   */
+  confirmOnArrivalDay?: boolean;
 }
 
 export interface ActionError {
@@ -102,7 +113,8 @@ export const ACTION_RULES: Readonly<Record<ActionName, Rule>> = {
   'review-confidentiality': { roles: ['reviewer'], from: ['decision_drafted', 'approval'] },
   'approve-decision': { roles: ['reviewer'], from: ['decision_drafted', 'confidentiality_review'] },
   'issue-notice': { roles: ['clerk'], from: ['approval'] },
-  'record-delivery': { roles: ['clerk'], from: ['notice_issued'] },
+  // From fee_pending it records the delivery of the fee notice (the payment period runs from the day after).
+  'record-delivery': { roles: ['clerk'], from: ['notice_issued', 'fee_pending'] },
   withdraw: { roles: ['clerk'], from: BEFORE_REPLY },
   'confirm-petition': { roles: ['supervisor'], from: ['triage'] },
   'record-payment': { roles: ['clerk'], from: ['fee_pending'] },
@@ -110,6 +122,7 @@ export const ACTION_RULES: Readonly<Record<ActionName, Rule>> = {
   'receive-reasons': { roles: ['clerk'], from: ['reasons_requested'] },
   // Whenever a letter failed (stepFacts.letterFailed), closed cases included: every letter exists in the end.
   'reissue-notice': { roles: ['supervisor'], from: CASE_STATUSES },
+  'record-correction-reason': { roles: ['clerk'], from: ['correction_requested'] },
 };
 
 /**
@@ -299,6 +312,10 @@ function checkRules(v: CaseView, req: ActionRequest, ctx: CaseContext): ActionEr
     }
     case 'receive-correction':
       return date('receivedOn', req.body.receivedOn, v.correction!.requestedOn, 'the day the correction was requested');
+    case 'record-correction-reason':
+      if (dl?.regime === '2008')
+        return wrong('record-correction-reason: the 2008 Regulations have no deemed abandonment, so no correction period to extend');
+      return null;
     case 'start-consultation': {
       const e =
         date('sentOn', req.body.sentOn, dl!.clockStart, 'the start of the answer clock') ??
@@ -339,7 +356,27 @@ function checkRules(v: CaseView, req: ActionRequest, ctx: CaseContext): ActionEr
         return wrong(`decide-extension: the extension had to be approved by the due day ${dl.baseDueOn} (today is ${today})`);
       return null;
     case 'record-delivery':
+      if (v.status === 'fee_pending') {
+        if (v.fee!.deliveredOn)
+          return wrong(`record-delivery: the delivery of the fee notice was recorded already (${v.fee!.deliveredOn})`);
+        if (v.fee!.payBy)
+          return wrong(`record-delivery: this case's payment period runs from the fee notice day (${v.fee!.noticeOn}) to ${v.fee!.payBy}`);
+        return date('on', req.body.on, v.fee!.noticeOn, 'the day the fee notice was issued');
+      }
       return date('on', req.body.on, v.notice!.issuedOn, 'the day the notice was issued');
+    case 'approve-decision': {
+      // The fee notice goes out on approval: after the review (Art. 17) and within the answer period.
+      if (!req.body.approve || !v.decision?.fee) return null;
+      if (disclosing(stepFacts(v)) && v.decision.confidentiality?.approved !== true)
+        return wrong(
+          'approve-decision: a draft with a processing fee needs its confidentiality review first: the fee notice goes out only after review and approval',
+        );
+      if (dl && today > dl.dueOn)
+        return wrong(
+          `approve-decision: the fee notice must go out within the answer period, which ended on ${dl.dueOn} (today is ${today})`,
+        );
+      return null;
+    }
     case 'withdraw':
       return date('on', req.body.on, v.arrivedOn, 'the day the submission arrived');
     case 'record-payment':
@@ -413,9 +450,6 @@ const TRIAGE_REPLY_KIND: Partial<Record<TriageOutcome, ReplyKind>> = {
   excessive: 'excessive',
 };
 
-/** The first day of the fee measures (国办函〔2020〕109号): no processing fee is noticed before it. */
-export const FEE_MEASURES_START = '2021-01-01';
-
 /**
  * The due day in force at the end of `day`: the deadline as the case's steps dated up to that
  * day made it, with a pause still open on that day assumed to end on it. Not today's
@@ -452,7 +486,37 @@ function checkDraft(v: CaseView, body: ActionBodies['draft-decision'], today: st
     return wrong(
       `draft-decision: no processing fee before ${FEE_MEASURES_START}, when the fee measures (国办函〔2020〕109号) took effect (today is ${today})`,
     );
+  if (body.fee) {
+    const { basis, count } = body.fee;
+    if (count === undefined) return bad('body.fee.count: required (the amount is computed from the basis and the count)');
+    if (basis === 'per-volume' && !FEE_BEARING_MEDIA.includes(body.provision?.medium as never))
+      return bad(
+        `body.fee.basis: per-volume fees only where paper or copied data is supplied (body.provision.medium is ${body.provision?.medium ?? 'absent'}; must be ${FEE_BEARING_MEDIA.join(' or ')})`,
+      );
+    if (feeAmount(basis, count) === 0)
+      return bad(
+        basis === 'per-application'
+          ? `body.fee.count: the applicant's applications 1-10 in a calendar month are free (this is number ${count})`
+          : `body.fee.count: 30 pages or fewer are free (${count} pages)`,
+      );
+  }
+  const released = releasedObjector(v, body);
+  if (released && !body.publicInterest?.trim())
+    return bad(
+      `body.publicInterest: ${released.party} objected to disclosure on ${released.receivedOn} (Art. 32); a ${body.replyKind} draft that releases its information needs the public interest that non-disclosure would seriously harm, or withhold that part on the ground third-party-rights`,
+    );
   switch (body.replyKind) {
+    case 'other-organ':
+      // Art. 36(5): name the organ and its contact when it can be determined; otherwise say so.
+      if (body.otherOrganUndetermined && body.otherOrgan)
+        return bad('body.otherOrganUndetermined: the responsible organ is named (body.otherOrgan), so it was determined');
+      if (!body.otherOrganUndetermined && !body.otherOrgan)
+        return bad(
+          'body.otherOrgan: an other-organ reply (Art. 36(5)) names the responsible organ, or says it cannot be determined (body.otherOrganUndetermined: true)',
+        );
+      if (body.otherOrgan && !body.otherOrganContact)
+        return bad("body.otherOrganContact: an other-organ reply (Art. 36(5)) gives the responsible organ's contact details with its name");
+      return null;
     case 'excessive': {
       const r = v.reasonsRequest;
       if (r?.outcome === 'unreasonable' || r?.outcome === 'no-reply') return null;
@@ -472,6 +536,21 @@ function checkDraft(v: CaseView, body: ActionBodies['draft-decision'], today: st
     default:
       return null;
   }
+}
+
+/**
+ * The third party whose objection (Art. 32; 2008 Art. 23) a draft overrides: a disclose draft, or a
+ * partial one that withholds nothing on the ground of third-party rights. Null when none objected.
+ */
+export function releasedObjector(
+  v: CaseView,
+  body: Pick<ActionBodies['draft-decision'], 'replyKind' | 'parts'>,
+): { party: string; receivedOn: string } | null {
+  if (body.replyKind !== 'disclose' && body.replyKind !== 'partial') return null;
+  if (body.replyKind === 'partial' && body.parts?.some((p) => p.disposition === 'withhold' && p.ground === 'third-party-rights'))
+    return null;
+  const c = v.consultations.find((x) => x.kind === 'third-party' && x.position === 'objection');
+  return c ? { party: c.party, receivedOn: c.receivedOn ?? c.replyBy } : null;
 }
 
 /** A draft whose reply letter cannot be made is refused here, naming the missing fact (不拒办). */
@@ -675,6 +754,9 @@ export function applyAction(v: CaseView, req: ActionRequest, ctx: CaseContext): 
       v.receivedOn = req.body.receivedOn;
       v.status = 'registered';
       details.regime = regimeFor(req.body.receivedOn);
+      // Ordinary mail is confirmed on the day it arrives; a confirmation on a later day is recorded as late.
+      if (ctx.confirmOnArrivalDay && (req.body.receivedOn > v.arrivedOn || today > v.arrivedOn))
+        details.confirmationLate = { arrivedOn: v.arrivedOn, confirmedOn: req.body.receivedOn, enteredOn: today };
       break;
     case 'triage':
       v.triageOutcome = req.body.outcome;
@@ -687,6 +769,21 @@ export function applyAction(v: CaseView, req: ActionRequest, ctx: CaseContext): 
       const respondBy = workingDayWindow(deliveredOn, periodDays, ctx.index).endsOn;
       v.correction = { requestedOn: today, items: req.body.items, deliveredOn, periodDays, respondBy };
       v.status = 'correction_requested';
+      details.respondBy = respondBy;
+      break;
+    }
+    case 'record-correction-reason': {
+      // 正当理由 (legal-rules.md section 4): the period is extended after its current end.
+      const c = v.correction!;
+      const respondBy = workingDayWindow(c.respondBy, req.body.extraDays, ctx.index).endsOn;
+      (c.justifiedReasons ??= []).push({
+        reason: req.body.reason,
+        recordedOn: today,
+        extraDays: req.body.extraDays,
+        respondByBefore: c.respondBy,
+      });
+      details.respondByBefore = c.respondBy;
+      c.respondBy = respondBy;
       details.respondBy = respondBy;
       break;
     }
@@ -746,6 +843,11 @@ export function applyAction(v: CaseView, req: ActionRequest, ctx: CaseContext): 
     case 'draft-decision': {
       const { comment: _c, ...draft } = req.body;
       v.decision = { ...draft, draftedBy: who, draftedAt: at };
+      // The engine computes the amount (drafts before 'law-round-three' carry the typed one).
+      if (draft.fee?.count !== undefined) {
+        v.decision.fee = { ...draft.fee, amount: feeAmount(draft.fee.basis, draft.fee.count) };
+        details.fee = v.decision.fee;
+      }
       v.status = 'decision_drafted';
       break;
     }
@@ -769,11 +871,15 @@ export function applyAction(v: CaseView, req: ActionRequest, ctx: CaseContext): 
         v.status = 'searching';
       } else {
         v.decision!.approval = approval;
-        if (v.decision!.fee) {
+        if (v.decision!.fee && ctx.legacy?.feeFromNotice) {
           const payBy = workingDayWindow(today, FEE_PAYMENT_WORKING_DAYS, ctx.index).endsOn;
           v.fee = { noticeOn: today, payBy };
           v.status = 'fee_pending';
           details.payBy = payBy;
+        } else if (v.decision!.fee) {
+          // The 20 working days run from the day after the recorded delivery (record-delivery).
+          v.fee = { noticeOn: today, payBy: '', ...(v.decision!.fee.amount !== undefined ? { amount: v.decision!.fee.amount } : {}) };
+          v.status = 'fee_pending';
         } else v.status = 'approval';
       }
       break;
@@ -833,6 +939,14 @@ export function applyAction(v: CaseView, req: ActionRequest, ctx: CaseContext): 
       break;
     }
     case 'record-delivery':
+      if (v.status === 'fee_pending') {
+        // The fee notice reached the applicant: payment within 20 working days from the day after.
+        v.fee!.deliveredOn = req.body.on;
+        v.fee!.payBy = workingDayWindow(req.body.on, FEE_PAYMENT_WORKING_DAYS, ctx.index).endsOn;
+        details.letter = 'fee-notice';
+        details.payBy = v.fee!.payBy;
+        break;
+      }
       v.delivery = { method: req.body.method, on: req.body.on };
       v.status = 'delivered';
       if (!ctx.legacy?.latenessAtIssue) judgeDispatch(v, req.body.on, ctx, details);
@@ -981,7 +1095,7 @@ export function expireWindows(v: CaseView, ctx: CaseContext): HistoryStep[] {
     recomputeDeadline(v, ctx);
     out.push(step(v, 'reasons_period_expired', 'system', ctx, undefined, { respondBy: r.respondBy, outcome: r.outcome }));
   }
-  if (v.status === 'fee_pending' && v.fee && !v.fee.paidOn && today > v.fee.payBy) {
+  if (v.status === 'fee_pending' && v.fee && !v.fee.paidOn && v.fee.payBy && today > v.fee.payBy) {
     v.status = 'closed';
     v.outcome = 'abandoned';
     v.outcomeReason = 'fee_not_paid';
@@ -996,7 +1110,8 @@ export function expireWindows(v: CaseView, ctx: CaseContext): HistoryStep[] {
 export interface Alarm {
   key: string;
   at: number; // epoch ms
-  kind: 'reminder' | 'escalation' | 'wake';
+  /** confirmation: ordinary mail still unconfirmed after its arrival day (flag, then a reminder each working day) */
+  kind: 'reminder' | 'escalation' | 'wake' | 'confirmation';
   /** reminders: working days before the due day */
   workingDaysBefore?: number;
   dueOn?: string;
@@ -1037,13 +1152,26 @@ export function pendingAlarms(v: CaseView, ctx: CaseContext, fired: ReadonlySet<
     const overdueKey = `overdue:${dueOn}`;
     if (!fired.has(overdueKey)) out.push({ key: overdueKey, at: endOf(dueOn), kind: 'wake' });
   }
+  if (ctx.confirmOnArrivalDay && v.status === 'awaiting_confirmation') {
+    // Flagged at the end of the arrival day, then reminded at the notify hour of every working day after it.
+    const flag = `confirmation-overdue:${v.arrivedOn}`;
+    if (!fired.has(flag)) out.push({ key: flag, at: endOf(v.arrivedOn), kind: 'confirmation', on: v.arrivedOn });
+    else {
+      const i = ctx.index;
+      let d = i.addWorkingDays(parseIsoDate(v.arrivedOn), 1);
+      const t = parseIsoDate(today);
+      if (d < t) d = i.isWorkingDay(t) ? t : i.addWorkingDays(t, 1);
+      while (fired.has(`confirmation-reminder:${i.isoDate(d)}`)) d = i.addWorkingDays(d, 1);
+      out.push({ key: `confirmation-reminder:${i.isoDate(d)}`, at: at9(i.isoDate(d)), kind: 'confirmation', on: i.isoDate(d) });
+    }
+  }
   const windowEnd = (key: string, endsOn: string) => {
     if (!fired.has(key)) out.push({ key, at: endOf(endsOn), kind: 'wake' });
   };
   if (v.status === 'correction_requested' && v.correction) windowEnd(`correction:${v.correction.respondBy}`, v.correction.respondBy);
   const c = openConsultation(v);
   if (c) windowEnd(`consultation:${c.sentOn}:${c.replyBy}`, c.replyBy);
-  if (v.status === 'fee_pending' && v.fee) windowEnd(`fee:${v.fee.payBy}`, v.fee.payBy);
+  if (v.status === 'fee_pending' && v.fee?.payBy) windowEnd(`fee:${v.fee.payBy}`, v.fee.payBy);
   if (v.status === 'reasons_requested' && v.reasonsRequest) windowEnd(`reasons:${v.reasonsRequest.respondBy}`, v.reasonsRequest.respondBy);
   return out.sort((a, b) => a.at - b.at);
 }

@@ -32,3 +32,4 @@ export {
 } from './case-machine';
 export { fieldsOf, groundOfPart, replyLetterProblem, replyRequest, type LetterRequest } from './reply-letter';
 export { type CaseFacts, caseFacts, CLOCK_PAUSES, type ClockPause, clockPausedFor } from './case-facts';
+export { FEE_BEARING_MEDIA, feeAmount, feeCalculation, PROVISION_MEDIA, perApplicationFee, perVolumeFee } from './fees';

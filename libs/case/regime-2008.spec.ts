@@ -51,7 +51,13 @@ describe('2008 regime: only the replies and letters the 2008 Regulations know', 
     const v = caseReceived('2018-03-01', '2018-03-05');
     for (const kind of ['already-public', 'not-exist', 'other-organ'] as const) {
       expect(findTemplate(replyLetterKind(kind), '2008')).toBeDefined();
-      expect(checkAction(v, draft(kind, kind === 'other-organ' ? { otherOrgan: '某局' } : {}), ctxOn('2018-03-05'))).toBeNull();
+      expect(
+        checkAction(
+          v,
+          draft(kind, kind === 'other-organ' ? { otherOrgan: '某局', otherOrganContact: '0539-1234567' } : {}),
+          ctxOn('2018-03-05'),
+        ),
+      ).toBeNull();
     }
   });
 
@@ -71,7 +77,7 @@ describe('2008 regime: only the replies and letters the 2008 Regulations know', 
 });
 
 describe('no 109号 processing fee before 2021-01-01 or under the 2008 Regulations', () => {
-  const fee = { fee: { amount: 100, basis: 'per-application' as const }, provision: { form: '纸质', method: '邮寄' } };
+  const fee = { fee: { count: 11, basis: 'per-application' as const }, provision: { form: '纸质', method: '邮寄' } };
 
   it('refuses a fee in a 2008-regime case', () => {
     const v = caseReceived('2018-03-01', '2021-03-05');

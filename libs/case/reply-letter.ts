@@ -81,8 +81,13 @@ export function replyRequest(v: CaseView, issuedBy: string): LetterRequest | nul
     },
     refuse: { withheld: withheldParts(parts, regime, d.reasons), reasons: d.reasons },
     'not-exist': { searchDescription: d.reasons },
-    // The template names the organ's contact with the organ; the decision carries only the organ.
-    'other-organ': { reasons: d.reasons, responsibleOrgan: d.otherOrgan, responsibleOrganContact: d.otherOrgan && OTHER_ORGAN_CONTACT },
+    // Art. 36(5): the organ's name and contact details as the draft gives them (drafts before
+    // 'law-round-three' gave the name only: a generic pointer stands for the contact).
+    'other-organ': {
+      reasons: d.reasons,
+      responsibleOrgan: d.otherOrgan,
+      responsibleOrganContact: d.otherOrgan && (d.otherOrganContact ?? OTHER_ORGAN_CONTACT),
+    },
     repeated: {
       previousApplicationNumber: d.previous?.applicationNumber,
       previousReplyDate: d.previous?.repliedOn,

@@ -57,6 +57,8 @@ export const ACTION_NAMES = [
   'receive-reasons',
   /** a supervisor issues again the letters that failed (a template an administrator broke, fixed since) */
   'reissue-notice',
+  /** the applicant's justified reason (正当理由) for not correcting in time: extends the correction period */
+  'record-correction-reason',
 ] as const;
 export type ActionName = (typeof ACTION_NAMES)[number];
 
@@ -129,6 +131,12 @@ export interface RequestCorrectionBody extends Commented {
 export interface ReceiveCorrectionBody extends Commented {
   receivedOn: string;
 }
+/** A justified reason (正当理由) why the applicant cannot correct within the period, and how long it extends it. */
+export interface RecordCorrectionReasonBody extends Commented {
+  reason: string;
+  /** working days added after the current end of the period */
+  extraDays: number;
+}
 export interface AssignBody extends Commented {
   assignee: string;
   department?: string;
@@ -186,9 +194,24 @@ export interface DraftDecisionBody extends Commented {
   replyKind: ReplyKind;
   reasons: string;
   parts?: DecisionPart[];
-  provision?: { form: string; method: string };
+  /** medium: how the information is supplied (per-volume fees only for paper or copied data) */
+  provision?: { form: string; method: string; medium?: 'paper' | 'copied-data' | 'electronic' | 'inspection' };
+  /** other-organ reply (Art. 36(5)): the responsible organ's name and its contact details */
   otherOrgan?: string;
-  fee?: { amount: number; basis: 'per-application' | 'per-volume' };
+  otherOrganContact?: string;
+  /** other-organ reply: the office could not determine the responsible organ (Art. 36(5) 能够确定的 only) */
+  otherOrganUndetermined?: boolean;
+  /**
+   * Why non-disclosure would seriously harm the public interest (Art. 15, 32): needed when the draft
+   * releases the information of a third party that objected; the third party is then told in writing.
+   */
+  publicInterest?: string;
+  /**
+   * A processing fee (国办函〔2020〕109号): the basis and the count (per application: the ordinal of
+   * this application among the applicant's applications in the calendar month; per volume: pages).
+   * The amount is computed by the engine; drafts recorded before 'law-round-three' typed it.
+   */
+  fee?: { basis: 'per-application' | 'per-volume'; count?: number; amount?: number };
   /** required for a repeated reply */
   previous?: PreviousApplication;
   /** required for a special-route reply */
@@ -249,6 +272,7 @@ export interface ActionBodies {
   'request-reasons': RequestReasonsBody;
   'receive-reasons': ReceiveReasonsBody;
   'reissue-notice': ReissueNoticeBody;
+  'record-correction-reason': RecordCorrectionReasonBody;
 }
 
 /** One human step, sent as the `action` Update. */
@@ -371,13 +395,20 @@ export interface CaseView {
     periodDays: number;
     respondBy: string;
     receivedOn?: string;
+    /** justified reasons recorded (正当理由), each extending respondBy */
+    justifiedReasons?: { reason: string; recordedOn: string; extraDays: number; respondByBefore: string }[];
   } | null;
   consultations: ConsultationState[];
   /** Art. 35 request for reasons; null when none was sent */
   reasonsRequest: ReasonsRequestState | null;
   extension: { requestedBy: string; requestedOn: string; reason: string; approved?: boolean; decidedBy?: string } | null;
   decision: DecisionState | null;
-  fee: { noticeOn: string; payBy: string; paidOn?: string } | null;
+  /**
+   * The fee notice: noticeOn the day it was issued; deliveredOn the recorded delivery (record-delivery
+   * while fee_pending), from the day after which the 20 working days run; payBy is empty ('') until
+   * then. Cases before 'law-round-three' counted from noticeOn.
+   */
+  fee: { noticeOn: string; payBy: string; paidOn?: string; deliveredOn?: string; amount?: number } | null;
   notice: { issuedOn: string; issuedBy: string } | null;
   delivery: { method: DeliveryMethod; on: string } | null;
   withdrawal: { on: string; reason?: string } | null;

@@ -58,6 +58,8 @@ export const LETTER_KINDS = [
   'registration-receipt',
   'correction-notice',
   'third-party-consultation',
+  /** Art. 32 (2008: Art. 23): the office discloses over the third party's objection and tells it in writing */
+  'third-party-disclosure-notice',
   'co-maker-consultation',
   'extension-notice',
   'reasons-request',

@@ -28,6 +28,14 @@ describe('renderNotice', () => {
     );
   });
 
+  it('never names the office as the organ that reviews its own act, and never falls back to it (issue 15 point 7)', () => {
+    const own = fixtureInput('reply-refuse', '2019', { office: { ...FIXTURE_OFFICE, reconsiderationOrgan: FIXTURE_OFFICE.name } });
+    expect(() => renderNotice(own)).toThrow(NoticeInputError);
+    expect(() => renderNotice(own)).toThrow(/is the office itself/);
+    const none = fixtureInput('reply-refuse', '2019', { office: { ...FIXTURE_OFFICE, reconsiderationOrgan: ' ' } });
+    expect(() => renderNotice(none)).toThrow(/office\.reconsiderationOrgan is required/);
+  });
+
   it('addresses an organisation as 你单位', () => {
     const n = renderNotice(
       fixtureInput('reply-disclose', '2019', {

@@ -111,6 +111,11 @@ export function renderNotice(input: NoticeInput): RenderedNotice {
           ? (input.office.legacyReconsiderationOrgan ?? input.office.reconsiderationOrgan)
           : input.office.reconsiderationOrgan;
       if (!organ?.trim()) throw new NoticeInputError('office.reconsiderationOrgan is required for a letter with remedies');
+      // legal-rules.md section 7: an office is never named as the organ that reviews its own act.
+      if (organ.trim() === input.office.name.trim())
+        throw new NoticeInputError(
+          `office.reconsiderationOrgan: ${organ.trim()} is the office itself; an office never reviews its own act`,
+        );
       const text = fillPlaceholders(
         remedy.remedy.text,
         {

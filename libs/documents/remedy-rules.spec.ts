@@ -45,7 +45,16 @@ describe('remedies by notice date and kind', () => {
   });
 
   it('answers that do not provide the information dated 2024-01-01 go to reconsideration first too (REMEDIES.md)', () => {
-    for (const kind of ['reply-not-exist', 'reply-other-organ', 'reply-repeated', 'reply-excessive', 'not-ogi-petition'] as const) {
+    for (const kind of [
+      'reply-not-exist',
+      'reply-other-organ',
+      'reply-repeated',
+      'reply-excessive',
+      'not-ogi-petition',
+      // not processed (三.六): the abandonment letters (legal-rules.md section 7, issue 15 point 7)
+      'abandonment-correction',
+      'abandonment-fee',
+    ] as const) {
       const { notice, text } = remediesOf(kind, '2024-01-01');
       expect(notice.remedy).toEqual({ period: 'review-first-for-refusal-2024', variant: 'refusal' });
       expect(text[0]).toMatch(/^您如对本告知书不服，依照《中华人民共和国行政复议法》第二十条、第二十三条第一款第（四）项的规定/);
@@ -60,13 +69,19 @@ describe('remedies by notice date and kind', () => {
   });
 
   it('disclosures dated 2024-01-01 keep the choice between reconsideration and litigation', () => {
-    for (const kind of ['reply-disclose', 'reply-already-public', 'abandonment-correction'] as const) {
+    for (const kind of ['reply-disclose', 'reply-already-public'] as const) {
       const { notice, text } = remediesOf(kind, '2024-01-01');
       expect(notice.remedy).toEqual({ period: 'review-first-for-refusal-2024', variant: 'standard' });
       expect(text[0]).not.toMatch(/先向/);
       expect(text[0]).toMatch(/《中华人民共和国行政复议法》第二十条/);
       expect(text[0]).toMatch(SUE_SIX_MONTHS);
     }
+  });
+
+  it('the fee notice is a procedural letter: no remedies paragraph (issue 15 point 6)', () => {
+    const { notice, text } = remediesOf('fee-notice', '2024-01-01');
+    expect(notice.remedy).toBeNull();
+    expect(text).toEqual([]);
   });
 
   it('notices before 2015-05-01 give three months to sue (Litigation Law 1989, Art. 39)', () => {

@@ -116,6 +116,8 @@ describe('administration: offices, departments, users and their log', () => {
     await rejected(post({ reconsiderationOrgan: undefined }), 'reconsiderationOrgan');
     await rejected(post({ court: undefined }), 'court');
     await rejected(post({ reconsiderationOrgan: null }), 'reconsiderationOrgan');
+    // An office never reviews its own act (legal-rules.md section 7).
+    await rejected(post({ reconsiderationOrgan: office.name }), 'reconsiderationOrgan');
     await rejected(post({ code: 'feixian' }), 'code');
     await rejected(post({ code: 'F' }), 'code');
     await rejected(post({ code: '1FEI' }), 'code');

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import { createCaseActivities, type NotificationInput } from '../../activities/case.activities';
 import { createDeadlineCalculator } from '../../activities/calendar-deadline-calculator';
@@ -90,5 +91,23 @@ describe('notify against PostgreSQL', () => {
     };
     expect(await notify(escalation)).toEqual({ written: true, toSupervisors: false });
     expect(await stored('escalation:e')).toEqual({ recipient_username: null, recipient_role: 'supervisor', message: 'overdue' });
+  });
+
+  it('a data error is non-retryable: a CHECK violation or a date PostgreSQL cannot hold fails for good, naming the key (issue 15 point 9)', async () => {
+    const bad = async (n: NotificationInput) => {
+      const err: unknown = await notify(n).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(err).toBeInstanceOf(ApplicationFailure);
+      return err as ApplicationFailure;
+    };
+    const check = await bad({ ...reminder('data:1', 'clerk'), kind: 'bogus' as never });
+    expect(check).toMatchObject({ type: 'DataRejected', nonRetryable: true });
+    expect(check.message).toMatch(/^notify data:1: PostgreSQL refused the data: .*ck_notifications_kind.*\(SQLSTATE 23514\)/);
+    const date = await bad({ ...reminder('data:2', 'clerk'), dueOn: '2026-02-30' });
+    expect(date).toMatchObject({ type: 'DataRejected', nonRetryable: true });
+    expect(date.message).toMatch(/SQLSTATE 22/);
+    expect(await stored('data:1')).toBeUndefined();
   });
 });

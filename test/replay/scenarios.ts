@@ -13,7 +13,7 @@ export class RecordingHarness extends CaseHarness {
 
   async openFixed(
     applicationId: string,
-    o: { awaitingConfirmation?: boolean } = {},
+    o: { awaitingConfirmation?: boolean; channel?: 'online' | 'mail' } = {},
   ): Promise<{ handle: WorkflowHandle; receivedOn: string }> {
     const now = await this.env.currentTimeMs();
     const receivedOn = shanghaiDay(now);
@@ -23,7 +23,7 @@ export class RecordingHarness extends CaseHarness {
       arrivedAt: new Date(now).toISOString(),
       submittedBy: { username: 'clerk', role: 'clerk' },
       submission: {
-        channel: o.awaitingConfirmation ? 'online' : 'in_person',
+        channel: o.awaitingConfirmation ? (o.channel ?? 'online') : 'in_person',
         ...(o.awaitingConfirmation ? {} : { receivedOn }),
         applicant: { type: 'natural_person', name: '张三', contact: { phone: '13800000000' } },
         request: { description: '某项目征收补偿方案' },
@@ -171,6 +171,88 @@ export const scenarios: Scenario[] = [
       }
       await h.act(handle, 'reissue-notice', supervisor, { comment: 'template fixed' });
       await h.act(handle, 'record-delivery', clerk, { method: 'post', on: await h.today() });
+      return handle;
+    },
+  },
+  {
+    // From 'law-round-three': a per-volume fee computed from the pages, its notice delivered days
+    // later (the payment period runs from the day after), paid, then the reply.
+    name: 'fee-paid',
+    applicationId: '00000000-0000-4000-8000-000000000008',
+    async run(h) {
+      const { handle } = await h.openFixed(this.applicationId);
+      await h.act(handle, 'triage', clerk, { outcome: 'accept' });
+      await h.act(handle, 'assign', supervisor, { assignee: 'clerk' });
+      await h.act(handle, 'draft-decision', clerk, {
+        replyKind: 'disclose',
+        reasons: 'held by this office; 150 pages of copies',
+        parts: [{ description: 'plan', disposition: 'disclose' }],
+        provision: { form: 'paper copies', method: 'post', medium: 'paper' },
+        fee: { basis: 'per-volume', count: 150 },
+      });
+      await h.act(handle, 'review-confidentiality', reviewer, { approve: true });
+      await h.act(handle, 'approve-decision', reviewer, { approve: true });
+      const deliveredOn = wd(await h.today(), 2);
+      await h.sleepUntil(wd(await h.today(), 3), 10);
+      await h.act(handle, 'record-delivery', clerk, { method: 'post', on: deliveredOn });
+      await h.act(handle, 'record-payment', clerk, { paidOn: await h.today() });
+      await h.act(handle, 'issue-notice', clerk, {});
+      await h.act(handle, 'record-delivery', clerk, { method: 'post', on: await h.today() });
+      return handle;
+    },
+  },
+  {
+    // From 'law-round-three': ordinary mail not confirmed on its arrival day (flagged, reminded),
+    // confirmed late, then withdrawn.
+    name: 'mail-confirmed-late',
+    applicationId: '00000000-0000-4000-8000-000000000009',
+    async run(h) {
+      const arrivedOn = wd(await h.today(), 1);
+      await h.sleepUntil(arrivedOn, 10);
+      const { handle } = await h.openFixed(this.applicationId, { awaitingConfirmation: true, channel: 'mail' });
+      await h.sleepUntil(wd(arrivedOn, 1), 11);
+      await h.eventually(handle, (v) => v?.history.some((s) => s.type === 'confirmation_overdue') === true);
+      await h.act(handle, 'confirm-receipt', clerk, { receivedOn: await h.today() });
+      await h.act(handle, 'withdraw', clerk, { on: await h.today(), reason: 'no longer needed' });
+      return handle;
+    },
+  },
+  {
+    // From 'law-round-three': a third party objects, the office discloses for the public interest and
+    // tells the third party in writing.
+    name: 'third-party-overridden',
+    applicationId: '00000000-0000-4000-8000-00000000000a',
+    async run(h) {
+      const { handle } = await h.openFixed(this.applicationId);
+      const today = await h.today();
+      await h.act(handle, 'triage', clerk, { outcome: 'accept' });
+      await h.act(handle, 'assign', supervisor, { assignee: 'clerk' });
+      await h.act(handle, 'start-consultation', clerk, { kind: 'third-party', party: 'a building company', sentOn: today });
+      await h.act(handle, 'receive-consultation-reply', clerk, { receivedOn: today, position: 'objection', reasons: 'trade secret' });
+      await h.act(handle, 'draft-decision', clerk, {
+        replyKind: 'disclose',
+        reasons: 'emission data',
+        parts: [{ description: 'emission data', disposition: 'disclose' }],
+        publicInterest: 'drinking water safety of the neighbourhood',
+      });
+      await h.act(handle, 'review-confidentiality', reviewer, { approve: true });
+      await h.act(handle, 'approve-decision', reviewer, { approve: true });
+      await h.act(handle, 'issue-notice', clerk, {});
+      await h.act(handle, 'record-delivery', clerk, { method: 'post', on: await h.today() });
+      return handle;
+    },
+  },
+  {
+    // From 'law-round-three': a justified reason extends the correction period, which then runs out.
+    name: 'correction-reason-abandoned',
+    applicationId: '00000000-0000-4000-8000-00000000000b',
+    async run(h) {
+      const { handle } = await h.openFixed(this.applicationId);
+      const requested = await h.act(handle, 'request-correction', clerk, { items: ['name the document'] });
+      const respondBy = requested.correction!.respondBy;
+      await h.act(handle, 'record-correction-reason', clerk, { reason: 'in hospital', extraDays: 5 });
+      await h.sleepUntil(wd(wd(respondBy, 5), 1), 10);
+      await h.eventually(handle, (v) => v?.status === 'closed');
       return handle;
     },
   },

@@ -49,7 +49,7 @@ function bodyFor(action: ActionName, today: string, n: number): ActionBodies[Act
             parts: [{ description: '全部', disposition: 'withhold', ground: 'state-secret' }],
           },
           { replyKind: 'not-exist', reasons: '经检索不存在' },
-          { replyKind: 'disclose', reasons: '收取信息处理费', fee: { amount: 100, basis: 'per-application' } },
+          { replyKind: 'disclose', reasons: '收取信息处理费', fee: { count: 12, basis: 'per-application' } },
           { replyKind: 'excessive', reasons: '申请数量明显超过合理范围', requestVolume: '一月内 40 件' },
         ],
         n,
@@ -63,6 +63,7 @@ function bodyFor(action: ActionName, today: string, n: number): ActionBodies[Act
     'record-payment': () => ({ paidOn: today }),
     'request-reasons': () => ({ sentOn: today, periodDays: 10 }),
     'receive-reasons': () => ({ receivedOn: today, reasonable: n % 2 === 0 }),
+    'record-correction-reason': () => ({ reason: '因病住院无法按期补正', extraDays: 5 }),
   };
   return bodies[action]();
 }

@@ -10,6 +10,7 @@ import { CaseAccess, type CaseRef } from '../access/case-access';
 import type { AuthUser } from '../auth/current-user';
 import { ApiError } from '../common/api-error';
 import { DATA_SOURCE, TEMPORAL_CLIENT } from '../common/tokens';
+import { withEngineFeeCount } from './fee-count';
 
 /** Sends a case step to the application's workflow as the caller, and maps its refusal to HTTP. */
 @Injectable()
@@ -30,7 +31,12 @@ export class ActionsService {
     const c = await this.access.require(user, id, 'act');
     // A closed case's workflow has completed and takes no Updates.
     if (c.status === 'closed') throw new ConflictException(`${name}: not allowed in status closed`);
-    const sent = name === 'assign' ? await this.assignTo(c, body as { assignee: string; department?: string }) : body;
+    const sent =
+      name === 'assign'
+        ? await this.assignTo(c, body as { assignee: string; department?: string })
+        : name === 'draft-decision'
+          ? await withEngineFeeCount(this.ds, c.id, body)
+          : body;
     // A retried request with the same key (same user, same step, same body) is the same Update: applied once.
     const updateId = requestId ? await this.claimKey(user, c, name, requestId, body) : undefined;
     const request = { action: name, actor: { username: user.username, role: user.role }, body: sent, requestId } as ActionRequest;

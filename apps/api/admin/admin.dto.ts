@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateBy, ValidateIf } from 'class-validator';
 import { ROLES, type Role } from '../../../libs/contracts/roles';
 import { IsAcceptablePassword, PASSWORD_MIN_LENGTH } from './password-policy';
 
@@ -18,6 +18,20 @@ const notBlank = (field: string) => Matches(/\S/, { message: `${field} must not 
 const present = (field: string) => ValidateIf((o: Record<string, unknown>) => o[field] !== undefined);
 
 // ---- offices ----
+
+/** legal-rules.md section 7: an office is never named as the organ that reviews its own act. */
+const notTheOfficeItself = () =>
+  ValidateBy({
+    name: 'notTheOfficeItself',
+    validator: {
+      validate: (value: unknown, args) => {
+        const name = (args?.object as { name?: unknown }).name;
+        return typeof value !== 'string' || typeof name !== 'string' || value.trim() !== name.trim();
+      },
+      defaultMessage: () =>
+        'reconsiderationOrgan must not be the office itself: an office never reviews its own act (Reconsideration Law Art. 24)',
+    },
+  });
 
 export class CreateOfficeDto {
   @ApiProperty({ example: 'LINYI', description: 'office code, unique; fixed once created' })
@@ -45,6 +59,7 @@ export class CreateOfficeDto {
   @IsString({ message: 'reconsiderationOrgan must be a string: every reply letter names the organ that hears a reconsideration' })
   @Length(1, 200)
   @notBlank('reconsiderationOrgan')
+  @notTheOfficeItself()
   reconsiderationOrgan!: string;
 
   @ApiPropertyOptional({ example: '山东省临沂市兰山区北京路1号' })

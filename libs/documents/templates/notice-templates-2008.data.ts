@@ -75,6 +75,36 @@ export const TEMPLATES_2008: readonly NoticeTemplate[] = [
     remedies: 'none',
   },
   {
+    id: 'third-party-disclosure-notice.2008',
+    kind: 'third-party-disclosure-notice',
+    regime: R,
+    version: 1,
+    title: '政府信息公开决定书面告知书（第三方）',
+    noun: '告知书',
+    addressee: '{{thirdPartyName}}',
+    note: "Art. 23: the office discloses over the third party's objection because non-disclosure would seriously harm the public interest, and tells the third party in writing the content and the reasons. Names the application number, never the applicant.",
+    fields: [
+      { name: 'thirdPartyName', label: '第三方名称或者姓名', type: 'text', required: true },
+      { name: 'affectedInformation', label: '决定公开的涉及第三方的政府信息内容', type: 'text', required: true },
+      { name: 'publicInterest', label: '决定公开的理由（不公开可能对公共利益造成重大影响）', type: 'text', required: true },
+    ],
+    paragraphs: [
+      {
+        text: '本机关于{{receivedOn}}收到一份政府信息公开申请（申请编号：{{applicationNumber}}），申请获取“{{request}}”。本机关曾就此书面征求贵方意见，贵方不同意公开。',
+      },
+      {
+        text: '经审查，本机关认为不公开可能对公共利益造成重大影响，理由是：{{publicInterest}}。依照{{basis}}的规定，本机关决定予以公开，现将决定公开的政府信息内容和理由书面告知贵方。决定公开的政府信息内容：{{affectedInformation}}。',
+      },
+      { text: '特此告知。', role: 'closing' },
+      CONTACT,
+    ],
+    citations: [
+      { law: 'ogi-2008', article: 14, paragraph: 4 },
+      { law: 'ogi-2008', article: 23 },
+    ],
+    remedies: 'none',
+  },
+  {
     id: 'third-party-consultation.2008',
     kind: 'third-party-consultation',
     regime: R,

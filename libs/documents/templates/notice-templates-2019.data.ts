@@ -78,6 +78,36 @@ export const TEMPLATES_2019: readonly NoticeTemplate[] = [
     remedies: 'none',
   },
   {
+    id: 'third-party-disclosure-notice.2019',
+    kind: 'third-party-disclosure-notice',
+    regime: R,
+    version: 1,
+    title: '政府信息公开决定书面告知书（第三方）',
+    noun: '告知书',
+    addressee: '{{thirdPartyName}}',
+    note: "Art. 32: the office discloses over the third party's objection because non-disclosure would seriously harm the public interest, and tells the third party in writing the content and the reasons. Names the application number, never the applicant.",
+    fields: [
+      { name: 'thirdPartyName', label: '第三方名称或者姓名', type: 'text', required: true },
+      { name: 'affectedInformation', label: '决定公开的涉及第三方的政府信息内容', type: 'text', required: true },
+      { name: 'publicInterest', label: '决定公开的理由（不公开可能对公共利益造成重大影响）', type: 'text', required: true },
+    ],
+    paragraphs: [
+      {
+        text: '本机关于{{receivedOn}}收到一份政府信息公开申请（申请编号：{{applicationNumber}}），申请获取“{{request}}”。本机关曾就此书面征求贵方意见，贵方不同意公开。',
+      },
+      {
+        text: '经审查，本机关认为不公开可能对公共利益造成重大影响，理由是：{{publicInterest}}。依照{{basis}}的规定，本机关决定予以公开，现将决定公开的政府信息内容和理由书面告知贵方。决定公开的政府信息内容：{{affectedInformation}}。',
+      },
+      { text: '特此告知。', role: 'closing' },
+      CONTACT,
+    ],
+    citations: [
+      { law: 'ogi-2019', article: 15 },
+      { law: 'ogi-2019', article: 32 },
+    ],
+    remedies: 'none',
+  },
+  {
     id: 'third-party-consultation.2019',
     kind: 'third-party-consultation',
     regime: R,
@@ -229,7 +259,7 @@ export const TEMPLATES_2019: readonly NoticeTemplate[] = [
     id: 'fee-notice.2019',
     kind: 'fee-notice',
     regime: R,
-    version: 1,
+    version: 2,
     title: '政府信息公开信息处理费收费通知',
     noun: '通知',
     addressee: '{{applicantName}}',
@@ -260,7 +290,8 @@ export const TEMPLATES_2019: readonly NoticeTemplate[] = [
       { name: 'feeCalculation', label: '计算过程', type: 'text', required: true },
       { name: 'feeAmount', label: '应缴金额（元）', type: 'text', required: true },
       { name: 'paymentMethod', label: '缴费方式', type: 'text', required: true },
-      { name: 'paymentDeadline', label: '缴费期限届满日（收到通知次日起20个工作日）', type: 'date', required: true },
+      // Known only once the delivery of this notice is recorded (the period runs from the day after it).
+      { name: 'paymentDeadline', label: '缴费期限届满日（收到通知次日起20个工作日）', type: 'date', required: false },
     ],
     paragraphs: [
       RECEIVED_OPENING,
@@ -270,13 +301,18 @@ export const TEMPLATES_2019: readonly NoticeTemplate[] = [
       { text: '计费方式：{{feeBasis}}。计算过程：{{feeCalculation}}。应缴金额：人民币{{feeAmount}}元。' },
       {
         text: '请{{pronoun}}自收到本通知次日起20个工作日内，即于{{paymentDeadline}}前，通过{{paymentMethod}}缴纳。逾期未缴纳的，视为放弃申请，本机关将不再处理该政府信息公开申请。',
+        when: 'paymentDeadline',
       },
-      REMEDIES,
+      {
+        text: '请{{pronoun}}自收到本通知次日起20个工作日内，通过{{paymentMethod}}缴纳。逾期未缴纳的，视为放弃申请，本机关将不再处理该政府信息公开申请。',
+        unless: 'paymentDeadline',
+      },
       { text: '特此通知。', role: 'closing' },
       CONTACT,
     ],
     citations: [{ law: 'ogi-2019', article: 42, paragraph: 1 }],
-    remedies: 'standard',
+    // A procedural letter: no remedies paragraph (legal-rules.md section 7, MoJ 2021 guidance).
+    remedies: 'none',
   },
   {
     id: 'reply-already-public.2019',
@@ -662,7 +698,7 @@ export const TEMPLATES_2019: readonly NoticeTemplate[] = [
     id: 'abandonment-correction.2019',
     kind: 'abandonment-correction',
     regime: R,
-    version: 1,
+    version: 2,
     title: '视为放弃政府信息公开申请告知书（逾期未补正）',
     noun: '告知书',
     addressee: '{{applicantName}}',
@@ -670,11 +706,17 @@ export const TEMPLATES_2019: readonly NoticeTemplate[] = [
       { name: 'correctionNoticeNumber', label: '补正告知书文号', type: 'text', required: true },
       { name: 'correctionNoticeDeliveredOn', label: '补正告知书送达日期', type: 'date', required: true },
       { name: 'correctionDeadline', label: '补正期限届满日', type: 'date', required: true },
+      { name: 'justifiedReason', label: '申请人逾期补正的正当理由（已延长补正期限时）', type: 'text', required: false },
     ],
     paragraphs: [
       RECEIVED_OPENING,
       {
         text: '本机关已于{{correctionNoticeDeliveredOn}}向{{pronoun}}送达《政府信息公开申请补正告知书》（{{correctionNoticeNumber}}），请{{pronoun}}于{{correctionDeadline}}前作出补正。补正期限届满，本机关未收到{{pronoun}}补正后的申请，也未收到{{pronoun}}逾期补正的正当理由。',
+        unless: 'justifiedReason',
+      },
+      {
+        text: '本机关已于{{correctionNoticeDeliveredOn}}向{{pronoun}}送达《政府信息公开申请补正告知书》（{{correctionNoticeNumber}}）。因{{pronoun}}提出逾期补正的正当理由（{{justifiedReason}}），本机关已将补正期限延长至{{correctionDeadline}}。延长后的补正期限届满，本机关仍未收到{{pronoun}}补正后的申请。',
+        when: 'justifiedReason',
       },
       {
         text: '依照{{basis}}的规定，{{pronoun}}的申请视为放弃，本机关不再处理该政府信息公开申请。{{pronoun}}如仍需要获取相关政府信息，可以重新提出申请，并写明所需政府信息的名称、文号或者便于本机关查询的其他特征性描述。',
@@ -684,13 +726,14 @@ export const TEMPLATES_2019: readonly NoticeTemplate[] = [
       CONTACT,
     ],
     citations: [{ law: 'ogi-2019', article: 30 }],
-    remedies: 'standard',
+    // Not processed (三.六): reconsideration first from 2024 (legal-rules.md section 7).
+    remedies: 'refusal',
   },
   {
     id: 'abandonment-fee.2019',
     kind: 'abandonment-fee',
     regime: R,
-    version: 1,
+    version: 2,
     title: '视为放弃政府信息公开申请告知书（逾期未缴费）',
     noun: '告知书',
     addressee: '{{applicantName}}',
@@ -710,7 +753,8 @@ export const TEMPLATES_2019: readonly NoticeTemplate[] = [
       CONTACT,
     ],
     citations: [{ law: 'ogi-2019', article: 42, paragraph: 1 }, { law: 'fee-measures-2020' }],
-    remedies: 'standard',
+    // Not processed (三.六): reconsideration first from 2024 (legal-rules.md section 7).
+    remedies: 'refusal',
   },
   {
     id: 'withdrawal-confirmation.2019',

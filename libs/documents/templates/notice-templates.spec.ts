@@ -69,9 +69,11 @@ describe('bundled templates', () => {
         'reply-confirm-or-reissue',
         'not-ogi-petition',
         'not-ogi-publication',
+        'abandonment-correction',
+        'abandonment-fee',
       ],
       partial: ['reply-partial'],
-      standard: ['reply-already-public', 'reply-disclose', 'fee-notice', 'abandonment-correction', 'abandonment-fee'],
+      standard: ['reply-already-public', 'reply-disclose'],
     };
     for (const [rule, kinds] of Object.entries(rows))
       for (const kind of kinds)

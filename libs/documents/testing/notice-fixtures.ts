@@ -23,6 +23,11 @@ const FIELDS: Readonly<Record<LetterKind, Readonly<Record<string, FieldValue>>>>
     affectedInformation: '贵方在2025年度环境影响评价报告中提交的生产工艺和原料配方',
     replyDeadline: '2026-12-18',
   },
+  'third-party-disclosure-notice': {
+    thirdPartyName: '临沂某建材有限公司',
+    affectedInformation: '贵方2025年度环境影响评价报告中的污染物排放数据',
+    publicInterest: '该数据涉及周边居民饮用水安全，不公开可能对公共利益造成重大影响',
+  },
   'co-maker-consultation': {
     organName: '临沂市财政局',
     coMadeInformation: '《关于2026年城区道路维修资金安排的通知》',

@@ -163,7 +163,7 @@ export class CaseHarness {
 
   /** Registers a case received today, or on `receivedOn` (or awaiting confirmation when `online` without a day). */
   async open(
-    o: { awaitingConfirmation?: boolean; settings?: CaseSettings; receivedOn?: string } = {},
+    o: { awaitingConfirmation?: boolean; channel?: 'online' | 'mail'; settings?: CaseSettings; receivedOn?: string } = {},
   ): Promise<{ id: string; handle: WorkflowHandle; receivedOn: string }> {
     const id = randomUUID();
     const now = await this.env.currentTimeMs();
@@ -175,7 +175,7 @@ export class CaseHarness {
       submittedBy: { username: 'clerk', role: 'clerk' },
       ...(o.settings ? { settings: o.settings } : {}),
       submission: {
-        channel: o.awaitingConfirmation ? 'online' : 'in_person',
+        channel: o.awaitingConfirmation ? (o.channel ?? 'online') : 'in_person',
         ...(o.awaitingConfirmation ? {} : { receivedOn }),
         applicant: { type: 'natural_person', name: '张三', contact: {} },
         request: { description: '某项目征收补偿方案' },
