@@ -22,6 +22,12 @@ const withServices = {
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
 };
 
+// The cluster tier runs `npm run start:cluster` (Temporal Server built from source into
+// .tools/ by `npm run build:cluster`, about 5 min once); it is a project only when that
+// build is present, so a fresh clone's `npm test` does not spend the build. It starts
+// its own servers (no shared ones).
+const { clusterBuildPresent } = require('./scripts/lib/cluster-tools');
+
 module.exports = {
   testTimeout: 60_000,
   projects: [
@@ -29,5 +35,6 @@ module.exports = {
     tier('workflow', ['<rootDir>/test/workflow/**/*.test.ts']),
     tier('integration', ['<rootDir>/test/integration/**/*.test.ts'], withServices),
     tier('e2e', ['<rootDir>/test/e2e/**/*.test.ts'], withServices),
+    ...(clusterBuildPresent() ? [tier('cluster', ['<rootDir>/test/cluster/**/*.test.ts'])] : []),
   ],
 };
