@@ -14,6 +14,8 @@ const tier = (displayName, testMatch, extra = {}) => ({
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'json'],
   setupFiles: ['<rootDir>/test/setup/quiet-temporal.ts'],
+  // .tools holds the Go module cache of the Temporal Server build (thousands of files, some package.json).
+  modulePathIgnorePatterns: ['<rootDir>/.tools/', '<rootDir>/.data/'],
   ...extra,
 });
 

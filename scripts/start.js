@@ -208,11 +208,11 @@ async function main() {
       namespace: process.env.TEMPORAL_NAMESPACE || 'default',
       logLevel: process.env.TEMPORAL_LOG_LEVEL || 'warn',
       step,
-      onExit: (host, { code, signal }) => {
+      onExit: (host, { code, signal }, restart) => {
         if (stopping) return;
         if (mayRestart(`temporal-${host.name}`)) {
           step(`temporal-${host.name} exited unexpectedly (code ${code}, signal ${signal}); starting it again`);
-          setTimeout(() => !stopping && cluster.startHost(host.name), 1000);
+          setTimeout(() => !stopping && restart(), 1000);
         } else {
           step(`temporal-${host.name} keeps exiting (see ${shown(path.join(dir, host.name + '.log'))}); stopping the rest`);
           void shutdown(1);

@@ -194,7 +194,8 @@ async function ensureNamespace(address, namespace, step, timeoutMs = 120_000) {
 
 /**
  * Starts the cluster's processes (schemas first), returns {address, hosts, children,
- * startHost(name), stop}. `onExit(host, exit)` is called when a host exits on its own.
+ * startHost(name), stop}. `onExit(host, exit, restart)` is called when a host exits on its own
+ * (also while the cluster is still starting).
  */
 async function startCluster({
   server,
@@ -234,14 +235,15 @@ async function startCluster({
     );
     child.host = host;
     children.set(name, child);
-    child.exited.then((exit) => !stopping && children.get(name) === child && onExit && onExit(host, exit));
+    child.exited.then((exit) => !stopping && children.get(name) === child && onExit && onExit(host, exit, () => startHost(name)));
     return child;
   };
   // Frontend last: it serves clients only once history and matching have joined.
   for (const h of [...hosts.filter((x) => x.service !== 'frontend'), hosts[0]]) startHost(h.name);
   const address = `127.0.0.1:${frontendPort}`;
   try {
-    await Promise.all(hosts.map((h) => waitForPort(h.grpc, '127.0.0.1', 120_000, children.get(h.name))));
+    // No child given: a host that exits is started again (onExit), its port opens later.
+    await Promise.all(hosts.map((h) => waitForPort(h.grpc, '127.0.0.1', 120_000)));
     await ensureNamespace(address, namespace, step);
   } catch (e) {
     stopping = true;
