@@ -16,6 +16,10 @@ const fs = require('node:fs');
 const path = require('node:path');
 const crypto = require('node:crypto');
 const { spawnSync } = require('node:child_process');
+// The cluster keeps its own data (.data/cluster/): the application's database of `npm start`
+// names workflows that live in the dev server's SQLite file, which the cluster cannot see.
+if (process.argv.includes('--cluster') && !process.env.DISCLOSURE_DATA_DIR)
+  process.env.DISCLOSURE_DATA_DIR = path.join(__dirname, '..', '.data', 'cluster');
 const { ensureNodeModules, ensureTools } = require('./lib/ensure');
 const { root, data } = require('./lib/paths');
 const { step, fail } = require('./lib/log');
