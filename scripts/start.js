@@ -41,7 +41,7 @@ const { startChild, stopChild, portInUse, sleep, withDeathSignal } = require('./
 const { recoverAfterCrash, AnotherInstance } = require('./lib/recover');
 const { startPostgres } = require('./lib/postgres');
 const { startTemporal } = require('./lib/temporal');
-const { startCluster, allPorts } = require('./lib/cluster');
+const { startCluster, allPorts, highestMembershipPort, MAX_MEMBERSHIP_PORT, lastFatal } = require('./lib/cluster');
 
 const shown = (p) => (p.startsWith(root + path.sep) ? path.relative(root, p) : p);
 
@@ -58,6 +58,11 @@ const ports = {
   temporal: intEnv('TEMPORAL_PORT', 7233),
   ui: intEnv('TEMPORAL_UI_PORT', 8233),
 };
+if (clusterMode && highestMembershipPort(ports.temporal) > MAX_MEMBERSHIP_PORT)
+  fail(
+    `TEMPORAL_PORT: the cluster uses it and ports up to TEMPORAL_PORT+106 as membership ports, which Temporal stores as a ` +
+      `PostgreSQL smallint; it must be at most ${MAX_MEMBERSHIP_PORT - 106}, got ${ports.temporal}`,
+  );
 const embeddedPg = !process.env.DATABASE_URL;
 const embeddedTemporal = !process.env.TEMPORAL_ADDRESS;
 const children = [];
@@ -215,7 +220,8 @@ async function main() {
       onExit: (host, { code, signal }, restart) => {
         if (stopping) return;
         if (mayRestart(`temporal-${host.name}`)) {
-          step(`temporal-${host.name} exited unexpectedly (code ${code}, signal ${signal}); starting it again`);
+          const why = lastFatal(dir, host.name);
+          step(`temporal-${host.name} exited unexpectedly (code ${code}, signal ${signal}${why ? `: ${why}` : ''}); starting it again`);
           setTimeout(() => !stopping && restart(), 1000);
         } else {
           step(`temporal-${host.name} keeps exiting (see ${shown(path.join(dir, host.name + '.log'))}); stopping the rest`);

@@ -27,6 +27,36 @@ function clusterHosts(frontendPort) {
     { name: 'worker', service: 'worker', grpc: P + 6, membership: P + 106 },
   ];
 }
+// Temporal keeps a host's membership port in cluster_membership.rpc_port, a PostgreSQL
+// smallint: a port above 32767 makes every host fail at start ("out of range for type smallint").
+const MAX_MEMBERSHIP_PORT = 32767;
+const highestMembershipPort = (frontendPort) => Math.max(...clusterHosts(frontendPort).map((h) => h.membership));
+
+/** Why the last run of a host's process ended, from its log (the server logs a fatal line). */
+function lastFatal(dir, hostName) {
+  try {
+    const lines = fs
+      .readFileSync(path.join(dir, `${hostName}.log`), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(-50)
+      .reverse();
+    for (const line of lines) {
+      if (line.includes('"level":"fatal"') || line.startsWith('Unable')) {
+        try {
+          const j = JSON.parse(line);
+          return `${j.msg}: ${j.error || ''}`.trim();
+        } catch {
+          return line.slice(0, 300);
+        }
+      }
+    }
+  } catch {
+    /* no log yet */
+  }
+  return undefined;
+}
+
 const allPorts = (frontendPort) => clusterHosts(frontendPort).flatMap((h) => [h.grpc, h.membership, ...(h.http ? [h.http] : [])]);
 
 function configYaml({ host, hosts, pgPort, logLevel, dynamicConfigFile }) {
@@ -265,4 +295,4 @@ async function startCluster({
   };
 }
 
-module.exports = { startCluster, clusterHosts, allPorts, NUM_HISTORY_SHARDS };
+module.exports = { startCluster, clusterHosts, allPorts, highestMembershipPort, MAX_MEMBERSHIP_PORT, lastFatal, NUM_HISTORY_SHARDS };

@@ -5,6 +5,7 @@
 // registrations, one history host and one application worker are killed with SIGKILL
 // and brought back by the supervisor, and every acknowledged registration is in
 // PostgreSQL and in Temporal exactly once.
+import { spawnSync } from 'node:child_process';
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,10 +23,10 @@ const { allPorts } = require('../../scripts/lib/cluster');
 
 jest.setTimeout(900_000);
 
-/** A frontend port P whose cluster ports (P..P+106) are all free. */
+/** A frontend port P whose cluster ports (P..P+106) are all free; membership ports stay below 32768 (a smallint in Temporal's schema). */
 async function freeClusterBase(): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
-    const p = 20_000 + Math.floor(Math.random() * 30_000);
+    const p = 20_000 + Math.floor(Math.random() * 12_000);
     const busy = await Promise.all(allPorts(p).map((x: number) => portInUse(x)));
     if (!busy.some(Boolean)) return p;
   }
@@ -48,6 +49,7 @@ describe('npm run start:cluster', () => {
   let pg: PgClient;
   let temporal: TemporalClient;
   let connection: Connection;
+  let mainCaseId: string;
 
   const processes = (match: (args: string[]) => boolean) => processesOf(dataDir).filter((pid) => match(cmdline(pid)));
   const temporalHost = (name: string) => processes((a) => a.some((x) => x.endsWith(`${name}.yaml`)));
@@ -87,6 +89,17 @@ describe('npm run start:cluster', () => {
     return `Bearer ${((await res.json()) as { accessToken: string }).accessToken}`;
   };
 
+  it("refuses a TEMPORAL_PORT whose membership ports would not fit Temporal's smallint column, naming the limit", async () => {
+    const r = spawnSync(process.execPath, ['scripts/start.js', '--cluster'], {
+      cwd: join(__dirname, '..', '..'),
+      env: { ...env, TEMPORAL_PORT: '40000' },
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('TEMPORAL_PORT: the cluster uses it and ports up to TEMPORAL_PORT+106 as membership ports');
+    expect(r.stderr).toContain('it must be at most 32661, got 40000');
+  });
+
   it('runs every service as its own process and the main disclosure path through both API instances', async () => {
     const out = running.output();
     expect(out).toContain(`${bases[0]}/api (second instance: ${bases[1]}/api)`);
@@ -122,6 +135,7 @@ describe('npm run start:cluster', () => {
     });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
+    mainCaseId = id;
     const act = async (name: string, username: string, body: object) => {
       const r = await call('POST', `/api/applications/${id}/actions/${name}`, username, body);
       expect([name, r.status, r.body]).toEqual([name, 200, expect.anything()]);
@@ -271,11 +285,26 @@ describe('npm run start:cluster', () => {
     expect(duplicated).toBe(0);
   });
 
-  it('stops on SIGINT with no process left', async () => {
+  it('stops on SIGINT with no process left, keeps the data, and after SIGKILL of the supervisor every process stops', async () => {
     await pg.end();
     await connection.close();
     running.child.kill('SIGINT');
     expect(await running.exited).toBe(0);
     expect(processesOf(dataDir)).toEqual([]);
+
+    running = await start(env, ['--cluster']);
+    const res = await fetch(`${bases[1]}/api/applications/${mainCaseId}`, { headers: { authorization: await login(bases[1], 'clerk') } });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { status: string }).status).toBe('closed');
+
+    const killed = Date.now();
+    running.child.kill('SIGKILL');
+    let left = processesOf(dataDir);
+    while (left.length && Date.now() - killed < 20_000) {
+      await sleep(100);
+      left = processesOf(dataDir);
+    }
+    expect(left).toEqual([]);
+    process.stdout.write(`cluster: every process gone ${Date.now() - killed} ms after SIGKILL of the supervisor\n`);
   });
 });
