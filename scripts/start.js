@@ -41,7 +41,7 @@ const { startChild, stopChild, portInUse, sleep, withDeathSignal } = require('./
 const { recoverAfterCrash, AnotherInstance } = require('./lib/recover');
 const { startPostgres } = require('./lib/postgres');
 const { startTemporal } = require('./lib/temporal');
-const { startCluster, allPorts, highestMembershipPort, MAX_MEMBERSHIP_PORT, lastFatal } = require('./lib/cluster');
+const { startCluster, allPorts, highestMembershipPort, MAX_MEMBERSHIP_PORT } = require('./lib/cluster');
 
 const shown = (p) => (p.startsWith(root + path.sep) ? path.relative(root, p) : p);
 
@@ -217,10 +217,9 @@ async function main() {
       namespace: process.env.TEMPORAL_NAMESPACE || 'default',
       logLevel: process.env.TEMPORAL_LOG_LEVEL || 'warn',
       step,
-      onExit: (host, { code, signal }, restart) => {
+      onExit: (host, { code, signal, why }, restart) => {
         if (stopping) return;
         if (mayRestart(`temporal-${host.name}`)) {
-          const why = lastFatal(dir, host.name);
           step(`temporal-${host.name} exited unexpectedly (code ${code}, signal ${signal}${why ? `: ${why}` : ''}); starting it again`);
           setTimeout(() => !stopping && restart(), 1000);
         } else {

@@ -32,27 +32,34 @@ function clusterHosts(frontendPort) {
 const MAX_MEMBERSHIP_PORT = 32767;
 const highestMembershipPort = (frontendPort) => Math.max(...clusterHosts(frontendPort).map((h) => h.membership));
 
-/** Why the last run of a host's process ended, from its log (the server logs a fatal line). */
-function lastFatal(dir, hostName) {
+/** Why a host's process ended, from what it wrote to its log after `offset` (the server logs a fatal line). */
+function fatalSince(logFile, offset) {
+  let text;
   try {
-    const lines = fs
-      .readFileSync(path.join(dir, `${hostName}.log`), 'utf8')
-      .trim()
-      .split('\n')
-      .slice(-50)
-      .reverse();
-    for (const line of lines) {
-      if (line.includes('"level":"fatal"') || line.startsWith('Unable')) {
-        try {
-          const j = JSON.parse(line);
-          return `${j.msg}: ${j.error || ''}`.trim();
-        } catch {
-          return line.slice(0, 300);
-        }
-      }
+    const fd = fs.openSync(logFile, 'r');
+    try {
+      const size = fs.fstatSync(fd).size;
+      const buf = Buffer.alloc(Math.max(0, size - offset));
+      fs.readSync(fd, buf, 0, buf.length, offset);
+      text = buf.toString('utf8');
+    } finally {
+      fs.closeSync(fd);
     }
   } catch {
-    /* no log yet */
+    return undefined; // no log yet
+  }
+  for (const line of text.trim().split('\n').reverse()) {
+    if (!line.includes('"level":"fatal"') && !line.startsWith('Unable')) continue;
+    let why = line;
+    try {
+      const j = JSON.parse(line);
+      why = `${j.msg}: ${j.error || ''}`;
+    } catch {
+      /* a plain line */
+    }
+    // Go wraps errors outside-in: the cause is at the end.
+    why = why.trim();
+    return why.length > 240 ? `…${why.slice(-240)}` : why;
   }
   return undefined;
 }
@@ -254,24 +261,35 @@ async function startCluster({
     const host = hosts.find((h) => h.name === name);
     const file = path.join(configDir, `${host.name}.yaml`);
     fs.writeFileSync(file, configYaml({ host, hosts, pgPort, logLevel, dynamicConfigFile }));
+    const logFile = path.join(dir, `${host.name}.log`);
+    const offset = fs.existsSync(logFile) ? fs.statSync(logFile).size : 0;
     const child = startChild(
       `temporal-${host.name}`,
       server,
       ['--config-file', file, '--allow-no-auth', 'start', '--service', host.service],
       {
         cwd: dir,
-        logFile: path.join(dir, `${host.name}.log`),
+        logFile,
       },
     );
     child.host = host;
     children.set(name, child);
-    child.exited.then((exit) => !stopping && children.get(name) === child && onExit && onExit(host, exit, () => startHost(name)));
+    child.exited.then(async (exit) => {
+      if (stopping || children.get(name) !== child || !onExit) return;
+      await sleep(100); // the log stream flushes after the exit event
+      onExit(host, { ...exit, why: fatalSince(logFile, offset) }, () => startHost(name));
+    });
     return child;
   };
-  // Frontend last: it serves clients only once history and matching have joined.
-  for (const h of [...hosts.filter((x) => x.service !== 'frontend'), hosts[0]]) startHost(h.name);
   const address = `127.0.0.1:${frontendPort}`;
   try {
+    // history-1 first and alone: on new databases the first host initialises the cluster
+    // metadata, and hosts started together race on it (the losers exit and are restarted).
+    // Frontend last: it serves clients only once history and matching have joined.
+    startHost('history-1');
+    await waitForPort(hosts[1].grpc, '127.0.0.1', 120_000);
+    for (const h of hosts.filter((x) => x.name !== 'frontend' && x.name !== 'history-1')) startHost(h.name);
+    startHost('frontend');
     // No child given: a host that exits is started again (onExit), its port opens later.
     await Promise.all(hosts.map((h) => waitForPort(h.grpc, '127.0.0.1', 120_000)));
     await ensureNamespace(address, namespace, step);
@@ -295,4 +313,4 @@ async function startCluster({
   };
 }
 
-module.exports = { startCluster, clusterHosts, allPorts, highestMembershipPort, MAX_MEMBERSHIP_PORT, lastFatal, NUM_HISTORY_SHARDS };
+module.exports = { startCluster, clusterHosts, allPorts, highestMembershipPort, MAX_MEMBERSHIP_PORT, NUM_HISTORY_SHARDS };

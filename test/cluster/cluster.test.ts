@@ -184,6 +184,7 @@ describe('npm run start:cluster', () => {
     let slowestMs = 0;
     let killedMs = Infinity;
     let ackedAfterKill = 0;
+    let giveUp = false; // set when the test ends early, so no client keeps retrying after it
     const started = Date.now();
 
     // A client as the API asks: retry a failed submission with the same Idempotency-Key.
@@ -195,7 +196,7 @@ describe('npm run start:cluster', () => {
         applicant: { type: 'natural_person', name: `压测${n}`, contact: {} },
         request: { description: `故障测试申请 ${key}` },
       };
-      for (let attempt = 0; Date.now() - started < 300_000; attempt++) {
+      for (let attempt = 0; !giveUp && Date.now() - started < 300_000; attempt++) {
         const i = (n + attempt) % 2;
         attempts++;
         const sent = Date.now();
@@ -223,34 +224,39 @@ describe('npm run start:cluster', () => {
       }
     };
     const clients = Array.from({ length: concurrency }, async () => {
-      while (next < total) await submit(next++);
+      while (next < total && !giveUp) await submit(next++);
     });
-
-    // Mid-load: kill one history host and one application worker, as a crash would.
-    while (acknowledged.size < total / 4) await sleep(50);
-    const [history] = temporalHost('history-1');
-    const [worker] = appWorkers();
-    const killedAt = acknowledged.size;
-    process.kill(history, 'SIGKILL');
-    process.kill(worker, 'SIGKILL');
-    killedMs = Date.now();
-    // The supervisor brings both back.
-    let back: number[] = [];
-    for (let i = 0; i < 200; i++) {
-      const h = temporalHost('history-1');
-      const w = appWorkers();
-      if (h.length === 1 && h[0] !== history && w.length === 2 && !w.includes(worker)) {
-        back = [h[0], ...w];
-        break;
+    let killedAt = 0;
+    let backMs = 0;
+    try {
+      // Mid-load: kill one history host and one application worker, as a crash would.
+      while (acknowledged.size < total / 4) await sleep(50);
+      const [history] = temporalHost('history-1');
+      const [worker] = appWorkers();
+      killedAt = acknowledged.size;
+      process.kill(history, 'SIGKILL');
+      process.kill(worker, 'SIGKILL');
+      killedMs = Date.now();
+      // The supervisor brings both back.
+      let back: number[] = [];
+      for (let i = 0; i < 200; i++) {
+        const h = temporalHost('history-1');
+        const w = appWorkers();
+        if (h.length === 1 && h[0] !== history && w.length === 2 && !w.includes(worker)) {
+          back = [h[0], ...w];
+          break;
+        }
+        await sleep(100);
       }
-      await sleep(100);
-    }
-    const backMs = Date.now() - killedMs;
-    expect(back).toHaveLength(3);
-    expect(running.output()).toMatch(/temporal-history-1 exited unexpectedly \(code null, signal SIGKILL\); starting it again/);
-    expect(running.output()).toMatch(/worker-\d exited unexpectedly \(code null, signal SIGKILL\); starting it again/);
+      backMs = Date.now() - killedMs;
+      expect(back).toHaveLength(3);
+      expect(running.output()).toMatch(/temporal-history-1 exited unexpectedly \(code null, signal SIGKILL\); starting it again/);
+      expect(running.output()).toMatch(/worker-\d exited unexpectedly \(code null, signal SIGKILL\); starting it again/);
 
-    await Promise.all(clients);
+      await Promise.all(clients);
+    } finally {
+      giveUp = true;
+    }
     const seconds = (Date.now() - started) / 1000;
 
     // Every acknowledged registration: one row in PostgreSQL with the acknowledged number,
