@@ -166,8 +166,9 @@ async function hasSchemaVersion(adminUrl, db) {
   }
 }
 
-/** temporal-sql-tool setup-schema (first time) and update-schema (always; a no-op when current). */
+/** temporal-sql-tool setup-schema (first time) and update-schema (always; a no-op when current). True when new. */
 async function ensureSchemas({ sqlTool, schemaDir, pgPort, adminUrl, step }) {
+  let created = false;
   const base = ['--plugin', 'postgres12', '--ep', '127.0.0.1', '-p', String(pgPort), '-u', 'postgres'];
   for (const [db, dir] of [
     ['temporal', 'temporal'],
@@ -181,9 +182,11 @@ async function ensureSchemas({ sqlTool, schemaDir, pgPort, adminUrl, step }) {
     if (!(await hasSchemaVersion(adminUrl, db))) {
       step(`creating Temporal's ${db} schema (temporal-sql-tool setup-schema)`);
       run(['setup-schema', '-v', '0.0']);
+      created = true;
     }
     run(['update-schema', '-d', path.join(schemaDir, dir, 'versioned')]);
   }
+  return created;
 }
 
 const INDEXED = { Keyword: 2, Text: 1, Int: 3, Double: 4, Bool: 5, Datetime: 6, KeywordList: 7 };
@@ -248,7 +251,7 @@ async function startCluster({
   onExit,
 }) {
   await ensureDatabases(adminUrl, ['temporal', 'temporal_visibility']);
-  await ensureSchemas({ sqlTool, schemaDir, pgPort, adminUrl, step });
+  const fresh = await ensureSchemas({ sqlTool, schemaDir, pgPort, adminUrl, step });
   const configDir = path.join(dir, 'config');
   fs.mkdirSync(configDir, { recursive: true });
   const dynamicConfigFile = path.join(configDir, 'dynamicconfig.yaml');
@@ -283,11 +286,11 @@ async function startCluster({
   };
   const address = `127.0.0.1:${frontendPort}`;
   try {
-    // history-1 first and alone: on new databases the first host initialises the cluster
+    // On new databases history-1 first and alone: the first host initialises the cluster
     // metadata, and hosts started together race on it (the losers exit and are restarted).
     // Frontend last: it serves clients only once history and matching have joined.
     startHost('history-1');
-    await waitForPort(hosts[1].grpc, '127.0.0.1', 120_000);
+    if (fresh) await waitForPort(hosts[1].grpc, '127.0.0.1', 120_000);
     for (const h of hosts.filter((x) => x.name !== 'frontend' && x.name !== 'history-1')) startHost(h.name);
     startHost('frontend');
     // No child given: a host that exits is started again (onExit), its port opens later.
