@@ -14,6 +14,8 @@ const tier = (displayName, testMatch, extra = {}) => ({
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'json'],
   setupFiles: ['<rootDir>/test/setup/quiet-temporal.ts'],
+  // .tools holds the Go module cache of the Temporal Server build (thousands of files, some package.json).
+  modulePathIgnorePatterns: ['<rootDir>/.tools/', '<rootDir>/.data/'],
   ...extra,
 });
 
@@ -21,6 +23,12 @@ const withServices = {
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
 };
+
+// The cluster tier runs `npm run start:cluster` (Temporal Server built from source into
+// .tools/ by `npm run build:cluster`, about 5 min once); it is a project only when that
+// build is present, so a fresh clone's `npm test` does not spend the build. It starts
+// its own servers (no shared ones).
+const { clusterBuildPresent } = require('./scripts/lib/cluster-tools');
 
 module.exports = {
   testTimeout: 60_000,
@@ -31,5 +39,6 @@ module.exports = {
     tier('e2e', ['<rootDir>/test/e2e/**/*.test.ts'], withServices),
     // The workbench in Debian's Chromium against the whole stack (test/support/browser.ts).
     tier('browser', ['<rootDir>/test/browser/**/*.test.ts'], withServices),
+    ...(clusterBuildPresent() ? [tier('cluster', ['<rootDir>/test/cluster/**/*.test.ts'])] : []),
   ],
 };

@@ -6,21 +6,43 @@
 // Ctrl-C or SIGTERM stops every child, in order, within seconds. If this process
 // dies otherwise (even SIGKILL), each child gets a signal from the kernel and
 // stops too; the next start recovers from what a crash leaves (lib/recover.js).
+//
+// `npm run start:cluster` (--cluster): the same system on a real Temporal cluster
+// instead of the dev server: Temporal Server built from source (lib/cluster-tools.js)
+// on the embedded PostgreSQL, frontend, two history hosts, matching and worker as
+// separate processes (lib/cluster.js), two application workers and two API instances
+// (PORT and PORT+1). A process of the cluster that dies is started again.
 const fs = require('node:fs');
 const path = require('node:path');
 const crypto = require('node:crypto');
 const { spawnSync } = require('node:child_process');
+// The cluster keeps its own data (.data/cluster/): the application's database of `npm start`
+// names workflows that live in the dev server's SQLite file, which the cluster cannot see.
+if (process.argv.includes('--cluster') && !process.env.DISCLOSURE_DATA_DIR)
+  process.env.DISCLOSURE_DATA_DIR = path.join(__dirname, '..', '.data', 'cluster');
 const { ensureNodeModules, ensureTools } = require('./lib/ensure');
 const { root, data } = require('./lib/paths');
 const { step, fail } = require('./lib/log');
 
 ensureNodeModules();
 const tools = ensureTools();
+const clusterMode = process.argv.includes('--cluster');
+let clusterBuild;
+if (clusterMode) {
+  if (process.env.TEMPORAL_ADDRESS) fail('TEMPORAL_ADDRESS: start:cluster starts its own Temporal cluster; unset it or use `npm start`');
+  if (process.env.DATABASE_URL) fail('DATABASE_URL: start:cluster keeps Temporal and the application in the embedded PostgreSQL; unset it');
+  try {
+    clusterBuild = require('./lib/cluster-tools').ensureTemporalServer();
+  } catch (e) {
+    fail(e.message);
+  }
+}
 const { startChild, stopChild, portInUse, sleep, withDeathSignal } = require('./lib/proc');
 const { recoverAfterCrash, AnotherInstance } = require('./lib/recover');
 const { startPostgres } = require('./lib/postgres');
 const { buildWebIfStale } = require('./lib/web');
 const { startTemporal } = require('./lib/temporal');
+const { startCluster, allPorts, highestMembershipPort, MAX_MEMBERSHIP_PORT } = require('./lib/cluster');
 
 const shown = (p) => (p.startsWith(root + path.sep) ? path.relative(root, p) : p);
 
@@ -37,10 +59,18 @@ const ports = {
   temporal: intEnv('TEMPORAL_PORT', 7233),
   ui: intEnv('TEMPORAL_UI_PORT', 8233),
 };
+if (clusterMode && highestMembershipPort(ports.temporal) > MAX_MEMBERSHIP_PORT)
+  fail(
+    `TEMPORAL_PORT: the cluster uses it and ports up to TEMPORAL_PORT+106 as membership ports, which Temporal stores as a ` +
+      `PostgreSQL smallint; it must be at most ${MAX_MEMBERSHIP_PORT - 106}, got ${ports.temporal}`,
+  );
 const embeddedPg = !process.env.DATABASE_URL;
 const embeddedTemporal = !process.env.TEMPORAL_ADDRESS;
 const children = [];
 let stopping = false;
+// Cluster mode: how many application workers and API instances (API i on PORT+i).
+const replicas = clusterMode ? 2 : 1;
+let cluster;
 
 async function shutdown(code) {
   if (stopping) return;
@@ -101,13 +131,26 @@ async function waitForWorker(address, namespace, taskQueue, timeoutMs) {
   }
 }
 
-function watch(child) {
+// Cluster mode brings a process that died back, unless it keeps dying (5 times in a minute).
+const restarts = new Map();
+function mayRestart(label) {
+  const recent = (restarts.get(label) || []).filter((t) => t > Date.now() - 60_000);
+  restarts.set(label, [...recent, Date.now()]);
+  return clusterMode && recent.length < 5;
+}
+
+function watch(child, again) {
   children.push(child);
   child.exited.then(({ code, signal }) => {
-    if (!stopping) {
-      step(`${child.label} exited unexpectedly (code ${code}, signal ${signal}); stopping the rest`);
-      void shutdown(1);
+    if (stopping) return;
+    children.splice(children.indexOf(child), 1);
+    if (again && mayRestart(child.label)) {
+      step(`${child.label} exited unexpectedly (code ${code}, signal ${signal}); starting it again`);
+      setTimeout(() => !stopping && watch(again(), again), 1000);
+      return;
     }
+    step(`${child.label} exited unexpectedly (code ${code}, signal ${signal}); stopping the rest`);
+    void shutdown(1);
   });
 }
 
@@ -118,7 +161,7 @@ async function main() {
     const r = await recoverAfterCrash({
       data,
       pgDataDir: embeddedPg ? path.join(data, 'postgres') : undefined,
-      dbFile: embeddedTemporal ? path.join(data, 'temporal.db') : undefined,
+      dbFile: embeddedTemporal && !clusterMode ? path.join(data, 'temporal.db') : undefined,
       step,
     });
     process.on('exit', r.release);
@@ -130,8 +173,14 @@ async function main() {
   for (const [name, port, needed] of [
     ['PORT', ports.api, true],
     ['EMBEDDED_PG_PORT', ports.pg, embeddedPg],
-    ['TEMPORAL_PORT', ports.temporal, embeddedTemporal],
-    ['TEMPORAL_UI_PORT', ports.ui, embeddedTemporal],
+    ['TEMPORAL_PORT', ports.temporal, embeddedTemporal && !clusterMode],
+    ['TEMPORAL_UI_PORT', ports.ui, embeddedTemporal && !clusterMode],
+    ...(clusterMode
+      ? [
+          ['PORT (+1, the second API)', ports.api + 1, true],
+          ...allPorts(ports.temporal).map((p) => [`TEMPORAL_PORT (the cluster uses it and fixed offsets from it)`, p, true]),
+        ]
+      : []),
   ]) {
     // After a crash the old API and worker may still be on their way out.
     for (let i = 0; afterCrash && needed && i < 40 && (await portInUse(port)); i++) await sleep(250);
@@ -153,7 +202,37 @@ async function main() {
     databaseUrl = pg.url;
   }
   let temporalAddress = process.env.TEMPORAL_ADDRESS;
-  if (embeddedTemporal) {
+  if (clusterMode) {
+    const dir = path.join(data, 'temporal-cluster');
+    fs.mkdirSync(dir, { recursive: true });
+    step(
+      `starting the Temporal cluster (Temporal Server ${clusterBuild.version}: frontend on 127.0.0.1:${ports.temporal}, ` +
+        `2 history hosts, matching, worker; each its own process, logs in ${shown(dir)}/)`,
+    );
+    cluster = await startCluster({
+      ...clusterBuild,
+      pgPort: ports.pg,
+      adminUrl: databaseUrl.replace(/\/[^/]*$/, '/postgres'),
+      dir,
+      frontendPort: ports.temporal,
+      namespace: process.env.TEMPORAL_NAMESPACE || 'default',
+      logLevel: process.env.TEMPORAL_LOG_LEVEL || 'warn',
+      step,
+      onExit: (host, { code, signal, why }, restart) => {
+        if (stopping) return;
+        if (mayRestart(`temporal-${host.name}`)) {
+          step(`temporal-${host.name} exited unexpectedly (code ${code}, signal ${signal}${why ? `: ${why}` : ''}); starting it again`);
+          setTimeout(() => !stopping && restart(), 1000);
+        } else {
+          step(`temporal-${host.name} keeps exiting (see ${shown(path.join(dir, host.name + '.log'))}); stopping the rest`);
+          void shutdown(1);
+        }
+      },
+    });
+    // Stopped after the workers and APIs, before PostgreSQL (children stop in reverse order).
+    children.push({ label: 'temporal-cluster', stop: () => cluster.stop() });
+    temporalAddress = cluster.address;
+  } else if (embeddedTemporal) {
     step(
       `starting the Temporal dev server on 127.0.0.1:${ports.temporal} with its Web UI on ${ports.ui} (data in ${shown(path.join(data, 'temporal.db'))})`,
     );
@@ -209,12 +288,20 @@ async function main() {
     return shutdown(1);
   }
 
-  step('starting worker and API');
-  watch(startChild('worker', process.execPath, ['dist/apps/worker/main.js'], { cwd: root, env, passthrough: true }));
-  watch(startChild('api', process.execPath, ['dist/apps/api/main.js'], { cwd: root, env, passthrough: true }));
+  step(clusterMode ? 'starting 2 workers and 2 API instances' : 'starting worker and API');
+  for (let i = 0; i < replicas; i++) {
+    const suffix = clusterMode ? `-${i + 1}` : '';
+    const worker = () =>
+      startChild(`worker${suffix}`, process.execPath, ['dist/apps/worker/main.js'], { cwd: root, env, passthrough: true });
+    watch(worker(), clusterMode && worker);
+    const apiEnv = { ...env, PORT: String(ports.api + i) };
+    const api = () =>
+      startChild(`api${suffix}`, process.execPath, ['dist/apps/api/main.js'], { cwd: root, env: apiEnv, passthrough: true });
+    watch(api(), clusterMode && api);
+  }
   const base = `http://127.0.0.1:${ports.api}`;
   try {
-    await waitForHealth(`${base}/health`, 180_000);
+    for (let i = 0; i < replicas; i++) await waitForHealth(`http://127.0.0.1:${ports.api + i}/health`, 180_000);
   } catch (e) {
     step(e.message);
     return shutdown(1);
@@ -236,10 +323,14 @@ async function main() {
     '',
     '  disclosure-engine is running',
     `    Workbench    ${base}/`,
-    `    API          ${base}/api`,
+    `    API          ${base}/api${clusterMode ? ` (second instance: http://127.0.0.1:${ports.api + 1}/api)` : ''}`,
     `    OpenAPI      ${base}/api/docs`,
     `    Health       ${base}/health`,
-    embeddedTemporal ? `    Temporal UI  http://127.0.0.1:${ports.ui}` : `    Temporal     ${temporalAddress}`,
+    clusterMode
+      ? `    Temporal     ${temporalAddress} (cluster: Temporal Server ${clusterBuild.version}, no Web UI; use \`temporal --address ${temporalAddress} workflow list\`)`
+      : embeddedTemporal
+        ? `    Temporal UI  http://127.0.0.1:${ports.ui}`
+        : `    Temporal     ${temporalAddress}`,
     embeddedPg ? `    PostgreSQL   ${databaseUrl}` : '',
     '',
     embeddedPg

@@ -43,7 +43,12 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jest-report-')), 'report.json');
-step('jest: unit, workflow, integration and e2e tiers');
+const { clusterBuildPresent, SERVER_VERSION } = require('./lib/cluster-tools');
+step(
+  clusterBuildPresent()
+    ? `jest: unit, workflow, integration, e2e and cluster tiers (Temporal Server ${SERVER_VERSION} build found in .tools/temporal-server)`
+    : 'jest: unit, workflow, integration and e2e tiers (cluster tier skipped: no Temporal Server build in .tools; `npm run build:cluster` adds it)',
+);
 const started = Date.now();
 const r = spawnSync(process.execPath, [bin('jest', 'bin/jest.js'), '--ci', '--json', `--outputFile=${report}`, ...jestArgs], {
   cwd: root,

@@ -11,9 +11,9 @@ export interface Running {
   exited: Promise<number | null>;
 }
 
-/** Starts `npm start` with `env`; resolves once it says it is running, rejects if it exits first. */
-export function start(env: NodeJS.ProcessEnv): Promise<Running> {
-  const child = spawn(process.execPath, ['scripts/start.js'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts `npm start` with `env` (`args`: ['--cluster'] for `npm run start:cluster`); resolves once it says it is running, rejects if it exits first. */
+export function start(env: NodeJS.ProcessEnv, args: string[] = []): Promise<Running> {
+  const child = spawn(process.execPath, ['scripts/start.js', ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (c) => (out += c));
   child.stderr!.on('data', (c) => (out += c));

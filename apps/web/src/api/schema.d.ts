@@ -506,6 +506,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/applications/{id}/actions/record-correction-reason": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** step record-correction-reason */
+        post: operations["actionRecordCorrectionReason"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/applications/{id}/actions/record-delivery": {
         parameters: {
             query?: never;
@@ -1238,12 +1255,13 @@ export interface components {
         ActionBodyDraftDecision: {
             comment?: string;
             fee?: {
-                /** @description CNY */
-                amount: number;
                 /** @enum {string} */
                 basis: "per-application" | "per-volume";
+                count?: number;
             };
             otherOrgan?: string;
+            otherOrganContact?: string;
+            otherOrganUndetermined?: boolean;
             parts?: {
                 description: string;
                 /** @enum {string} */
@@ -1260,12 +1278,15 @@ export interface components {
             };
             provision?: {
                 form: string;
+                /** @enum {string} */
+                medium?: "paper" | "copied-data" | "electronic" | "inspection";
                 method: string;
             };
             publication?: {
                 name: string;
                 whereToGet: string;
             };
+            publicInterest?: string;
             reasons: string;
             /** @enum {string} */
             replyKind: "already-public" | "disclose" | "partial" | "refuse" | "not-exist" | "other-organ" | "repeated" | "special-route" | "cannot-create" | "petition" | "excessive" | "unclear-after-correction" | "publication" | "confirm-or-reissue";
@@ -1299,6 +1320,11 @@ export interface components {
             receivedOn: string;
             /** Format: date */
             replyBy?: string;
+        };
+        ActionBodyRecordCorrectionReason: {
+            comment?: string;
+            extraDays: number;
+            reason: string;
         };
         ActionBodyRecordDelivery: {
             comment?: string;
@@ -3793,6 +3819,62 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ActionBodyReceiveReasons"];
+            };
+        };
+        responses: {
+            /** @description the step was accepted; the new state of the case */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the body breaks a rule; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the caller's role may not take this step, or would approve their own draft */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown application or action */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the step is not allowed in the current status or outside its window */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    actionRecordCorrectionReason: {
+        parameters: {
+            query?: never;
+            header: {
+                "idempotency-key": string;
+                /** @description a retried step with the same key is applied once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionBodyRecordCorrectionReason"];
             };
         };
         responses: {
