@@ -29,5 +29,7 @@ module.exports = {
     tier('workflow', ['<rootDir>/test/workflow/**/*.test.ts']),
     tier('integration', ['<rootDir>/test/integration/**/*.test.ts'], withServices),
     tier('e2e', ['<rootDir>/test/e2e/**/*.test.ts'], withServices),
+    // Private stack per file (own PostgreSQL, Temporal, worker and API processes) that it kills.
+    tier('faults', ['<rootDir>/test/faults/**/*.test.ts']),
   ],
 };

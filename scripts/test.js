@@ -43,7 +43,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jest-report-')), 'report.json');
-step('jest: unit, workflow, integration and e2e tiers');
+step('jest: unit, workflow, integration, e2e and faults tiers');
 const started = Date.now();
 const r = spawnSync(process.execPath, [bin('jest', 'bin/jest.js'), '--ci', '--json', `--outputFile=${report}`, ...jestArgs], {
   cwd: root,

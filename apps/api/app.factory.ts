@@ -1,11 +1,12 @@
 import { type INestApplication, type LogLevel } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, type ApiInfrastructure } from './app.module';
 import { JsonLogger } from './common/json-logger';
 import { requestContext } from './common/request-context';
 import { ApiMetrics } from './metrics/metrics.service';
 import { requestShapePipe, validationPipe } from './common/validation';
+import { UnavailableFilter } from './common/unavailable';
 
 const LEVELS: Record<string, LogLevel[]> = {
   debug: ['debug', 'log', 'warn', 'error', 'fatal'],
@@ -20,6 +21,8 @@ export async function createApiApp(infra: ApiInfrastructure): Promise<INestAppli
   app.use(requestContext());
   app.use(app.get(ApiMetrics).middleware());
   app.useGlobalPipes(requestShapePipe, validationPipe);
+  // A database or Temporal that is down answers 503 + Retry-After, never a 500.
+  app.useGlobalFilters(new UnavailableFilter(app.get(HttpAdapterHost).httpAdapter));
   const doc = new DocumentBuilder()
     .setTitle('disclosure-engine API')
     .setDescription('Applications for disclosure of government information (政府信息公开申请): intake, case steps, deadlines.')
