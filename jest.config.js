@@ -39,6 +39,8 @@ module.exports = {
     tier('e2e', ['<rootDir>/test/e2e/**/*.test.ts'], withServices),
     // The workbench in Debian's Chromium against the whole stack (test/support/browser.ts).
     tier('browser', ['<rootDir>/test/browser/**/*.test.ts'], withServices),
+    // Private stack per file (own PostgreSQL, Temporal, worker and API processes) that it kills.
+    tier('faults', ['<rootDir>/test/faults/**/*.test.ts']),
     ...(clusterBuildPresent() ? [tier('cluster', ['<rootDir>/test/cluster/**/*.test.ts'])] : []),
   ],
 };

@@ -46,8 +46,8 @@ const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jest-report-')),
 const { clusterBuildPresent, SERVER_VERSION } = require('./lib/cluster-tools');
 step(
   clusterBuildPresent()
-    ? `jest: unit, workflow, integration, e2e and cluster tiers (Temporal Server ${SERVER_VERSION} build found in .tools/temporal-server)`
-    : 'jest: unit, workflow, integration and e2e tiers (cluster tier skipped: no Temporal Server build in .tools; `npm run build:cluster` adds it)',
+    ? `jest: unit, workflow, integration, e2e, browser, faults and cluster tiers (Temporal Server ${SERVER_VERSION} build found in .tools/temporal-server)`
+    : 'jest: unit, workflow, integration, e2e, browser and faults tiers (cluster tier skipped: no Temporal Server build in .tools; `npm run build:cluster` adds it)',
 );
 const started = Date.now();
 const r = spawnSync(process.execPath, [bin('jest', 'bin/jest.js'), '--ci', '--json', `--outputFile=${report}`, ...jestArgs], {

@@ -30,6 +30,7 @@ export async function createApiApp(infra: ApiInfrastructure): Promise<INestAppli
   if (trustProxy !== undefined) (app.getHttpAdapter().getInstance() as { set(k: string, v: unknown): void }).set('trust proxy', trustProxy);
   app.use('/api/public', publicBodyLimit(infra.config.publicPortal.bodyLimitBytes));
   app.useGlobalPipes(requestShapePipe, validationPipe);
+  // Every error in one shape with its code; a database or Temporal that is down answers 503 + Retry-After, never a 500.
   app.useGlobalFilters(new ApiErrorFilter());
   SwaggerModule.setup('api/docs', app, () => openApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
   return app;

@@ -80,7 +80,8 @@ function startChild(name, cmd, args, { env, cwd, logFile, passthrough = false, d
   const forward = (stream, out) => {
     let buf = '';
     stream.on('data', (chunk) => {
-      if (sink) sink.write(chunk);
+      // Output may still arrive after 'exit' (a pipe drained late, or a grandchild holding it).
+      if (sink && !sink.writableEnded) sink.write(chunk);
       if (!passthrough) return;
       buf += chunk.toString();
       const lines = buf.split('\n');

@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { type ApiErrorBody, type ErrorCode, isErrorCode } from '../../../libs/contracts/error-codes';
+import { RETRY_AFTER_SECONDS, transientDependency } from './unavailable';
 
 const REASONS: Record<number, string> = {
   400: 'Bad Request',
@@ -81,6 +82,16 @@ export class ApiErrorFilter implements ExceptionFilter {
     } else if (parsed) {
       status = parsed.status;
       body = { message: parsed.message };
+    } else if (transientDependency(err)) {
+      // PostgreSQL or Temporal down or restarting: retryable, never a 500.
+      const which = transientDependency(err);
+      status = 503;
+      body = {
+        message: `the ${which} is temporarily unavailable; retry after ${RETRY_AFTER_SECONDS} seconds`,
+        code: 'SERVICE_UNAVAILABLE',
+        retryAfterSeconds: RETRY_AFTER_SECONDS,
+      };
+      this.log.warn(`503: the ${which} is unavailable: ${(err as Error)?.message}`);
     } else {
       status = 500;
       body = { message: 'Internal server error' };

@@ -1,0 +1,35 @@
+// One place that turns "a service we depend on is down" into a clear retryable
+// answer: 503 with Retry-After, instead of Nest's generic 500. PostgreSQL being
+// unreachable or restarting, and Temporal being unreachable, are transient: the
+// client may retry the same request once the service is back. ApiErrorFilter answers with it.
+
+export const RETRY_AFTER_SECONDS = 5;
+
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTCONN', 'EAI_AGAIN']);
+// PostgreSQL SQLSTATEs: 08 connection exceptions, 57P01-57P03 shutdown / cannot connect now, 53300 too many connections.
+const PG_TRANSIENT = /^(08...|57P0[123]|53300)$/;
+const PG_MESSAGES =
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i;
+// gRPC status codes from Temporal: 14 UNAVAILABLE, 4 DEADLINE_EXCEEDED.
+const GRPC_TRANSIENT = new Set([4, 14]);
+
+/** Which dependency a transient error comes from, or undefined if it is not one. */
+export function transientDependency(error: unknown): 'database' | 'workflow service' | undefined {
+  const seen = new Set<unknown>();
+  for (let e = error as Record<string, unknown> | undefined; e && typeof e === 'object' && !seen.has(e); e = e.cause as typeof e) {
+    seen.add(e);
+    const code = e.code;
+    const name = String(e.name ?? '');
+    const message = String(e.message ?? '');
+    if (name === 'ServiceError' || name === 'ConnectionError' || /grpc|temporal/i.test(name) || e.metadata !== undefined) {
+      if (typeof code === 'number' && GRPC_TRANSIENT.has(code)) return 'workflow service';
+      if (/UNAVAILABLE|DEADLINE_EXCEEDED|Failed to connect|connection refused/i.test(message)) return 'workflow service';
+    }
+    if (typeof code === 'number' && GRPC_TRANSIENT.has(code) && e.details !== undefined) return 'workflow service';
+    if (typeof code === 'string' && PG_TRANSIENT.test(code)) return 'database';
+    if (typeof code === 'string' && NETWORK_CODES.has(code)) return 'database';
+    if (PG_MESSAGES.test(message)) return 'database';
+    if (/14 UNAVAILABLE|4 DEADLINE_EXCEEDED/.test(message)) return 'workflow service';
+  }
+  return undefined;
+}
