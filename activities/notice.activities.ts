@@ -101,9 +101,8 @@ export function createNoticeActivities({ ds, messages = DEFAULT_MESSAGE_SETTINGS
   return { issueNotice };
 }
 
-/** issueNotice inside the caller's transaction. */
-export async function issueNoticeIn(m: EntityManager, input: IssueNoticeInput): Promise<NoticeRef> {
-  // One issuer per case at a time, so a concurrent retry finds the first one's notice.
+/** The case facts a letter is made from; `lock` holds the case row (one issuer per case at a time). */
+export async function noticeCaseRow(m: EntityManager, applicationId: string, lock: boolean): Promise<CaseRow | undefined> {
   const [c]: CaseRow[] = await m.query(
     `SELECT a.office_id, o.name AS office_name, o.notice_prefix, o.reconsideration_organ, a.registration_number,
             o.address AS office_address, o.postcode AS office_postcode, o.phone AS office_phone,
@@ -111,9 +110,16 @@ export async function issueNoticeIn(m: EntityManager, input: IssueNoticeInput): 
             to_char(a.received_on, 'YYYY-MM-DD') AS received_on, a.regime, to_char(a.due_on, 'YYYY-MM-DD') AS due_on,
             a.channel, a.description, p.name AS applicant_name, p.type AS applicant_type
      FROM applications a JOIN offices o ON o.id = a.office_id JOIN applicants p ON p.id = a.applicant_id
-     WHERE a.id = $1 FOR UPDATE OF a`,
-    [input.applicationId],
+     WHERE a.id = $1 ${lock ? 'FOR UPDATE OF a' : ''}`,
+    [applicationId],
   );
+  return c;
+}
+
+/** issueNotice inside the caller's transaction. */
+export async function issueNoticeIn(m: EntityManager, input: IssueNoticeInput): Promise<NoticeRef> {
+  // One issuer per case at a time, so a concurrent retry finds the first one's notice.
+  const c = await noticeCaseRow(m, input.applicationId, true);
   if (!c) throw rejected(`application ${input.applicationId} does not exist`);
   const [existing] = await m.query(
     `SELECT id, kind, number, content_hash FROM notices WHERE application_id = $1 AND kind = $2 AND issue_key = $3`,

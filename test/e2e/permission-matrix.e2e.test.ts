@@ -18,6 +18,8 @@ const MATRIX: Record<string, Access> = {
   'DELETE /api/auth/session': 'any',
   'POST /api/applications': ['clerk'],
   'GET /api/applications': 'any',
+  'GET /api/applications/pending-confirmation': 'any',
+  'GET /api/applications/{id}/draft-letter': 'any',
   'GET /api/applications/{id}': 'any',
   'GET /api/applications/{id}/deadline': 'any',
   'GET /api/applications/{id}/timeline': ['auditor', 'supervisor'],

@@ -11,6 +11,8 @@ import { isIsoDate } from '../../../libs/time/shanghai';
  * 10,000 was most of a 50 ms page at a million cases), and nobody pages that far by number.
  */
 export const LIST_COUNT_CAP = 1_000;
+/** The pending-confirmation list shows at most this many submissions, oldest first. */
+export const PENDING_CONFIRMATION_CAP = 500;
 
 function IsIsoDay() {
   return (target: object, propertyName: string) =>
@@ -173,4 +175,26 @@ export class ApplicationListDto {
     description: 'give as `after` for the next page (sort createdAt or registrationNumber); null on the last page',
   })
   next!: string | null;
+}
+
+export class PendingConfirmationItemDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() registrationNumber!: string;
+  @ApiProperty({ enum: CHANNELS }) channel!: Channel;
+  @ApiProperty({ description: 'the moment the submission arrived (ISO 8601)' }) arrivedAt!: string;
+  @ApiProperty({ description: 'the day it arrived, Asia/Shanghai (YYYY-MM-DD)' }) arrivalDay!: string;
+  @ApiProperty({
+    description: 'still unconfirmed after the end of its arrival day: receipt confirmation is due on the day a submission arrives',
+  })
+  confirmationOverdue!: boolean;
+  @ApiProperty({ nullable: true }) department!: string | null;
+  @ApiProperty() applicant!: { type: ApplicantType; name: string; idNumberMasked: string | null };
+  @ApiProperty() description!: string;
+}
+
+export class PendingConfirmationListDto {
+  @ApiProperty({ type: [PendingConfirmationItemDto], description: 'oldest arrival first' }) items!: PendingConfirmationItemDto[];
+  @ApiProperty({ description: 'how many of the items are overdue for confirmation' }) overdue!: number;
+  @ApiProperty({ description: `true when more than ${PENDING_CONFIRMATION_CAP} submissions wait: only the oldest are listed` })
+  truncated!: boolean;
 }

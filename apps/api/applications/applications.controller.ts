@@ -15,7 +15,7 @@ import type { DeadlineExplanationView } from '../../../libs/contracts/workflow';
 import { CurrentUser, type AuthUser } from '../auth/current-user';
 import { Roles } from '../auth/roles.decorator';
 import { ApplicationViewDto, CaseStepDto, CreateApplicationDto, RegistrationResponseDto } from './application.dto';
-import { ApplicationListDto, ListApplicationsQueryDto } from './application-list.dto';
+import { ApplicationListDto, ListApplicationsQueryDto, PendingConfirmationListDto } from './application-list.dto';
 import { ApplicationsService } from './applications.service';
 import type { CaseAtMoment, TimelineEntry } from './case-history';
 
@@ -45,6 +45,15 @@ export class ApplicationsController {
   @ApiBadRequestResponse({ description: 'a parameter is unknown or breaks a rule; the message names it' })
   list(@Query() query: ListApplicationsQueryDto, @CurrentUser() user: AuthUser): Promise<ApplicationListDto> {
     return this.applications.list(query, user);
+  }
+
+  @Get('pending-confirmation')
+  @ApiOkResponse({
+    type: PendingConfirmationListDto,
+    description: 'submissions by mail, online or fax waiting for receipt confirmation, oldest first, flagged when past their arrival day',
+  })
+  pendingConfirmation(@CurrentUser() user: AuthUser): Promise<PendingConfirmationListDto> {
+    return this.applications.pendingConfirmation(user);
   }
 
   @Get(':id/timeline')

@@ -14,6 +14,8 @@ import {
   LIST_COUNT_CAP,
   type ListApplicationsQueryDto,
   type ListSort,
+  PENDING_CONFIRMATION_CAP,
+  type PendingConfirmationListDto,
 } from './application-list.dto';
 import { caseScope } from '../access/case-access';
 import { caseSearch } from './search';
@@ -130,6 +132,46 @@ export class ApplicationsRepository {
       createdBy: r.created_by as string,
       createdAt: (r.created_at as Date).toISOString(),
     };
+  }
+
+  /**
+   * Submissions (mail, online, fax) whose receipt the office still has to confirm, in the caller's
+   * case scope, oldest arrival first. Confirmation is due on the arrival day (Asia/Shanghai), so one
+   * still waiting after that day is flagged overdue.
+   */
+  async pendingConfirmation(user: AuthUser): Promise<PendingConfirmationListDto> {
+    const scope = caseScope(user);
+    const today = officeToday();
+    const n = scope.params.length;
+    const rows: Record<string, unknown>[] = await this.ds.query(
+      `SELECT a.id, a.registration_number, a.channel, a.arrived_at, a.department_code, a.description,
+              to_char((a.arrived_at AT TIME ZONE 'Asia/Shanghai')::date, 'YYYY-MM-DD') AS arrival_day,
+              (a.arrived_at AT TIME ZONE 'Asia/Shanghai')::date < $${n + 1}::date AS confirmation_overdue,
+              p.type AS applicant_type, p.name AS applicant_name, p.id_number
+       FROM applications a JOIN applicants p ON p.id = a.applicant_id
+       WHERE ${scope.sql} AND a.status = 'awaiting_confirmation'
+       ORDER BY a.arrived_at ASC, a.registration_number ASC
+       LIMIT $${n + 2}`,
+      [...scope.params, today, PENDING_CONFIRMATION_CAP + 1],
+    );
+    const truncated = rows.length > PENDING_CONFIRMATION_CAP;
+    if (truncated) rows.pop();
+    const items = rows.map((r) => ({
+      id: r.id as string,
+      registrationNumber: r.registration_number as string,
+      channel: r.channel as PendingConfirmationListDto['items'][number]['channel'],
+      arrivedAt: (r.arrived_at as Date).toISOString(),
+      arrivalDay: r.arrival_day as string,
+      confirmationOverdue: r.confirmation_overdue as boolean,
+      department: r.department_code as string | null,
+      applicant: {
+        type: r.applicant_type as PendingConfirmationListDto['items'][number]['applicant']['type'],
+        name: r.applicant_name as string,
+        idNumberMasked: maskIdNumber(r.id_number as string | null),
+      },
+      description: r.description as string,
+    }));
+    return { items, overdue: items.filter((i) => i.confirmationOverdue).length, truncated };
   }
 
   async list(query: ListApplicationsQueryDto, user: AuthUser): Promise<ApplicationListDto> {

@@ -34,7 +34,7 @@ import { CaseAccess } from '../access/case-access';
 import type { AuthUser } from '../auth/current-user';
 import { CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
 import type { ApplicationViewDto, CaseStepDto, CreateApplicationDto } from './application.dto';
-import type { ApplicationListDto, ListApplicationsQueryDto } from './application-list.dto';
+import type { ApplicationListDto, ListApplicationsQueryDto, PendingConfirmationListDto } from './application-list.dto';
 import { ApplicationsRepository } from './applications.repository';
 import { type CaseAtMoment, caseAtMoment, caseEntry, mergeTimeline, type TimelineEntry, temporalEntries } from './case-history';
 
@@ -138,6 +138,10 @@ export class ApplicationsService {
     const view = await this.repo.findView(id);
     if (!view) throw new NotFoundException(`application ${id} not found`);
     return view;
+  }
+
+  pendingConfirmation(user: AuthUser): Promise<PendingConfirmationListDto> {
+    return this.repo.pendingConfirmation(user);
   }
 
   list(query: ListApplicationsQueryDto, user: AuthUser): Promise<ApplicationListDto> {

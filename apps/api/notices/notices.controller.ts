@@ -36,6 +36,17 @@ export class NoticesController {
     return this.notices.list(id, user);
   }
 
+  @Get('applications/:id/draft-letter')
+  @ApiProduces('text/html')
+  @ApiOkResponse({
+    description: 'HTML of the reply letter the current draft would produce if issued today (number still to be given); nothing stored',
+  })
+  @ApiNotFoundResponse({ description: 'unknown application' })
+  async draftLetter(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<StreamableFile> {
+    const html = Buffer.from(await this.notices.draftPreview(id, user), 'utf8');
+    return new StreamableFile(html, { type: 'text/html; charset=utf-8' });
+  }
+
   @Get('notices/:file')
   @ApiProduces(...Object.values(NOTICE_FORMATS))
   @ApiOkResponse({

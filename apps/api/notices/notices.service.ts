@@ -1,5 +1,19 @@
-import { BadRequestException, Inject, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  Inject,
+  Injectable,
+  NotFoundException,
+  ServiceUnavailableException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
+import { noticeCaseRow, prepareNotice } from '../../../activities/notice.activities';
+import { workflowIdFor } from '../../../libs/contracts/application';
+import { stateQuery } from '../../../libs/contracts/workflow';
+import { replyRequest } from '../../../libs/case/reply-letter';
+import { officeToday } from '../common/overdue';
 import type { NoticeSummary } from '../../../libs/contracts/notice';
 import {
   BUNDLED_TEMPLATES,
@@ -22,7 +36,7 @@ import {
 import { nextTemplateVersion, templateInForce } from '../../../libs/persistence/notice-template.repository';
 import { CaseAccess } from '../access/case-access';
 import type { AuthUser } from '../auth/current-user';
-import { DATA_SOURCE } from '../common/tokens';
+import { DATA_SOURCE, TEMPORAL_CLIENT } from '../common/tokens';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -65,7 +79,28 @@ export class NoticesService {
   constructor(
     @Inject(DATA_SOURCE) private readonly ds: DataSource,
     @Inject(CaseAccess) private readonly access: CaseAccess,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
   ) {}
+
+  /**
+   * HTML of the reply letter the case's current draft would produce if issued today, made by the
+   * same request (libs/case) and renderer as the issued one, with its number still to be given.
+   * Nothing is stored. 409 when the case has no draft yet, 422 when its letter cannot be made.
+   */
+  async draftPreview(applicationId: string, user: AuthUser): Promise<string> {
+    await this.access.require(user, applicationId, 'read');
+    const view = (await this.temporal.workflow.getHandle(workflowIdFor(applicationId)).query(stateQuery)).case;
+    const request = view ? replyRequest(view, user.username) : null;
+    if (!request) throw new ConflictException('draft-letter: the case has no draft decision yet');
+    const c = await noticeCaseRow(this.ds.manager, applicationId, false);
+    if (!c) throw new NotFoundException(`application ${applicationId} does not exist`);
+    try {
+      const prepared = await prepareNotice(this.ds.manager, { ...request, applicationId, issuedOn: officeToday() }, c);
+      return prepared.html.split(prepared.standIn).join('（编号待定）');
+    } catch (err) {
+      throw new UnprocessableEntityException(`draft-letter: ${(err as Error).message}`);
+    }
+  }
 
   async list(applicationId: string, user: AuthUser): Promise<NoticeSummary[]> {
     await this.access.require(user, applicationId, 'read');

@@ -758,6 +758,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/applications/{id}/draft-letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["noticesDraftLetter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/applications/{id}/history": {
         parameters: {
             query?: never;
@@ -814,6 +830,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["applicationsTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/pending-confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["applicationsPendingConfirmation"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1887,6 +1919,30 @@ export interface components {
         };
         OfficeListDto: {
             items: components["schemas"]["OfficeDto"][];
+        };
+        PendingConfirmationItemDto: {
+            applicant: Record<string, never>;
+            /** @description the day it arrived, Asia/Shanghai (YYYY-MM-DD) */
+            arrivalDay: string;
+            /** @description the moment the submission arrived (ISO 8601) */
+            arrivedAt: string;
+            /** @enum {string} */
+            channel: "in_person" | "post" | "mail" | "online" | "fax";
+            /** @description still unconfirmed after the end of its arrival day: receipt confirmation is due on the day a submission arrives */
+            confirmationOverdue: boolean;
+            department: Record<string, never> | null;
+            description: string;
+            /** Format: uuid */
+            id: string;
+            registrationNumber: string;
+        };
+        PendingConfirmationListDto: {
+            /** @description oldest arrival first */
+            items: components["schemas"]["PendingConfirmationItemDto"][];
+            /** @description how many of the items are overdue for confirmation */
+            overdue: number;
+            /** @description true when more than 500 submissions wait: only the oldest are listed */
+            truncated: boolean;
         };
         PublicApplicationDto: {
             /** @description contact.phone is required: it is asked for again when tracking */
@@ -4619,6 +4675,33 @@ export interface operations {
             };
         };
     };
+    noticesDraftLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description HTML of the reply letter the current draft would produce if issued today (number still to be given); nothing stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown application */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     applicationsHistory: {
         parameters: {
             query?: never;
@@ -4793,6 +4876,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    applicationsPendingConfirmation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description submissions by mail, online or fax waiting for receipt confirmation, oldest first, flagged when past their arrival day */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingConfirmationListDto"];
+                };
             };
         };
     };
