@@ -3,11 +3,12 @@ import { App, Button, DatePicker, Modal, Space, Table, Tag, Typography } from 'a
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, newKey, ok, takeAction, type Schemas } from '../api/client';
+import { as } from '../api/types';
 import { describeError } from '../i18n/error-messages';
 import { CHANNEL_LABELS } from '../i18n/labels';
 import { navigate } from '../router';
 
-type Row = Schemas['ApplicationListItemDto'];
+type Row = Omit<Schemas['PendingConfirmationItemDto'], 'applicant'> & { applicant: { name: string } };
 
 /** 待确认: applications by ordinary mail, online or fax waiting for receipt confirmation (Art. 31), oldest first. */
 export default function Pending() {
@@ -17,14 +18,8 @@ export default function Pending() {
   const [day, setDay] = useState<Dayjs>(dayjs());
   const list = useQuery({
     queryKey: ['pending'],
-    queryFn: () =>
-      ok(
-        api.GET('/api/applications', {
-          params: { query: { status: 'awaiting_confirmation', sort: 'createdAt', order: 'asc', pageSize: 100 } },
-        }),
-      ),
+    queryFn: () => as<{ items: Row[]; overdue: number; truncated: boolean }>(ok(api.GET('/api/applications/pending-confirmation'))),
   });
-  const today = dayjs().format('YYYY-MM-DD');
   const confirm = async () => {
     if (!confirming) return;
     try {
@@ -42,6 +37,9 @@ export default function Pending() {
       <Typography.Title level={2} style={{ fontSize: 20 }}>
         待确认收到的申请
       </Typography.Title>
+      {list.data && list.data.overdue > 0 && (
+        <Typography.Paragraph type="danger">有 {list.data.overdue} 件申请超过到达当日仍未确认收到，请尽快确认。</Typography.Paragraph>
+      )}
       <Table<Row>
         rowKey="id"
         loading={list.isLoading}
@@ -67,17 +65,13 @@ export default function Pending() {
           { title: '渠道', dataIndex: 'channel', render: (v: string) => CHANNEL_LABELS[v] ?? v },
           {
             title: '到达时间',
-            dataIndex: 'createdAt',
-            render: (v: string) => {
-              const d = dayjs(v);
-              const late = d.format('YYYY-MM-DD') < today;
-              return (
-                <Space>
-                  {d.format('YYYY-MM-DD HH:mm')}
-                  {late && <Tag color="red">超过到达当日未确认</Tag>}
-                </Space>
-              );
-            },
+            dataIndex: 'arrivedAt',
+            render: (v: string, r) => (
+              <Space>
+                {dayjs(v).format('YYYY-MM-DD HH:mm')}
+                {r.confirmationOverdue && <Tag color="red">超过到达当日未确认</Tag>}
+              </Space>
+            ),
           },
           { title: '申请内容', dataIndex: 'description', ellipsis: true },
           {

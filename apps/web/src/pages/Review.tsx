@@ -97,7 +97,15 @@ function DraftPanel({ id, action, onDone }: { id: string; action: string; onDone
         </Col>
         <Col span={12}>
           <Typography.Title level={3} style={{ fontSize: 16 }}>
-            文书
+            答复书预览（按当前拟定内容生成，尚未出具）
+          </Typography.Title>
+          <iframe
+            title="答复书预览"
+            src={`/api/applications/${id}/draft-letter`}
+            style={{ width: '100%', height: 480, border: '1px solid #eee', background: '#fff' }}
+          />
+          <Typography.Title level={3} style={{ fontSize: 16, marginTop: 12 }}>
+            已出具的文书
           </Typography.Title>
           <LetterList caseId={id} />
         </Col>
