@@ -38,8 +38,12 @@ export async function clientSchemaSource(): Promise<string> {
 if (require.main === module) {
   clientSchemaSource()
     .then((src) => {
-      writeFileSync(SCHEMA_FILE, src);
-      process.stdout.write(`wrote ${SCHEMA_FILE}\n`);
+      // --stdout: print instead of writing (the freshness test compares it with the committed file).
+      if (process.argv.includes('--stdout')) process.stdout.write(src);
+      else {
+        writeFileSync(SCHEMA_FILE, src);
+        process.stdout.write(`wrote ${SCHEMA_FILE}\n`);
+      }
       process.exit(0);
     })
     .catch((err: unknown) => {
