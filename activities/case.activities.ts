@@ -69,7 +69,7 @@ export function createCaseActivities({ ds, deadlines, messages = DEFAULT_MESSAGE
    */
   async function loadCalendarYears(range: { fromYear: number; toYear: number }): Promise<CalendarData> {
     if (deadlines) return deadlines.calendarYears(range);
-    const data = await loadCalendarData(ds);
+    const data = await loadCalendarData(ds).catch(failOnDataError('loadCalendarYears'));
     return { version: data.version, years: data.years.filter((y) => y.year >= range.fromYear && y.year <= range.toYear) };
   }
 

@@ -1,3 +1,4 @@
+import { failOnDataError } from './case.activities';
 import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
@@ -81,21 +82,23 @@ export function createNoticeActivities({ ds, messages = DEFAULT_MESSAGE_SETTINGS
    * a retried activity returns the notice it already issued (same id, number and hash).
    */
   async function issueNotice(input: IssueNoticeInput): Promise<NoticeRef> {
-    return ds.transaction(async (m) => {
-      const ref = await issueNoticeIn(m, input);
-      // A letter that answers or closes the application is announced to the applicant, in the
-      // transaction that stores it (keyed by the notice: a retry finds the message already written).
-      if (ANNOUNCED_LETTERS.includes(input.kind)) {
-        const [n]: { title: string | null }[] = await m.query(`SELECT rendered->>'title' AS title FROM notices WHERE id = $1`, [ref.id]);
-        await enqueueApplicantMessage(m, messages, {
-          applicationId: input.applicationId,
-          sourceKey: `notice:${ref.id}`,
-          kind: 'letter-issued',
-          values: { noticeNumber: ref.number, letterTitle: n?.title ?? '政府信息公开申请答复书' },
-        });
-      }
-      return ref;
-    });
+    return ds
+      .transaction(async (m) => {
+        const ref = await issueNoticeIn(m, input);
+        // A letter that answers or closes the application is announced to the applicant, in the
+        // transaction that stores it (keyed by the notice: a retry finds the message already written).
+        if (ANNOUNCED_LETTERS.includes(input.kind)) {
+          const [n]: { title: string | null }[] = await m.query(`SELECT rendered->>'title' AS title FROM notices WHERE id = $1`, [ref.id]);
+          await enqueueApplicantMessage(m, messages, {
+            applicationId: input.applicationId,
+            sourceKey: `notice:${ref.id}`,
+            kind: 'letter-issued',
+            values: { noticeNumber: ref.number, letterTitle: n?.title ?? '政府信息公开申请答复书' },
+          });
+        }
+        return ref;
+      })
+      .catch(failOnDataError(`issueNotice ${input.letterKind}`));
   }
 
   return { issueNotice };

@@ -31,6 +31,13 @@ const today = shanghaiDate(Date.now());
 const ROUTES: Record<string, CaseRoute> = {
   'GET /api/applications/{id}': { method: 'get', path: (t) => `/api/applications/${t.id}`, roles: 'any', visible: 200 },
   'GET /api/applications/{id}/deadline': { method: 'get', path: (t) => `/api/applications/${t.id}/deadline`, roles: 'any', visible: 200 },
+  // No draft yet: 409 once the case is reached.
+  'GET /api/applications/{id}/draft-letter': {
+    method: 'get',
+    path: (t) => `/api/applications/${t.id}/draft-letter`,
+    roles: 'any',
+    visible: 409,
+  },
   'GET /api/applications/{id}/history': { method: 'get', path: (t) => `/api/applications/${t.id}/history`, roles: 'any', visible: 200 },
   'GET /api/applications/{id}/timeline': {
     method: 'get',

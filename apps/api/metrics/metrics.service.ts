@@ -6,7 +6,7 @@ import { DATA_SOURCE } from '../common/tokens';
 import { Counter, header, Histogram, sample } from './exposition';
 
 /** What Express adds to a request that these metrics read (the project has no Express types). */
-export type RoutedRequest = IncomingMessage & { route?: { path?: unknown }; baseUrl?: string };
+export type RoutedRequest = IncomingMessage & { route?: { path?: unknown }; baseUrl?: string; originalUrl?: string };
 
 /** Seconds; from a quick lookup to a slow report or a Temporal round trip that timed out. */
 export const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] as const;
@@ -28,6 +28,8 @@ export interface CaseCounts {
 export function routeTemplate(req: RoutedRequest): string {
   const path = req.route?.path;
   if (typeof path !== 'string') return '(unmatched)';
+  // The web app's catch-all (index.html for the app's own paths; it passes API paths on).
+  if (path.includes('*')) return /^\/(api|health|metrics)(\/|$)/.test(req.originalUrl ?? '') ? '(unmatched)' : '(web app)';
   return `${req.baseUrl ?? ''}${path}`.replace(/:(\w+)/g, '{$1}');
 }
 
