@@ -15,6 +15,8 @@ const Pending = lazy(() => import('./pages/Pending'));
 const CaseDetail = lazy(() => import('./pages/CaseDetail'));
 const Review = lazy(() => import('./pages/Review'));
 const Notifications = lazy(() => import('./pages/Notifications'));
+const PublicApply = lazy(() => import('./pages/PublicApply'));
+const PublicTrack = lazy(() => import('./pages/PublicTrack'));
 
 interface MenuItem {
   path: string;
@@ -31,6 +33,14 @@ const MENU: MenuItem[] = [
 ];
 
 export function App() {
+  const { path } = useLocation();
+  // The applicant's pages need no login.
+  if (path === '/apply' || path === '/track')
+    return <Suspense fallback={<Spin tip="正在加载…" />}>{path === '/apply' ? <PublicApply /> : <PublicTrack />}</Suspense>;
+  return <Staff />;
+}
+
+function Staff() {
   const session = useSession();
   if (session.isLoading) return <Spin fullscreen tip="正在加载…" />;
   if (!session.data) return <LoginPage />;

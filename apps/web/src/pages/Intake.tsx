@@ -11,11 +11,11 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Result, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useRef, useState } from 'react';
-import { creditCodeProblem, phoneProblem, residentIdProblem } from '../../../../libs/contracts/id-checks';
 import { api, newKey, ok, type Schemas } from '../api/client';
 import { as, type NoticeSummary } from '../api/types';
 import { describeError } from '../i18n/error-messages';
 import { CATEGORY_LABELS, CHANNEL_LABELS } from '../i18n/labels';
+import { idNumberRule, phoneRule } from '../idRules';
 import { navigate } from '../router';
 
 type Registered = Schemas['RegistrationResponseDto'];
@@ -35,14 +35,6 @@ interface Values {
   form?: string;
   delivery?: string;
 }
-
-const ID_PROBLEMS: Record<string, string> = {
-  'must be 18 characters: 17 digits and a check digit (0-9 or X)': '居民身份证号码应为18位：17位数字加1位校验码（0-9或X）',
-  'positions 7-14 must be a real date of birth (YYYYMMDD)': '第7至14位应为有效的出生日期',
-  'the check digit (last character) does not match the first 17 digits': '校验码（最后一位）不正确，请核对号码',
-  'must be 18 characters of 0-9 and A-Y (without I, O, S, V, Z)': '统一社会信用代码应为18位数字或大写字母（不含I、O、S、V、Z）',
-  'the check character (last character) does not match the first 17': '统一社会信用代码校验码（最后一位）不正确',
-};
 
 /** The engine's calendar for the date picker: holidays and make-up working days. */
 function useCalendarDays() {
@@ -224,32 +216,12 @@ export default function Intake() {
                 name="idNumber"
                 label="证件号码"
                 colProps={{ span: 8 }}
-                rules={[
-                  { required: true, whitespace: true, message: '请填写证件号码' },
-                  {
-                    validator: async (_: unknown, v?: string) => {
-                      if (!v) return;
-                      const problem = idType === 'resident' ? residentIdProblem(v) : idType === 'credit' ? creditCodeProblem(v) : null;
-                      if (problem) throw new Error(ID_PROBLEMS[problem] ?? problem);
-                    },
-                  },
-                ]}
+                rules={[{ required: true, whitespace: true, message: '请填写证件号码' }, idNumberRule(idType)]}
               />
             )
           }
         </ProFormDependency>
-        <ProFormText
-          name="phone"
-          label="联系电话"
-          colProps={{ span: 8 }}
-          rules={[
-            {
-              validator: async (_: unknown, v?: string) => {
-                if (v && phoneProblem(v)) throw new Error('请填写11位手机号码或带区号的固定电话');
-              },
-            },
-          ]}
-        />
+        <ProFormText name="phone" label="联系电话" colProps={{ span: 8 }} rules={[phoneRule]} />
         <ProFormText name="email" label="电子邮箱" colProps={{ span: 8 }} rules={[{ type: 'email', message: '电子邮箱格式不正确' }]} />
         <ProFormText name="address" label="通信地址" colProps={{ span: 16 }} />
         <ProFormTextArea
