@@ -28,7 +28,8 @@ describe("the applicant's pages in the browser", () => {
   };
 
   beforeAll(async () => {
-    s = await startBrowserStack();
+    // With the outbox delivery running: no SMTP or SMS is configured, so it holds the messages.
+    s = await startBrowserStack({ outboxDelivery: true });
   });
   afterAll(async () => {
     for (const c of contexts) await c.close();
@@ -86,5 +87,24 @@ describe("the applicant's pages in the browser", () => {
     await citizen.getByLabel('申请时填写的联系电话').fill('13905390000');
     await citizen.getByRole('button', { name: /查\s*询/ }).click();
     await see(citizen.getByRole('alert')).toContainText('未找到与该查询码和电话号码相符的申请');
+  });
+
+  it('keeps the messages in the outbox with no SMTP or SMS configured, and shows them to the administrator (发件箱)', async () => {
+    const admin = await open(false);
+    await admin.goto(s.url + '/');
+    await admin.getByLabel('用户名').fill('admin');
+    await admin.getByLabel('密码').fill(DEFAULT_DEMO_PASSWORD);
+    await admin.getByRole('button', { name: /登\s*录/ }).click();
+    await admin.getByRole('link', { name: /发件箱/ }).click();
+    // The receipt message to the citizen's phone, held: no SMS gateway is configured here.
+    const row = admin.locator('.ant-table-row', { hasText: '13905391234' }).first();
+    await see(row).toContainText(/确认收到，编号LYZF-\d{4}-\d{5}，答复期限\d{4}-\d{2}-\d{2}/);
+    for (let i = 0; i < 30 && !((await row.textContent()) ?? '').includes('未发送（未配置发送渠道）'); i++) {
+      await admin.waitForTimeout(500);
+      await admin.reload();
+    }
+    await see(row).toContainText('未发送（未配置发送渠道）');
+    await accessible(admin);
+    await shot(admin, '23-outbox');
   });
 });

@@ -6,7 +6,7 @@ import { type Browser, chromium, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { startStack, type Stack } from './stack';
+import { startStack, type Stack, type StackOptions } from './stack';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { buildWebIfStale } = require('../../scripts/lib/web');
@@ -19,9 +19,9 @@ export interface BrowserStack extends Stack {
   browser: Browser;
 }
 
-export async function startBrowserStack(): Promise<BrowserStack> {
+export async function startBrowserStack(options: StackOptions = {}): Promise<BrowserStack> {
   if (!buildWebIfStale()) throw new Error('the web app did not build (npm run build:web)');
-  const stack = await startStack();
+  const stack = await startStack(options);
   await new Promise<void>((resolve) => stack.http.listen(0, '127.0.0.1', () => resolve()));
   const url = `http://127.0.0.1:${(stack.http.address() as AddressInfo).port}`;
   const browser = await chromium.launch({

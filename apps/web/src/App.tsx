@@ -1,4 +1,12 @@
-import { BellOutlined, CheckSquareOutlined, FileAddOutlined, InboxOutlined, LogoutOutlined, ProfileOutlined } from '@ant-design/icons';
+import {
+  BellOutlined,
+  CheckSquareOutlined,
+  FileAddOutlined,
+  InboxOutlined,
+  LogoutOutlined,
+  MailOutlined,
+  ProfileOutlined,
+} from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Button, Result, Space, Spin, Typography } from 'antd';
 import { lazy, type ReactNode, Suspense } from 'react';
@@ -15,6 +23,7 @@ const Pending = lazy(() => import('./pages/Pending'));
 const CaseDetail = lazy(() => import('./pages/CaseDetail'));
 const Review = lazy(() => import('./pages/Review'));
 const Notifications = lazy(() => import('./pages/Notifications'));
+const Outbox = lazy(() => import('./pages/Outbox'));
 const PublicApply = lazy(() => import('./pages/PublicApply'));
 const PublicTrack = lazy(() => import('./pages/PublicTrack'));
 
@@ -30,6 +39,7 @@ const MENU: MenuItem[] = [
   { path: '/pending', name: '待确认', icon: <InboxOutlined />, roles: ['clerk', 'supervisor'] },
   { path: '/review', name: '审核', icon: <CheckSquareOutlined />, roles: ['reviewer', 'supervisor'] },
   { path: '/notifications', name: '通知', icon: <BellOutlined /> },
+  { path: '/outbox', name: '发件箱', icon: <MailOutlined />, roles: ['admin'] },
 ];
 
 export function App() {
@@ -61,6 +71,8 @@ function Page({ path, session }: { path: string; session: Session }) {
       return <Review session={session} />;
     case '/notifications':
       return <Notifications />;
+    case '/outbox':
+      return <Outbox />;
     default:
       return <Result status="404" title="页面不存在" extra={<Button onClick={() => navigate('/')}>返回我的待办</Button>} />;
   }

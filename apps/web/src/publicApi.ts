@@ -1,15 +1,16 @@
-// The public routes (no login, no session): plain fetch, errors as ApiFailure with their code.
+// Plain JSON reads over fetch (the public routes without a session; a few staff reads whose answer
+// the OpenAPI document does not describe), errors as ApiFailure with their code.
 import { ApiFailure, type ErrorBody } from './api/client';
 
 export async function publicJson<T>(
   url: string,
-  init: { method?: string; headers?: Record<string, string>; body?: unknown } = {},
+  init: { method?: string; headers?: Record<string, string>; body?: unknown; credentials?: RequestCredentials } = {},
 ): Promise<T> {
   const res = await fetch(url, {
     method: init.method ?? 'GET',
     headers: { ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...init.headers },
     body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
-    credentials: 'omit',
+    credentials: init.credentials ?? 'omit',
   });
   const json = await res.json().catch(() => undefined);
   if (!res.ok) throw new ApiFailure(res.status, (json ?? {}) as Partial<ErrorBody>);
