@@ -231,6 +231,37 @@ describe('remedies: reconsideration and litigation, outcomes, annual report sect
     expect(l2Now.body.find((r: { id: string }) => r.id === l2)).toMatchObject({ outcome: null });
   });
 
+  it("lists the office's remedies for the 救济 page, filtered, within the caller's scope", async () => {
+    const list = async (who: string, query = '') =>
+      (await request(stack.http).get(`/api/remedies${query}`).set(as(who)).expect(200)).body as {
+        items: { id: string; registrationNumber: string; kind: string; outcome: string | null; applicationId: string }[];
+        truncated: boolean;
+      };
+    const [{ registration_number: number }] = await stack.dataSource.query('SELECT registration_number FROM applications WHERE id = $1', [
+      answered,
+    ]);
+    const all = await list('supervisor');
+    expect(all.truncated).toBe(false);
+    expect(all.items.filter((r) => r.applicationId === answered)).toHaveLength(4);
+    expect(all.items.find((r) => r.id === r1)).toMatchObject({ registrationNumber: number, kind: 'reconsideration', outcome: 'corrected' });
+    const pending = await list('clerk', '?pending=true');
+    expect(pending.items.map((r) => r.id)).toContain(l2);
+    expect(pending.items.map((r) => r.id)).not.toContain(r1);
+    expect((await list('auditor', '?kind=litigation')).items.every((r) => r.kind === 'litigation')).toBe(true);
+    expect((await list('supervisor', `?year=${year + 1}`)).items).toEqual([]);
+    // A clerk of another department sees none of this department's cases' remedies.
+    expect((await list('clerk-nrb')).items.filter((r) => r.applicationId === answered)).toEqual([]);
+    await request(stack.http).get('/api/remedies').set(as('reviewer')).expect(403);
+    for (const [query, message] of [
+      ['?year=26', 'year: must be a year YYYY, 2008 or later'],
+      ['?kind=appeal', 'kind: must be one of reconsideration, litigation'],
+      ['?pending=yes', 'pending: must be true or false'],
+    ]) {
+      const res = await request(stack.http).get(`/api/remedies${query}`).set(as('supervisor')).expect(400);
+      expect(res.body.message).toEqual([message]);
+    }
+  });
+
   it('counts them in section 四 of the annual report: JSON, CSV and the printable page', async () => {
     const r = await request(stack.http).get(`/api/reports/annual?year=${year}`).set(as('supervisor')).expect(200);
     // 复议: one corrected, one pending; 直接起诉: one other; 复议后起诉: one pending.

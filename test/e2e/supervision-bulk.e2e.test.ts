@@ -124,6 +124,20 @@ describe('supervision: bulk reassignment and reminders', () => {
     await request(stack.http).get(`${url}&table=received`).set(as('clerk')).expect(403);
   });
 
+  it('lists the active clerks with their department and open cases, to choose whom to give cases to', async () => {
+    const res = await request(stack.http).get('/api/supervision/clerks').set(as('supervisor')).expect(200);
+    const clerks = res.body as { username: string; department: string | null; openCases: number }[];
+    const names = clerks.map((c) => c.username);
+    expect(names).toEqual(expect.arrayContaining(['clerk', 'ogi.clerk2']));
+    expect(names).not.toContain('ogi.gone'); // deactivated
+    expect(names).not.toContain('tc.clerk'); // another office
+    const [{ n }] = await stack.dataSource.query(
+      `SELECT count(*)::int AS n FROM applications WHERE assignee = 'ogi.clerk2' AND status <> 'closed'`,
+    );
+    expect(clerks.find((c) => c.username === 'ogi.clerk2')).toMatchObject({ department: 'OGI', openCases: n });
+    await request(stack.http).get('/api/supervision/clerks').set(as('clerk')).expect(403);
+  });
+
   it('lists the open cases a user holds, for the warning before deactivating them', async () => {
     const held = await request(stack.http).get('/api/admin/users/ogi.clerk2/open-cases').set(as('admin')).expect(200);
     const [{ n }] = await stack.dataSource.query(

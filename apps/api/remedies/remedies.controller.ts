@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -8,12 +8,13 @@ import {
   ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentUser, type AuthUser } from '../auth/current-user';
 import { Roles } from '../auth/roles.decorator';
 import { RemediesService } from './remedies.service';
-import { CreateRemedyDto, RemedyDto, UpdateRemedyDto } from './remedy.dto';
+import { CreateRemedyDto, REMEDY_KINDS, RemedyDto, RemedyListDto, UpdateRemedyDto } from './remedy.dto';
 
 @ApiTags('remedies')
 @ApiBearerAuth()
@@ -49,6 +50,26 @@ export class RemediesController {
   @ApiNotFoundResponse({ description: 'unknown application, or outside the caller’s scope' })
   list(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<RemedyDto[]> {
     return this.remedies.list(id, user);
+  }
+
+  @Get('remedies')
+  @Roles('clerk', 'supervisor', 'auditor')
+  @ApiQuery({ name: 'year', required: false, description: 'filed in this year' })
+  @ApiQuery({ name: 'kind', required: false, enum: REMEDY_KINDS })
+  @ApiQuery({ name: 'pending', required: false, enum: ['true', 'false'], description: 'true: only those without an outcome (尚未审结)' })
+  @ApiOkResponse({
+    type: RemedyListDto,
+    description: 'the reconsiderations and litigations of the cases the caller may see, newest filing first, at most 500',
+  })
+  @ApiBadRequestResponse({ description: 'year, kind or pending is not valid; the message names it' })
+  @ApiForbiddenResponse({ description: 'only clerks, supervisors and auditors' })
+  listOffice(
+    @CurrentUser() user: AuthUser,
+    @Query('year') year?: string,
+    @Query('kind') kind?: string,
+    @Query('pending') pending?: string,
+  ): Promise<RemedyListDto> {
+    return this.remedies.listOffice(user, { year, kind, pending });
   }
 
   @Patch('remedies/:remedyId')

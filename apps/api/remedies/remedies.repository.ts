@@ -84,6 +84,30 @@ export class RemediesRepository {
     return rows.map(toDto);
   }
 
+  /**
+   * The remedies of the office's cases within the caller's scope (caseScope's SQL on alias a), filed
+   * in `year` when given, pending only when asked, by filing day; with the case's registration number.
+   */
+  async listForOffice(
+    scope: { sql: string; params: unknown[] },
+    filter: { year?: number; kind?: RemedyKind; pending?: boolean },
+    limit: number,
+  ): Promise<(RemedyDto & { registrationNumber: string })[]> {
+    const n = scope.params.length;
+    const rows: Record<string, unknown>[] = await this.ds.query(
+      `SELECT ${COLUMNS}, a.registration_number
+       FROM remedies r JOIN applications a ON a.id = r.application_id
+       WHERE ${scope.sql}
+         AND ($${n + 1}::int IS NULL OR r.filed_on BETWEEN make_date($${n + 1}::int, 1, 1) AND make_date($${n + 1}::int, 12, 31))
+         AND ($${n + 2}::text IS NULL OR r.kind = $${n + 2})
+         AND (NOT $${n + 3}::boolean OR r.outcome IS NULL)
+       ORDER BY r.filed_on DESC, r.created_at DESC, r.id
+       LIMIT $${n + 4}`,
+      [...scope.params, filter.year ?? null, filter.kind ?? null, filter.pending ?? false, limit],
+    );
+    return rows.map((r) => ({ ...toDto(r), registrationNumber: r.registration_number as string }));
+  }
+
   async insert(db: Db, r: NewRemedy): Promise<void> {
     await db.query(
       `INSERT INTO remedies (id, application_id, kind, route, filed_on, organ, case_number, outcome, outcome_on, note, created_by)

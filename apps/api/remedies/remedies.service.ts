@@ -2,10 +2,13 @@ import { createHash, randomUUID } from 'node:crypto';
 import { BadRequestException, ConflictException, Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { appendCaseEvent } from '../../../libs/persistence/case-event.repository';
-import { CaseAccess } from '../access/case-access';
+import { CaseAccess, caseScope } from '../access/case-access';
 import type { AuthUser } from '../auth/current-user';
 import { RemediesRepository } from './remedies.repository';
-import type { CreateRemedyDto, RemedyDto, UpdateRemedyDto } from './remedy.dto';
+import { type CreateRemedyDto, REMEDY_KINDS, type RemedyDto, type RemedyKind, type UpdateRemedyDto } from './remedy.dto';
+
+/** At most this many remedies in the office list. */
+export const REMEDY_LIST_LIMIT = 500;
 
 const badRequest = (message: string) => new BadRequestException({ statusCode: 400, error: 'Bad Request', message: [message] });
 
@@ -42,6 +45,25 @@ export class RemediesService {
   async list(id: string, user: AuthUser): Promise<RemedyDto[]> {
     await this.access.require(user, id, 'read');
     return this.repo.listForCase(id);
+  }
+
+  /** The remedies of the caller's scope (the one case-access rule's list scope), newest first, at most REMEDY_LIST_LIMIT. */
+  async listOffice(
+    user: AuthUser,
+    query: { year?: string; kind?: string; pending?: string },
+  ): Promise<{ items: (RemedyDto & { registrationNumber: string })[]; truncated: boolean }> {
+    let year: number | undefined;
+    if (query.year !== undefined && query.year !== '') {
+      year = Number(query.year);
+      if (!/^\d{4}$/.test(query.year) || year < 2008) throw badRequest('year: must be a year YYYY, 2008 or later');
+    }
+    if (query.kind !== undefined && query.kind !== '' && !(REMEDY_KINDS as readonly string[]).includes(query.kind))
+      throw badRequest(`kind: must be one of ${REMEDY_KINDS.join(', ')}`);
+    if (query.pending !== undefined && query.pending !== 'true' && query.pending !== 'false')
+      throw badRequest('pending: must be true or false');
+    const kind = query.kind ? (query.kind as RemedyKind) : undefined;
+    const items = await this.repo.listForOffice(caseScope(user), { year, kind, pending: query.pending === 'true' }, REMEDY_LIST_LIMIT + 1);
+    return { items: items.slice(0, REMEDY_LIST_LIMIT), truncated: items.length > REMEDY_LIST_LIMIT };
   }
 
   async create(id: string, dto: CreateRemedyDto, user: AuthUser, idempotencyKey?: string): Promise<RemedyDto> {

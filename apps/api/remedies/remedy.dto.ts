@@ -168,3 +168,13 @@ export class RemedyDto {
   @ApiProperty({ nullable: true }) updatedBy!: string | null;
   @ApiProperty({ nullable: true }) updatedAt!: string | null;
 }
+
+export class RemedyListItemDto extends RemedyDto {
+  @ApiProperty({ example: 'LYZF-2026-00012' }) registrationNumber!: string;
+}
+
+/** GET /api/remedies */
+export class RemedyListDto {
+  @ApiProperty({ type: [RemedyListItemDto] }) items!: RemedyListItemDto[];
+  @ApiProperty({ description: 'more than the 500 listed match' }) truncated!: boolean;
+}

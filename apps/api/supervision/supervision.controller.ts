@@ -2,7 +2,8 @@ import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Inject, 
 import { ApiBadRequestResponse, ApiBearerAuth, ApiHeader, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type AuthUser } from '../auth/current-user';
 import { Roles } from '../auth/roles.decorator';
-import { ReassignDto, ReassignResponseDto, RemindDto, RemindResponseDto } from './supervision.dto';
+import { SupervisionRepository } from './supervision.repository';
+import { ClerkLoadDto, ReassignDto, ReassignResponseDto, RemindDto, RemindResponseDto } from './supervision.dto';
 import { SupervisionActionsService } from './supervision-actions.service';
 import { type Stats, SupervisionService } from './supervision.service';
 import { STATS_TABLES, type StatsTable, statsCsv } from './stats-csv';
@@ -17,6 +18,7 @@ export class SupervisionController {
   constructor(
     @Inject(SupervisionService) private readonly supervision: SupervisionService,
     @Inject(SupervisionActionsService) private readonly bulk: SupervisionActionsService,
+    @Inject(SupervisionRepository) private readonly repo: SupervisionRepository,
   ) {}
 
   @Get('board')
@@ -28,6 +30,16 @@ export class SupervisionController {
   })
   board(@CurrentUser() user: AuthUser, @Query('days') days?: string): ReturnType<SupervisionService['board']> {
     return this.supervision.board(user, days);
+  }
+
+  @Get('clerks')
+  @Roles('supervisor')
+  @ApiOkResponse({
+    type: [ClerkLoadDto],
+    description: "the office's active clerks, their department and how many open cases each holds (to choose whom to reassign cases to)",
+  })
+  clerks(@CurrentUser() user: AuthUser): Promise<ClerkLoadDto[]> {
+    return this.repo.activeClerks(user.officeId);
   }
 
   @Get('stats')

@@ -64,3 +64,18 @@ export class RemindResponseDto {
   @ApiProperty() refused!: number;
   @ApiProperty({ type: [RemindResultDto] }) results!: RemindResultDto[];
 }
+
+/** GET /api/supervision/clerks */
+export class ClerkLoadDto {
+  @ApiProperty({ example: 'clerk' }) username!: string;
+  @ApiProperty({ example: '王办事员' }) displayName!: string;
+  @ApiProperty({
+    nullable: true,
+    example: 'OGI',
+    type: String,
+    description: 'department code; null: no department (cannot be given cases)',
+  })
+  department!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '政务公开办' }) departmentName!: string | null;
+  @ApiProperty({ description: 'open cases assigned to this clerk' }) openCases!: number;
+}

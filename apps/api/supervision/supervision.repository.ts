@@ -22,6 +22,16 @@ export interface BoardRow extends BoardCaseFacts {
   heldByDeactivated: boolean;
 }
 
+/** An active clerk a supervisor can give cases to. */
+export interface ClerkLoad {
+  username: string;
+  displayName: string;
+  /** department code; null: a clerk of the office without a department (cannot be assigned cases) */
+  department: string | null;
+  departmentName: string | null;
+  openCases: number;
+}
+
 /** A case answered in a period, for the on-time statistics. */
 export interface AnsweredRow {
   receivedOn: string;
@@ -68,6 +78,25 @@ export class SupervisionRepository {
       overdue: r.overdue as boolean,
       onBoard: r.on_board as boolean,
       heldByDeactivated: r.held_by_deactivated as boolean,
+    }));
+  }
+
+  /** The office's active clerks with their department and how many open cases each holds, for assigning work. */
+  async activeClerks(officeId: string): Promise<ClerkLoad[]> {
+    const rows: Record<string, unknown>[] = await this.ds.query(
+      `SELECT u.username, u.display_name, d.code AS department, d.name AS department_name,
+              (SELECT count(*)::int FROM applications a WHERE a.assignee = u.username AND a.status <> 'closed') AS open_cases
+       FROM users u LEFT JOIN departments d ON d.id = u.department_id
+       WHERE u.office_id = $1 AND u.role = 'clerk' AND u.active
+       ORDER BY d.code NULLS LAST, u.username`,
+      [officeId],
+    );
+    return rows.map((r) => ({
+      username: r.username as string,
+      displayName: r.display_name as string,
+      department: r.department as string | null,
+      departmentName: r.department_name as string | null,
+      openCases: r.open_cases as number,
     }));
   }
 

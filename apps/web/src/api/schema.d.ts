@@ -1098,6 +1098,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/remedies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["remediesListOffice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/remedies/{remedyId}": {
         parameters: {
             query?: never;
@@ -1138,6 +1154,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["supervisionBoard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/clerks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["supervisionClerks"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1712,6 +1744,21 @@ export interface components {
             /** @description send back as X-Challenge */
             token: string;
         };
+        ClerkLoadDto: {
+            /**
+             * @description department code; null: no department (cannot be given cases)
+             * @example OGI
+             */
+            department: string | null;
+            /** @example 政务公开办 */
+            departmentName: string | null;
+            /** @example 王办事员 */
+            displayName: string;
+            /** @description open cases assigned to this clerk */
+            openCases: number;
+            /** @example clerk */
+            username: string;
+        };
         ContactDto: {
             /** @example 山东省临沂市兰山区北京路1号 */
             address?: string;
@@ -2038,6 +2085,40 @@ export interface components {
             outcome: "upheld" | "corrected" | "other" | null;
             /** @example 2026-05-20 */
             outcomeOn: Record<string, never> | null;
+            /** @enum {string|null} */
+            route: "direct" | "after-reconsideration" | null;
+            updatedAt: Record<string, never> | null;
+            updatedBy: Record<string, never> | null;
+        };
+        RemedyListDto: {
+            items: components["schemas"]["RemedyListItemDto"][];
+            /** @description more than the 500 listed match */
+            truncated: boolean;
+        };
+        RemedyListItemDto: {
+            /** Format: uuid */
+            applicationId: string;
+            caseNumber: Record<string, never> | null;
+            createdAt: string;
+            createdBy: string;
+            /** @example 2026-03-10 */
+            filedOn: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "reconsideration" | "litigation";
+            note: Record<string, never> | null;
+            /** @example 临沂市人民政府 */
+            organ: string;
+            /**
+             * @description null: pending (尚未审结)
+             * @enum {string|null}
+             */
+            outcome: "upheld" | "corrected" | "other" | null;
+            /** @example 2026-05-20 */
+            outcomeOn: Record<string, never> | null;
+            /** @example LYZF-2026-00012 */
+            registrationNumber: string;
             /** @enum {string|null} */
             route: "direct" | "after-reconsideration" | null;
             updatedAt: Record<string, never> | null;
@@ -5381,6 +5462,46 @@ export interface operations {
             };
         };
     };
+    remediesListOffice: {
+        parameters: {
+            query?: {
+                kind?: "reconsideration" | "litigation";
+                /** @description true: only those without an outcome (尚未审结) */
+                pending?: "true" | "false";
+                /** @description filed in this year */
+                year?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the reconsiderations and litigations of the cases the caller may see, newest filing first, at most 500 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemedyListDto"];
+                };
+            };
+            /** @description year, kind or pending is not valid; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only clerks, supervisors and auditors */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     remediesUpdate: {
         parameters: {
             query?: never;
@@ -5486,6 +5607,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    supervisionClerks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the office's active clerks, their department and how many open cases each holds (to choose whom to reassign cases to) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClerkLoadDto"][];
+                };
             };
         };
     };
