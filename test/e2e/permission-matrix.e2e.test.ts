@@ -29,6 +29,7 @@ const MATRIX: Record<string, Access> = {
   'GET /api/calendar/years/{year}': 'any',
   'GET /api/reference/withholding-grounds': 'any',
   'GET /api/reference/action-bodies': 'any',
+  'GET /api/reference/departments': 'any',
   'GET /api/applications/{id}/history': 'any',
   'PUT /api/admin/calendar/years/{year}': ['admin'],
   'GET /api/admin/calendar/jobs/{id}': ['admin'],

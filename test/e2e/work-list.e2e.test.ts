@@ -4,6 +4,7 @@ import request from 'supertest';
 import { parseIsoDate } from '../../libs/calendar/iso-date';
 import { buildWorkingDayIndex } from '../../libs/calendar/working-day-index';
 import { loadCalendarData } from '../../libs/persistence/calendar.repository';
+import { DEMO_DEPARTMENTS } from '../../libs/persistence/seed';
 import { shanghaiDate } from '../../libs/time/shanghai';
 import { addOtherPlaces, inPersonSubmission, loginAll, type AuthHeaders } from '../support/http-session';
 import { startStack, type Stack } from '../support/stack';
@@ -73,5 +74,10 @@ describe('work list filters and countdown', () => {
     expect(steps[2]).toMatchObject({ seq: 3, actor: 'clerk', actorRole: 'clerk', details: expect.objectContaining({ assignee: 'clerk' }) });
     const bodies = (await request(stack.http).get('/api/reference/action-bodies').set(as('clerk')).expect(200)).body;
     expect(bodies.triage).toMatchObject({ type: 'object', required: ['outcome'] });
+    // The names the screens show for department codes: the caller's office's departments only.
+    const departments = (await request(stack.http).get('/api/reference/departments').set(as('clerk')).expect(200)).body;
+    expect(departments.map((d: { code: string; name: string }) => [d.code, d.name])).toEqual(
+      DEMO_DEPARTMENTS.map((d) => [d.code, d.name]).sort((a, b) => a[0].localeCompare(b[0])),
+    );
   });
 });

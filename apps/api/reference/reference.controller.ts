@@ -1,7 +1,10 @@
 // Reference lists the forms need, from the same data the engine enforces with.
-import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { actionBodySchema } from '../../../libs/case';
+import { AdminRepository } from '../admin/admin.repository';
+import { DepartmentDto } from '../admin/admin.dto';
+import { CurrentUser, type AuthUser } from '../auth/current-user';
 import { ACTION_NAMES } from '../../../libs/contracts/case';
 import { formatCitationList } from '../../../libs/documents/citation.util';
 import { WITHHOLDING_GROUNDS, type Regime } from '../../../libs/documents/document.types';
@@ -33,6 +36,15 @@ export class WithholdingGroundsDto {
 @ApiBearerAuth()
 @Controller('api/reference')
 export class ReferenceController {
+  constructor(@Inject(AdminRepository) private readonly admin: AdminRepository) {}
+
+  /** The caller's office's departments: the screens show a department's name where the data has its code. */
+  @Get('departments')
+  @ApiOkResponse({ type: [DepartmentDto], description: "the departments of the caller's office, by code" })
+  departments(@CurrentUser() user: AuthUser): Promise<DepartmentDto[]> {
+    return this.admin.departments(user.officeId);
+  }
+
   /** The grounds a withheld part may name under a regime (libs/documents withholding-grounds.data.ts). */
   @Get('withholding-grounds')
   @ApiQuery({ name: 'regime', required: true, enum: ['2008', '2019'] })

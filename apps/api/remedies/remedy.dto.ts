@@ -134,7 +134,7 @@ export class UpdateRemedyDto {
   @IsOutcome(true)
   outcome?: RemedyOutcome | null;
 
-  @ApiPropertyOptional({ example: '2026-05-20', nullable: true, description: 'with outcome; not before filedOn' })
+  @ApiPropertyOptional({ example: '2026-05-20', nullable: true, type: String, description: 'with outcome; not before filedOn' })
   @GivenWith('outcome')
   @IsPastOrTodayDay('nullable')
   outcomeOn?: string | null;
@@ -159,14 +159,14 @@ export class RemedyDto {
   @ApiProperty({ enum: LITIGATION_ROUTES, nullable: true }) route!: LitigationRoute | null;
   @ApiProperty({ example: '2026-03-10' }) filedOn!: string;
   @ApiProperty({ example: '临沂市人民政府' }) organ!: string;
-  @ApiProperty({ nullable: true }) caseNumber!: string | null;
+  @ApiProperty({ nullable: true, type: String }) caseNumber!: string | null;
   @ApiProperty({ enum: REMEDY_OUTCOMES, nullable: true, description: 'null: pending (尚未审结)' }) outcome!: RemedyOutcome | null;
-  @ApiProperty({ nullable: true, example: '2026-05-20' }) outcomeOn!: string | null;
-  @ApiProperty({ nullable: true }) note!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '2026-05-20' }) outcomeOn!: string | null;
+  @ApiProperty({ nullable: true, type: String }) note!: string | null;
   @ApiProperty() createdBy!: string;
   @ApiProperty() createdAt!: string;
-  @ApiProperty({ nullable: true }) updatedBy!: string | null;
-  @ApiProperty({ nullable: true }) updatedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) updatedBy!: string | null;
+  @ApiProperty({ nullable: true, type: String }) updatedAt!: string | null;
 }
 
 export class RemedyListItemDto extends RemedyDto {

@@ -1,4 +1,6 @@
 import {
+  AlertOutlined,
+  BarChartOutlined,
   BellOutlined,
   CheckSquareOutlined,
   FileAddOutlined,
@@ -6,6 +8,8 @@ import {
   LogoutOutlined,
   MailOutlined,
   ProfileOutlined,
+  SafetyOutlined,
+  TableOutlined,
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Button, Result, Space, Spin, Typography } from 'antd';
@@ -24,6 +28,10 @@ const CaseDetail = lazy(() => import('./pages/CaseDetail'));
 const Review = lazy(() => import('./pages/Review'));
 const Notifications = lazy(() => import('./pages/Notifications'));
 const Outbox = lazy(() => import('./pages/Outbox'));
+const Board = lazy(() => import('./pages/Board'));
+const Stats = lazy(() => import('./pages/Stats'));
+const AnnualReport = lazy(() => import('./pages/AnnualReport'));
+const Remedies = lazy(() => import('./pages/Remedies'));
 const PublicApply = lazy(() => import('./pages/PublicApply'));
 const PublicTrack = lazy(() => import('./pages/PublicTrack'));
 
@@ -38,6 +46,10 @@ const MENU: MenuItem[] = [
   { path: '/intake', name: '登记', icon: <FileAddOutlined />, roles: ['clerk'] },
   { path: '/pending', name: '待确认', icon: <InboxOutlined />, roles: ['clerk', 'supervisor'] },
   { path: '/review', name: '审核', icon: <CheckSquareOutlined />, roles: ['reviewer', 'supervisor'] },
+  { path: '/board', name: '督办', icon: <AlertOutlined />, roles: ['supervisor', 'auditor'] },
+  { path: '/stats', name: '统计', icon: <BarChartOutlined />, roles: ['supervisor', 'auditor'] },
+  { path: '/annual-report', name: '年度报告', icon: <TableOutlined />, roles: ['supervisor', 'auditor', 'admin'] },
+  { path: '/remedies', name: '救济', icon: <SafetyOutlined />, roles: ['clerk', 'supervisor', 'auditor'] },
   { path: '/notifications', name: '通知', icon: <BellOutlined /> },
   { path: '/outbox', name: '发件箱', icon: <MailOutlined />, roles: ['admin'] },
 ];
@@ -73,6 +85,14 @@ function Page({ path, session }: { path: string; session: Session }) {
       return <Notifications />;
     case '/outbox':
       return <Outbox />;
+    case '/board':
+      return <Board session={session} />;
+    case '/stats':
+      return <Stats />;
+    case '/annual-report':
+      return <AnnualReport />;
+    case '/remedies':
+      return <Remedies session={session} />;
     default:
       return <Result status="404" title="页面不存在" extra={<Button onClick={() => navigate('/')}>返回我的待办</Button>} />;
   }

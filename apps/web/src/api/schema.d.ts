@@ -1082,6 +1082,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reference/departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["referenceDepartments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reference/withholding-grounds": {
         parameters: {
             query?: never;
@@ -2066,7 +2082,7 @@ export interface components {
         RemedyDto: {
             /** Format: uuid */
             applicationId: string;
-            caseNumber: Record<string, never> | null;
+            caseNumber: string | null;
             createdAt: string;
             createdBy: string;
             /** @example 2026-03-10 */
@@ -2075,7 +2091,7 @@ export interface components {
             id: string;
             /** @enum {string} */
             kind: "reconsideration" | "litigation";
-            note: Record<string, never> | null;
+            note: string | null;
             /** @example 临沂市人民政府 */
             organ: string;
             /**
@@ -2084,11 +2100,11 @@ export interface components {
              */
             outcome: "upheld" | "corrected" | "other" | null;
             /** @example 2026-05-20 */
-            outcomeOn: Record<string, never> | null;
+            outcomeOn: string | null;
             /** @enum {string|null} */
             route: "direct" | "after-reconsideration" | null;
-            updatedAt: Record<string, never> | null;
-            updatedBy: Record<string, never> | null;
+            updatedAt: string | null;
+            updatedBy: string | null;
         };
         RemedyListDto: {
             items: components["schemas"]["RemedyListItemDto"][];
@@ -2098,7 +2114,7 @@ export interface components {
         RemedyListItemDto: {
             /** Format: uuid */
             applicationId: string;
-            caseNumber: Record<string, never> | null;
+            caseNumber: string | null;
             createdAt: string;
             createdBy: string;
             /** @example 2026-03-10 */
@@ -2107,7 +2123,7 @@ export interface components {
             id: string;
             /** @enum {string} */
             kind: "reconsideration" | "litigation";
-            note: Record<string, never> | null;
+            note: string | null;
             /** @example 临沂市人民政府 */
             organ: string;
             /**
@@ -2116,13 +2132,13 @@ export interface components {
              */
             outcome: "upheld" | "corrected" | "other" | null;
             /** @example 2026-05-20 */
-            outcomeOn: Record<string, never> | null;
+            outcomeOn: string | null;
             /** @example LYZF-2026-00012 */
             registrationNumber: string;
             /** @enum {string|null} */
             route: "direct" | "after-reconsideration" | null;
-            updatedAt: Record<string, never> | null;
-            updatedBy: Record<string, never> | null;
+            updatedAt: string | null;
+            updatedBy: string | null;
         };
         RemedySectionDto: {
             /**
@@ -2410,7 +2426,7 @@ export interface components {
              * @description with outcome; not before filedOn
              * @example 2026-05-20
              */
-            outcomeOn?: Record<string, never> | null;
+            outcomeOn?: string | null;
         };
         UpdateUserDto: {
             /**
@@ -5430,6 +5446,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    referenceDepartments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the departments of the caller's office, by code */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DepartmentDto"][];
+                };
             };
         };
     };
