@@ -6,6 +6,7 @@ import { type Browser, chromium, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { DEFAULT_DEMO_PASSWORD } from '../../libs/config/config';
 import { startStack, type Stack, type StackOptions } from './stack';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -72,4 +73,25 @@ export async function pick(page: Page, id: string, title: string): Promise<void>
       await page.waitForTimeout(300);
     }
   }
+}
+
+/** A fresh browser context (Chinese locale, a desktop screen, downloads allowed) and its page; closed by the stack's stop. */
+export async function newPage(s: BrowserStack): Promise<Page> {
+  const ctx = await s.browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  return ctx.newPage();
+}
+
+/** Logs in through the login page; with the demo password, waits for the workbench. */
+export async function loginAs(page: Page, s: BrowserStack, username: string, password = DEFAULT_DEMO_PASSWORD): Promise<void> {
+  await page.goto(s.url + '/');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  if (password === DEFAULT_DEMO_PASSWORD) await page.getByRole('button', { name: /退出登录/ }).waitFor();
+}
+
+/** axe finds no serious or critical violation on the page (after antd's animations settle). */
+export async function expectAccessible(page: Page): Promise<void> {
+  await page.waitForTimeout(400);
+  expect(await seriousViolations(page)).toEqual([]);
 }

@@ -1,7 +1,8 @@
 // A step's form, built from the JSON Schema of its body (GET /api/reference/action-bodies, the
 // rules libs/case checks it with): dates, texts, choices, yes/no, numbers, and lists of parts.
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Switch, Typography } from 'antd';
+import { Button, Card, DatePicker, Form, Input, InputNumber, Space, Switch, Typography } from 'antd';
+import { FormSelect } from './fields';
 import dayjs, { type Dayjs } from 'dayjs';
 import { type ReactNode, useState } from 'react';
 import { FIELD_LABELS, VALUE_LABELS } from '../i18n/labels';
@@ -125,7 +126,7 @@ function Field({
         : schema.enum.map((v) => ({ value: v, label: VALUE_LABELS[v] ?? v }));
     return (
       <Form.Item name={path} label={label} rules={rules}>
-        <Select options={options} allowClear={!required} showSearch optionFilterProp="label" aria-label={label} />
+        <FormSelect options={options} allowClear={!required} showSearch optionFilterProp="label" aria-label={label} />
       </Form.Item>
     );
   }

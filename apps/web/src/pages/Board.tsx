@@ -170,7 +170,15 @@ function CaseGroup({ group, canAct, kind }: { group: BoardGroup; canAct: boolean
           size="small"
           dataSource={items}
           pagination={{ pageSize: 20, showSizeChanger: false }}
-          rowSelection={canAct ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) } : undefined}
+          rowSelection={
+            canAct
+              ? {
+                  selectedRowKeys: selected,
+                  onChange: (keys) => setSelected(keys as string[]),
+                  getCheckboxProps: (r) => ({ 'aria-label': `选择 ${r.registrationNumber}` }) as never,
+                }
+              : undefined
+          }
           rowClassName={(r) => ((r.workingDaysLeft ?? 0) < 0 ? 'row-overdue' : '')}
           columns={[
             { title: '登记编号', dataIndex: 'registrationNumber', render: (v: string, r) => <CaseLink id={r.id}>{v}</CaseLink> },

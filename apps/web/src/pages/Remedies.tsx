@@ -3,11 +3,12 @@
 // the remedies routes; the server checks the case's scope, the dates and who may correct what.
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Radio, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { api, newKey, ok, type Schemas } from '../api/client';
 import { type AnnualReportDto, as } from '../api/types';
+import { FormSelect, RadioChoice } from '../components/fields';
 import { CaseLink } from '../format';
 import { describeError } from '../i18n/error-messages';
 import type { Session } from '../session';
@@ -86,7 +87,7 @@ export default function Remedies({ session }: { session: Session }) {
         )}
       </Space>
       {seesReport && report.data && (
-        <Card size="small" title="年度报告第四部分（按提起年度统计）" style={{ marginBottom: 16 }}>
+        <Card size="small" title={`年度报告第四部分（${year}年度）`} style={{ marginBottom: 16 }}>
           <Table
             size="small"
             rowKey="key"
@@ -217,17 +218,18 @@ function AddRemedy({ onClose }: { onClose: () => void }) {
     >
       <Form form={form} layout="vertical" initialValues={{ kind: 'reconsideration', filedOn: dayjs() }}>
         <Form.Item name="caseId" label="针对的申请（登记编号或申请人）" rules={[{ required: true, message: '请选择针对的申请' }]}>
-          <Select
+          <FormSelect
             showSearch
             filterOption={false}
             onSearch={setSearch}
-            placeholder="输入登记编号或申请人姓名"
+            placeholder="输入完整登记编号，或申请人姓名、申请内容中的词语"
             notFoundContent={search.trim().length < 2 ? '请输入至少两个字' : '没有找到'}
             options={(cases.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.registrationNumber} · ${c.applicant.name}` }))}
           />
         </Form.Item>
         <Form.Item name="kind" label="类型" rules={[{ required: true }]}>
-          <Radio.Group
+          <RadioChoice
+            label="类型"
             options={[
               { value: 'reconsideration', label: '行政复议' },
               { value: 'litigation', label: '行政诉讼' },
@@ -236,7 +238,8 @@ function AddRemedy({ onClose }: { onClose: () => void }) {
         </Form.Item>
         {kind === 'litigation' && (
           <Form.Item name="route" label="起诉方式" rules={[{ required: true, message: '请选择起诉方式' }]}>
-            <Radio.Group
+            <RadioChoice
+              label="起诉方式"
               options={[
                 { value: 'direct', label: '未经复议直接起诉' },
                 { value: 'after-reconsideration', label: '复议后起诉' },
@@ -321,7 +324,7 @@ function RecordOutcome({ remedy, onClose }: { remedy: Remedy; onClose: () => voi
         }}
       >
         <Form.Item name="outcome" label="结果" rules={[{ required: true, message: '请选择结果' }]}>
-          <Radio.Group options={Object.entries(OUTCOME_LABELS).map(([value, label]) => ({ value, label }))} />
+          <RadioChoice label="结果" options={Object.entries(OUTCOME_LABELS).map(([value, label]) => ({ value, label }))} />
         </Form.Item>
         <Form.Item name="outcomeOn" label="决定或判决日期" rules={[{ required: true, message: '请选择日期' }]}>
           <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day') || d.isBefore(dayjs(remedy.filedOn), 'day')} />
