@@ -1,5 +1,7 @@
 // Read routes of the API over a large office:
 //   node scripts/run-ts.js bench/scale/main.ts [--cases 1000000] [--calls 200] [--route-seconds 60] [--chunk 50000] [--no-temporal] [--explain-all] [--seed-only]
+//                                              [--first-day YYYY-MM-DD] [--screens]
+// --screens: instead of the routes, times the supervisors' board and statistics pages in Chromium (screens.ts).
 // Seeds N synthetic cases (columns.ts, seed.ts) into the demo office LINYI of a PostgreSQL it
 // starts itself in a temp dir (or DATABASE_URL: an empty database, migrated here), starts a
 // headless Temporal dev server (the case timeline also reads the workflow history; none exists
@@ -24,7 +26,8 @@ import { createDataSource } from '../../libs/persistence/data-source';
 import { migrateAndSeed } from '../../libs/persistence/migrate.cli';
 import { shanghaiDate } from '../../libs/time/shanghai';
 import { DEMO_OFFICE as OFFICE } from './columns';
-import { seedCases } from './seed';
+import { timeScreens } from './screens';
+import { FIRST_DAY, seedCases } from './seed';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const tools = require('../../scripts/lib/tools');
@@ -47,6 +50,16 @@ const CHUNK = flag('chunk', 50_000);
 const WITH_TEMPORAL = !process.argv.includes('--no-temporal');
 const EXPLAIN_ALL = process.argv.includes('--explain-all');
 const SEED_ONLY = process.argv.includes('--seed-only');
+const SCREENS = process.argv.includes('--screens');
+/** Receipts from this day to yesterday: a later first day gives more open cases among the same number (90% of the last 60 days' are open). */
+const FIRST = (() => {
+  const i = process.argv.indexOf('--first-day');
+  if (i < 0) return FIRST_DAY;
+  const v = process.argv[i + 1] ?? '';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || v < '2008-05-01')
+    throw new Error(`--first-day: expected a day YYYY-MM-DD from 2008-05-01, got ${v}`);
+  return v;
+})();
 const WARMUP = 3;
 
 const log = (s: string) => console.log(`[bench] ${s}`);
@@ -343,7 +356,7 @@ async function main(): Promise<void> {
     await db.query('SET synchronous_commit = off');
     const today = shanghaiDate(Date.now());
     log(`seeding ${CASES.toLocaleString('en-US')} cases into ${OFFICE} (chunks of ${CHUNK.toLocaleString('en-US')}, today ${today})`);
-    const seeded = await seedCases(db, { cases: CASES, chunk: CHUNK, today, officeCode: OFFICE, log });
+    const seeded = await seedCases(db, { cases: CASES, chunk: CHUNK, today, officeCode: OFFICE, log, firstDay: FIRST });
     const [{ size }] = (await db.query('SELECT pg_size_pretty(pg_database_size(current_database())) AS size')).rows;
     const [mix] = (
       await db.query(
@@ -390,6 +403,30 @@ async function main(): Promise<void> {
     await app.listen(apiPort, '127.0.0.1');
     cleanups.push(() => app.close());
     cleanups.push(async () => agent.destroy());
+
+    if (SCREENS) {
+      const [office] = (
+        await db.query(
+          `SELECT count(*) FILTER (WHERE status <> 'closed') AS open, count(*) FILTER (WHERE status = 'closed') AS closed,
+                  count(*) FILTER (WHERE overdue) AS overdue
+           FROM applications WHERE office_id = (SELECT id FROM offices WHERE code = $1)`,
+          [OFFICE],
+        )
+      ).rows;
+      log(
+        `timing the supervisor's screens over ${office.open} open (${office.overdue} overdue) and ${office.closed} closed cases of ${OFFICE}`,
+      );
+      const timings = await timeScreens(`http://127.0.0.1:${apiPort}`, 5, log);
+      console.log('');
+      console.log(`screen                 cold ms   warm p50 ms   warm max ms   target`);
+      for (const t of timings) {
+        const warm = t.visits.slice(1).sort((a, b) => a - b);
+        console.log(
+          `${t.screen.padEnd(22)} ${String(Math.round(t.visits[0])).padStart(7)}   ${String(Math.round(pct(warm, 50))).padStart(11)}   ${String(Math.round(warm[warm.length - 1])).padStart(11)}   1000 ms ${warm[warm.length - 1] <= 1000 ? 'OK' : 'MISSED'}`,
+        );
+      }
+      return;
+    }
 
     const tokens = {} as Record<User, string>;
     for (const user of ['clerk', 'supervisor', 'auditor'] as const) {

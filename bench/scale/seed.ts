@@ -66,8 +66,8 @@ const insert = (table: string, cols: Record<string, string>, from: string) =>
   `INSERT INTO ${table} (${Object.keys(cols).join(', ')}) SELECT ${Object.values(cols).join(',\n  ')} ${from}`;
 
 /** The nested SELECT that computes the staging rows of cases lo..hi (each layer sees the ones before it). */
-function stageSql(n: number, lo: number, hi: number, today: string): string {
-  let sql = `SELECT i, ${n}::int AS n, date '${FIRST_DAY}' AS first_day, (date '${today}' - date '${FIRST_DAY}') AS span
+function stageSql(n: number, lo: number, hi: number, today: string, firstDay: string): string {
+  let sql = `SELECT i, ${n}::int AS n, date '${firstDay}' AS first_day, (date '${today}' - date '${firstDay}') AS span
     FROM generate_series(${lo}, ${hi}) i`;
   STAGE_LAYERS.forEach((layer, k) => {
     sql = `SELECT s${k}.*, ${Object.entries(layer)
@@ -82,12 +82,12 @@ const bind = (sql: string, officeId: string, today: string) =>
   sql.replace(/\$1(?!\d)/g, `${lit(officeId)}::uuid`).replace(/\$2(?!\d)/g, `date ${lit(today)}`);
 
 /** The days of the year y are cases first_i..; registration numbers count from 1 in each year. */
-function yearStarts(n: number, today: string): { year: number; firstI: number }[] {
+function yearStarts(n: number, today: string, firstDay: string): { year: number; firstI: number }[] {
   const day = (s: string) => Date.parse(`${s}T00:00:00Z`) / 86_400_000;
-  const first = day(FIRST_DAY);
+  const first = day(firstDay);
   const span = day(today) - first;
   const out: { year: number; firstI: number }[] = [];
-  for (let y = 2019; y <= Number(today.slice(0, 4)); y++) {
+  for (let y = Number(firstDay.slice(0, 4)); y <= Number(today.slice(0, 4)); y++) {
     // smallest i with first + floor((i - 1) * span / n) >= day(y-01-01)
     const d = day(`${y}-01-01`) - first;
     let i = Math.max(1, Math.ceil((d * n) / span) + 1);
@@ -146,9 +146,10 @@ async function withoutSecondaryIndexes(db: Client, log: (s: string) => void, loa
 
 export async function seedCases(
   db: Client,
-  opts: { cases: number; chunk: number; today: string; officeCode: string; log: (s: string) => void },
+  opts: { cases: number; chunk: number; today: string; officeCode: string; log: (s: string) => void; firstDay?: string },
 ): Promise<SeedResult> {
   const { cases: n, today, log } = opts;
+  const firstDay = opts.firstDay ?? FIRST_DAY;
   const started = performance.now();
   const [office] = (await db.query('SELECT id FROM offices WHERE code = $1', [opts.officeCode])).rows as { id: string }[];
   if (!office) throw new Error(`no office ${opts.officeCode}: run the migrations with the demo seed first`);
@@ -187,7 +188,7 @@ export async function seedCases(
   );
 
   await db.query('CREATE TEMP TABLE year_start (year int PRIMARY KEY, first_i int NOT NULL)');
-  const starts = yearStarts(n, today);
+  const starts = yearStarts(n, today, firstDay);
   await db.query(`INSERT INTO year_start VALUES ${starts.map((s) => `(${s.year}, ${s.firstI})`).join(', ')}`);
 
   // The notices table may have gained a stored PDF (or other optional columns) in a later migration.
@@ -235,7 +236,7 @@ export async function seedCases(
       const hi = Math.min(n, lo + opts.chunk - 1);
       await db.query('BEGIN');
       await timed('stage', () =>
-        db.query(`CREATE TEMP TABLE stage ON COMMIT DROP AS ${bind(stageSql(n, lo, hi, today), officeId, today)}`),
+        db.query(`CREATE TEMP TABLE stage ON COMMIT DROP AS ${bind(stageSql(n, lo, hi, today, firstDay), officeId, today)}`),
       );
       for (const [table, sql] of statements) rows[table] += (await timed(table, () => db.query(bind(sql, officeId, today)))).rowCount ?? 0;
       await db.query('COMMIT');

@@ -93,4 +93,31 @@ describe('supervision statistics against PostgreSQL', () => {
     ]);
     expect(statsCsv(s, 'on-time-by-department').split('\r\n')[0]).toBe('\uFEFF部门,答复件数,按期件数,按期率,平均用时（工作日）');
   });
+
+  it('counts a withdrawal or abandonment on the day it was decided (its closing), not by its receipt', async () => {
+    // [seq, received, closed at (Shanghai), outcome, reason]
+    const closings: [number, string, string, string, string | null][] = [
+      [6, '2025-02-10', '2025-03-10 10:00', 'abandoned', 'correction_not_made'],
+      [7, '2025-03-03', '2025-05-02 09:00', 'withdrawn', null],
+    ];
+    for (const [seq, received, closedAt, outcome, reason] of closings) {
+      const [{ id: applicant }] = await ds.query(
+        `INSERT INTO applicants (id, type, name) VALUES (gen_random_uuid(), 'natural_person', $1) RETURNING id`,
+        [`申请人${seq}`],
+      );
+      await ds.query(
+        `INSERT INTO applications (id, office_id, applicant_id, workflow_id, registration_number, registration_year, registration_seq,
+           channel, arrived_at, received_on, regime, due_on, status, description, created_by, department_code, outcome, outcome_reason, closed_at)
+         VALUES (gen_random_uuid(), $1, $2, $3, $4, 2025, $5, 'online', now(), $6::date, '2019', $6::date + 28, 'closed', '申请公开', 'test',
+           'OGI', $7, $8, ($9::timestamp AT TIME ZONE 'Asia/Shanghai'))`,
+        [office, applicant, `wf-${seq}`, `LYZF-2025-0000${seq}`, seq, received, outcome, reason, closedAt],
+      );
+    }
+    const other = async (from: string, to: string) =>
+      (await service.stats(supervisor(), from, to)).outcomes.find((o) => o.label === '其他处理')!.count;
+    expect(await other('2025-03-01', '2025-03-31')).toBe(1); // the abandonment, closed 10 March
+    expect(await other('2025-03-11', '2025-04-30')).toBe(0);
+    expect(await other('2025-05-01', '2025-05-31')).toBe(1); // the withdrawal, closed 2 May
+    expect(await other('2025-01-01', '2025-12-31')).toBe(2);
+  });
 });

@@ -135,8 +135,11 @@ const KIND_ROWS: Record<string, string> = {
   'confirm-or-reissue': '三.五.5', // confirm or re-issue information already obtained
 };
 
+/** What the row of 三 depends on: the outcome, the reply (or triage) kind and a refusal's first ground. */
+export type ResultFacts = Pick<ReportCase, 'outcome' | 'outcomeReason' | 'triageOutcome' | 'replyKind' | 'regime' | 'grounds'>;
+
 /** The row of 三 a closed case counts in, or why none fits. */
-export function resultRow(c: ReportCase): { row: string } | { reason: string } {
+export function resultRow(c: ResultFacts): { row: string } | { reason: string } {
   if (c.outcome === 'withdrawn') return { row: '三.六.3' };
   if (c.outcome === 'abandoned') {
     if (c.outcomeReason === 'correction_not_made') return { row: '三.六.1' };

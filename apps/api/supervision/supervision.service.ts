@@ -160,10 +160,10 @@ export class SupervisionService {
     if (department !== undefined && !/^[A-Za-z0-9_-]{1,32}$/.test(department))
       throw new BadRequestException('department: must be a department code (letters, digits, - and _)');
     const index = await workingDayIndex(this.ds);
-    const [rows, received, cases, open] = await Promise.all([
+    const [rows, received, decided, open] = await Promise.all([
       this.repo.answeredRows(user.officeId, from, to, department),
       this.repo.receivedByMonth(user.officeId, from, to, department),
-      this.reports.casesBetween(user.officeId, from, to, department),
+      this.reports.decidedKinds(user.officeId, from, to, department),
       this.repo.openReceipts(user.officeId, department),
     ]);
     const today = shanghaiDate(Date.now());
@@ -198,11 +198,10 @@ export class SupervisionService {
     // Outcome mix: the cases whose reply or closing letter was issued in the period, by the kind
     // of result of the annual report's section 三 (the report's own mapping decides the row).
     const outcomeCounts = new Map<string, number>();
-    for (const c of cases) {
-      if (c.decidedOn === null || c.decidedOn < from || c.decidedOn > to) continue;
-      const r = resultRow(c);
+    for (const { count, ...kind } of decided) {
+      const r = resultRow(kind);
       const key = 'row' in r ? resultGroupOf(r.row) : UNCLASSIFIED;
-      outcomeCounts.set(key, (outcomeCounts.get(key) ?? 0) + 1);
+      outcomeCounts.set(key, (outcomeCounts.get(key) ?? 0) + count);
     }
     const outcomes = [...RESULT_GROUPS, { key: UNCLASSIFIED, label: '须人工归类' }].map((g) => ({
       ...g,
