@@ -3,39 +3,24 @@
 // ground; the reviewer reviews and approves it in the review queue; the clerk issues the letter,
 // records delivery and downloads the PDF. Wrong password and a refused step show Chinese
 // messages; a clerk of another department gets "not found". axe on every page; screenshots saved.
-import { type BrowserContext, expect as see, type Page } from '@playwright/test';
+import { expect as see, type Page } from '@playwright/test';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import { DEFAULT_DEMO_PASSWORD } from '../../libs/config/config';
 import { addOtherPlaces, loginAll } from '../support/http-session';
-import { pick, seriousViolations, shot, startBrowserStack, type BrowserStack } from '../support/browser';
+import { expectAccessible, loginAs, newPage, pick, shot, startBrowserStack, type BrowserStack } from '../support/browser';
 
 jest.setTimeout(240_000);
 
 describe('the workbench in the browser', () => {
   let s: BrowserStack;
-  const contexts: BrowserContext[] = [];
   let caseId = '';
   let number = '';
 
-  const open = async (): Promise<Page> => {
-    const ctx = await s.browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-    contexts.push(ctx);
-    return ctx.newPage();
-  };
-  const login = async (page: Page, username: string, password = DEFAULT_DEMO_PASSWORD) => {
-    await page.goto(s.url + '/');
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(password);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    if (password === DEFAULT_DEMO_PASSWORD) await page.getByRole('button', { name: /退出登录/ }).waitFor();
-  };
-  const expectAccessible = async (page: Page) => {
-    await page.waitForTimeout(400); // let antd's enter/leave animations finish
-    expect(await seriousViolations(page)).toEqual([]);
-  };
+  const open = (): Promise<Page> => newPage(s);
+  const login = (page: Page, username: string, password = DEFAULT_DEMO_PASSWORD) => loginAs(page, s, username, password);
   const takeStep = async (page: Page, name: RegExp) => {
     await page.getByRole('button', { name }).click();
     await page.getByRole('dialog').waitFor();
@@ -52,7 +37,6 @@ describe('the workbench in the browser', () => {
     await addOtherPlaces(s, []);
   });
   afterAll(async () => {
-    for (const c of contexts) await c.close();
     await s?.stop();
   });
 
