@@ -40,3 +40,16 @@ export function phoneProblem(value: string): string | null {
     ? null
     : 'must be a mobile number (11 digits) or a landline with its area code';
 }
+
+/**
+ * What the API checks of an applicant's identity number, whatever form sent it: a natural
+ * person's 18-character number in the national format (居民身份证, or the foreigners' permanent
+ * residence card, which uses the same check) and a legal person's 18-character unified social
+ * credit code must carry a valid check character. Other documents (passports, permits) pass.
+ */
+export function applicantIdProblem(type: string, value: string): string | null {
+  const v = value.trim().toUpperCase();
+  if (type === 'natural_person' && /^\d{17}[\dX]$/.test(v)) return residentIdProblem(v);
+  if (type === 'legal_person' && /^[0-9A-HJ-NPQRTUWXY]{18}$/.test(v)) return creditCodeProblem(v);
+  return null;
+}

@@ -36,7 +36,7 @@ describe('case views: list, inbox, notifications, supervision, timeline, annual 
     }
     beforeAll_ = new Date(Date.now() - 1000).toISOString();
     closedId = await create(
-      { type: 'natural_person', name: '张三', idNumber: '371302199001011234', contact: { phone: '13800000000' } },
+      { type: 'natural_person', name: '张三', idNumber: '371302199001011233', contact: { phone: '13800000000' } },
       '申请公开某片区征收补偿方案',
     );
     await act(closedId, 'triage', 'clerk', { outcome: 'accept' });
@@ -76,8 +76,8 @@ describe('case views: list, inbox, notifications, supervision, timeline, annual 
     const clerk = await request(stack.http).get('/api/applications?sort=registrationNumber&order=asc').set(as('clerk')).expect(200);
     expect(clerk.body).toMatchObject({ total: 2, page: 1, pageSize: 20 });
     expect(clerk.body.items.map((i: { id: string }) => i.id)).toEqual([closedId, draftedId]);
-    expect(clerk.body.items[0].applicant).toEqual({ type: 'natural_person', name: '张三', idNumberMasked: '371*************34' });
-    expect(JSON.stringify(clerk.body)).not.toContain('371302199001011234');
+    expect(clerk.body.items[0].applicant).toEqual({ type: 'natural_person', name: '张三', idNumberMasked: '371*************33' });
+    expect(JSON.stringify(clerk.body)).not.toContain('371302199001011233');
 
     const all = await request(stack.http).get('/api/applications').set(as('supervisor')).expect(200);
     expect(all.body.total).toBe(3);

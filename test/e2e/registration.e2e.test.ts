@@ -7,7 +7,7 @@ import { startStack, type Stack } from '../support/stack';
 const submission = {
   channel: 'in_person',
   receivedOn: '2024-09-27',
-  applicant: { type: 'natural_person', name: '张三', idNumber: '371302199001011234', contact: { phone: '13800000000' } },
+  applicant: { type: 'natural_person', name: '张三', idNumber: '371302199001011233', contact: { phone: '13800000000' } },
   request: { description: '申请公开某片区棚户区改造项目征收补偿方案', documentNumber: '临政发〔2024〕1号' },
 };
 
@@ -44,11 +44,11 @@ describe('registration through API + worker + Temporal dev server + PostgreSQL',
       registrationNumber: created.body.registrationNumber,
       dueOn: '2024-10-30',
       channel: 'in_person',
-      applicant: { type: 'natural_person', name: '张三', idNumberMasked: '371*************34' },
+      applicant: { type: 'natural_person', name: '张三', idNumberMasked: '371*************33' },
       request: { description: submission.request.description, documentNumber: '临政发〔2024〕1号' },
       createdBy: 'clerk',
     });
-    expect(JSON.stringify(read.body)).not.toContain('371302199001011234');
+    expect(JSON.stringify(read.body)).not.toContain('371302199001011233');
 
     // The workflow holds the same registration, and the audit log has its first event.
     const state = await stack.temporal.workflow.getHandle(workflowIdFor(created.body.id)).query(stateQuery);
@@ -120,6 +120,28 @@ describe('registration through API + worker + Temporal dev server + PostgreSQL',
       .send({ ...submission, applicant: { ...submission.applicant, category: 'business' } })
       .expect(400);
     expect(natural.body.message).toContain('applicant.category: is not allowed for a natural person');
+    // The check characters of GB 11643 and GB 32100, whichever client sent the number; other documents pass.
+    const badId = await request(stack.http)
+      .post('/api/applications')
+      .set(auth())
+      .send({ ...submission, applicant: { ...submission.applicant, idNumber: '371302199001011234' } })
+      .expect(400);
+    expect(badId.body.message).toEqual(['applicant.idNumber: the check digit (last character) does not match the first 17 digits']);
+    const badCode = await request(stack.http)
+      .post('/api/applications')
+      .set(auth())
+      .send({
+        ...submission,
+        applicant: {
+          type: 'legal_person',
+          category: 'business',
+          name: '某公司',
+          idNumber: '91371300MA3C000000',
+          contact: submission.applicant.contact,
+        },
+      })
+      .expect(400);
+    expect(badCode.body.message).toEqual(['applicant.idNumber: the check character (last character) does not match the first 17']);
     // 不拒办: the receipt letter names the applicant and the request, so blanks are refused before a case exists.
     const blank = await request(stack.http)
       .post('/api/applications')

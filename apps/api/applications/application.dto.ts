@@ -1,3 +1,4 @@
+import { applicantIdProblem } from '../../../libs/contracts/id-checks';
 import { REGIME_2008_START } from '../../../libs/deadline/regime';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -61,6 +62,21 @@ function CategoryFitsType() {
     });
 }
 
+/** An 18-character resident ID or credit code has a valid check character (libs/contracts/id-checks.ts). */
+function IdNumberChecks() {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'idNumberChecks',
+      target: target.constructor,
+      propertyName,
+      validator: {
+        validate: (v: unknown, args) => typeof v !== 'string' || applicantIdProblem((args?.object as ApplicantDto).type, v) === null,
+        defaultMessage: (args) =>
+          `${propertyName} ${applicantIdProblem((args?.object as ApplicantDto).type, String(args?.value)) ?? 'is not valid'}`,
+      },
+    });
+}
+
 /** Text a letter can print (libs/documents isLetterText): the receipt and every reply name it. */
 function FillsLetters(what: string) {
   return (target: object, propertyName: string) =>
@@ -111,10 +127,15 @@ export class ApplicantDto {
   @FillsLetters('the registration receipt and every reply are addressed to the applicant by name')
   name!: string;
 
-  @ApiPropertyOptional({ example: '371302199001011234', description: 'identity document number; masked in lists' })
+  @ApiPropertyOptional({
+    example: '371302199001011233',
+    description:
+      'identity document number; masked in lists. An 18-character resident ID (natural person) or unified social credit code (legal person) must have a valid check character',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 64)
+  @IdNumberChecks()
   idNumber?: string;
 
   @ApiProperty({ type: ContactDto })

@@ -1550,8 +1550,8 @@ export interface components {
             category?: "business" | "research" | "nonprofit" | "law_firm" | "other";
             contact: components["schemas"]["ContactDto"];
             /**
-             * @description identity document number; masked in lists
-             * @example 371302199001011234
+             * @description identity document number; masked in lists. An 18-character resident ID (natural person) or unified social credit code (legal person) must have a valid check character
+             * @example 371302199001011233
              */
             idNumber?: string;
             /** @example 张三 */
