@@ -1,4 +1,4 @@
-import { creditCodeProblem, phoneProblem, residentIdProblem } from './id-checks';
+import { applicantIdProblem, creditCodeProblem, phoneProblem, residentIdProblem } from './id-checks';
 
 describe('identity number check digits', () => {
   it('accepts resident ID numbers whose MOD 11-2 check digit matches (GB 11643)', () => {
@@ -23,5 +23,14 @@ describe('identity number check digits', () => {
     expect(phoneProblem('13800000000')).toBeNull();
     expect(phoneProblem('0539-8721234')).toBeNull();
     expect(phoneProblem('12345')).toMatch(/mobile/);
+  });
+
+  it("checks an applicant's number by the applicant's type when it has the national format, and lets other documents pass", () => {
+    expect(applicantIdProblem('natural_person', '371302199001011233')).toBeNull();
+    expect(applicantIdProblem('natural_person', '371302199001011234')).toMatch(/check digit/);
+    expect(applicantIdProblem('natural_person', 'E12345678')).toBeNull(); // a passport
+    expect(applicantIdProblem('legal_person', '91350100M000100Y43')).toBeNull();
+    expect(applicantIdProblem('legal_person', '91350100M000100Y44')).toMatch(/check character/);
+    expect(applicantIdProblem('legal_person', '12345')).toBeNull(); // an older registration number
   });
 });
