@@ -52,6 +52,20 @@ interface NewMessage {
   notBefore?: Date;
 }
 
+/** Saves a new version of a kind's template for a channel (the next number); returns the version. */
+export async function insertMessageTemplate(
+  q: Queryable,
+  t: { kind: MessageKind; channel: MessageChannel; subject: string | null; body: string; createdBy: string },
+): Promise<number> {
+  const [row]: { version: number }[] = await q.query(
+    `INSERT INTO message_templates (kind, channel, version, subject, body, created_by)
+     SELECT $1, $2, COALESCE(MAX(version), 0) + 1, $3, $4, $5 FROM message_templates WHERE kind = $1 AND channel = $2
+     RETURNING version`,
+    [t.kind, t.channel, t.subject, t.body, t.createdBy],
+  );
+  return row.version;
+}
+
 async function insertMessages(q: Queryable, messages: NewMessage[]): Promise<number> {
   let written = 0;
   for (const m of messages) {

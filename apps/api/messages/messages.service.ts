@@ -11,7 +11,12 @@ import {
   type MessageChannel,
   type MessageKind,
 } from '../../../libs/messages/message-templates';
-import { listOutbox, messageTemplatesInForce, type OutboxMessage } from '../../../libs/persistence/message-outbox.repository';
+import {
+  insertMessageTemplate,
+  listOutbox,
+  messageTemplatesInForce,
+  type OutboxMessage,
+} from '../../../libs/persistence/message-outbox.repository';
 import type { AuthUser } from '../auth/current-user';
 import { DATA_SOURCE } from '../common/tokens';
 
@@ -85,17 +90,18 @@ export class MessagesService {
     const problems = messageTemplateProblems(kind, channel, body);
     if (problems.length) throw bad(...problems);
     const b = body as { subject?: string; body: string };
-    const [row] = await this.ds.query(
-      `INSERT INTO message_templates (kind, channel, version, subject, body, created_by)
-       SELECT $1, $2, COALESCE(MAX(version), 0) + 1, $3, $4, $5 FROM message_templates WHERE kind = $1 AND channel = $2
-       RETURNING version`,
-      [kind, channel, channel === 'email' ? b.subject : null, b.body, user.username],
-    );
+    const version = await insertMessageTemplate(this.ds, {
+      kind,
+      channel,
+      subject: channel === 'email' ? (b.subject ?? null) : null,
+      body: b.body,
+      createdBy: user.username,
+    });
     return {
       kind,
       channel,
       audience: MESSAGE_AUDIENCE[kind],
-      version: row.version,
+      version,
       source: 'stored',
       subject: channel === 'email' ? (b.subject ?? null) : null,
       body: b.body,
