@@ -334,3 +334,46 @@ describe('public portal: per-phone limit, and addresses behind a trusted proxy',
     await from('203.0.113.8', '13911110009').expect(202);
   });
 });
+
+describe('public portal: a retried submission (Idempotency-Key)', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await startStack({ env: { PUBLIC_CHALLENGE: 'on', PUBLIC_CHALLENGE_BITS: '8' } });
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  const submit = async (key: string, body: object, expected: number) => {
+    const c = (await request(stack.http).get('/api/public/challenge').expect(200)).body;
+    return request(stack.http)
+      .post('/api/public/applications')
+      .set({ 'X-Challenge': c.token, 'X-Challenge-Solution': solveChallenge(c.token, c.bits), 'Idempotency-Key': key })
+      .send(body)
+      .expect(expected);
+  };
+  const cases = async () => (await stack.dataSource.query(`SELECT count(*)::int AS n FROM applications WHERE channel = 'online'`))[0].n;
+
+  it('gives the same application and query code to a retry with the same key and body, once', async () => {
+    const first = await submit('apply-form-0001', application('13800000011', '王五'), 202);
+    // The retry after a lost answer: same key, same body (fields in another order), the challenge already spent.
+    const spent = { 'X-Challenge': 'x', 'X-Challenge-Solution': 'y', 'Idempotency-Key': 'apply-form-0001' };
+    const body = application('13800000011', '王五');
+    const reordered = { request: body.request, applicant: body.applicant };
+    const retry = await request(stack.http).post('/api/public/applications').set(spent).send(reordered).expect(202);
+    expect(retry.body).toEqual(first.body);
+    expect(await cases()).toBe(1);
+    const id = await applicationIdOf(stack, first.body.queryCode);
+    const [row] = await stack.dataSource.query('SELECT registration_number FROM applications WHERE id = $1', [id]);
+    expect(row.registration_number).toMatch(/^LYZF-\d{4}-\d{5}$/);
+
+    // Another body under the same key is another application (with its own challenge).
+    const other = await submit('apply-form-0001', application('13800000011', '赵六'), 202);
+    expect(other.body.queryCode).not.toBe(first.body.queryCode);
+    expect(await cases()).toBe(2);
+    // A key of the wrong shape is refused before anything is recorded.
+    const bad = await request(stack.http).post('/api/public/applications').set({ 'Idempotency-Key': 'short' }).send(body).expect(400);
+    expect(bad.body.message).toEqual(['Idempotency-Key: must be 8-128 printable ASCII characters']);
+  });
+});

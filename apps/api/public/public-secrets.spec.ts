@@ -114,3 +114,18 @@ describe('letter links', () => {
     expect(new PublicSecrets('another-secret-of-16+').readLetterToken(t, now)).toBeNull();
   });
 });
+
+describe('a keyed submission’s application id and query code', () => {
+  const s = new PublicSecrets('a-server-secret-of-16+');
+  const body = { applicant: { name: '王五', contact: { phone: '13800000011' } }, request: { description: '申请公开' } };
+
+  it('are the same for the same key and body, whatever the order of its fields, and differ otherwise', () => {
+    const a = s.retryOf('form-key-0001', body);
+    expect(s.retryOf('form-key-0001', { request: body.request, applicant: { contact: body.applicant.contact, name: '王五' } })).toEqual(a);
+    expect(a.applicationId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(a.queryCode).toMatch(new RegExp(`^[${QUERY_CODE_ALPHABET}]{${QUERY_CODE_LENGTH}}$`));
+    expect(s.retryOf('form-key-0002', body)).not.toEqual(a);
+    expect(s.retryOf('form-key-0001', { ...body, request: { description: '申请公开2' } }).queryCode).not.toBe(a.queryCode);
+    expect(new PublicSecrets('another-secret-of-16+').retryOf('form-key-0001', body)).not.toEqual(a);
+  });
+});

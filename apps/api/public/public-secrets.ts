@@ -35,16 +35,53 @@ export function maskPhone(phone: string): string {
   return '*'.repeat(d.length);
 }
 
+/** JSON with object keys in sorted order, so the same body gives the same text whatever order its fields came in. */
+export function stableJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
+  if (v !== null && typeof v === 'object')
+    return `{${Object.keys(v)
+      .sort()
+      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${stableJson((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(v);
+}
+
 export class PublicSecrets {
   private readonly phoneKey: Buffer;
   private readonly challengeKey: Buffer;
   private readonly letterKey: Buffer;
+  private readonly retryKey: Buffer;
 
   constructor(serverSecret: string) {
     const derive = (purpose: string) => createHmac('sha256', serverSecret).update(`disclosure-engine public ${purpose}`).digest();
     this.phoneKey = derive('phone');
     this.challengeKey = derive('challenge');
     this.letterKey = derive('letter');
+    this.retryKey = derive('retry');
+  }
+
+  /**
+   * The application id and query code of a submission sent with an Idempotency-Key: the same key
+   * and the same body always give the same pair (a retry finds the application it started and
+   * answers with its code); another body under the same key is another application. Keyed by the
+   * server secret, so neither can be worked out from the key and body alone.
+   */
+  retryOf(idempotencyKey: string, body: unknown): { applicationId: string; queryCode: string } {
+    const h = createHmac('sha256', this.retryKey)
+      .update(`${idempotencyKey}\u0000${stableJson(body)}`)
+      .digest();
+    const hex = h.toString('hex');
+    const applicationId = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+    // The code from a second HMAC, read as a number in base 31 (256 bits: no bias worth naming over 16 places).
+    let n = BigInt(`0x${createHmac('sha256', this.retryKey).update(`code\u0000${applicationId}`).digest('hex')}`);
+    let queryCode = '';
+    const base = BigInt(QUERY_CODE_ALPHABET.length);
+    for (let i = 0; i < QUERY_CODE_LENGTH; i++) {
+      queryCode += QUERY_CODE_ALPHABET[Number(n % base)];
+      n /= base;
+    }
+    return { applicationId, queryCode };
   }
 
   /** The phone's fingerprint: an HMAC, so the table alone does not give phone numbers away. */

@@ -33,6 +33,11 @@ export class PublicController {
   @HttpCode(202)
   @ApiHeader({ name: 'X-Challenge', required: false, description: 'the token of GET /api/public/challenge (unless PUBLIC_CHALLENGE=off)' })
   @ApiHeader({ name: 'X-Challenge-Solution', required: false, description: 'the nonce that solves it' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'a retry with the same key and body gets the same application and query code (without a new challenge)',
+  })
   @ApiAcceptedResponse({ type: PublicSubmissionDto, description: 'submitted; waits for the office to confirm receipt (Art. 31(3))' })
   @ApiBadRequestResponse({ description: 'a field breaks a rule (named), or the challenge is missing, wrong or used (code CHALLENGE_*)' })
   @ApiTooManyRequestsResponse({ description: 'code RATE_LIMITED, with Retry-After' })
@@ -41,8 +46,9 @@ export class PublicController {
     @Ip() ip: string,
     @Headers('x-challenge') token?: string,
     @Headers('x-challenge-solution') nonce?: string,
+    @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<PublicSubmissionDto> {
-    return this.service.submit(body, ip, { token, nonce });
+    return this.service.submit(body, ip, { token, nonce }, idempotencyKey);
   }
 
   @Get('applications/:code')

@@ -33,13 +33,23 @@ export class PublicRepository {
   constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource) {}
 
   /** Records an online submission's query code and phone fingerprint; false when the code is taken (draw another). */
+  /**
+   * Records a submission; false when its code is taken (draw another) or, for a retried keyed
+   * submission, when its application is already recorded (see submittedAt).
+   */
   async insertSubmission(x: { applicationId: string; codeHash: Buffer; phoneHmac: Buffer; phoneMasked: string }): Promise<boolean> {
     const rows = await this.ds.query(
       `INSERT INTO public_submissions (application_id, code_hash, phone_hmac, phone_masked) VALUES ($1, $2, $3, $4)
-       ON CONFLICT ON CONSTRAINT uq_public_submissions_code DO NOTHING RETURNING application_id`,
+       ON CONFLICT DO NOTHING RETURNING application_id`,
       [x.applicationId, x.codeHash, x.phoneHmac, x.phoneMasked],
     );
     return rows.length > 0;
+  }
+
+  /** When the submission of an application was recorded, or null when there is none. */
+  async submittedAt(applicationId: string): Promise<Date | null> {
+    const [r] = await this.ds.query('SELECT submitted_at FROM public_submissions WHERE application_id = $1', [applicationId]);
+    return r ? (r.submitted_at as Date) : null;
   }
 
   /** The submission of a query code with its case, in one read (the same work whether or not it exists). */

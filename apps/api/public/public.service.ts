@@ -9,6 +9,7 @@ import {
   Inject,
   Injectable,
   NotFoundException,
+  ServiceUnavailableException,
 } from '@nestjs/common';
 import type { AppConfig } from '../../../libs/config/config';
 import type { SubmissionInput } from '../../../libs/contracts/application';
@@ -115,7 +116,18 @@ export class PublicService {
     return { algorithm: 'sha256-leading-zero-bits', ...c, required: this.config.publicPortal.challenge };
   }
 
-  async submit(dto: PublicApplicationDto, address: string, challenge: { token?: string; nonce?: string }): Promise<PublicSubmissionDto> {
+  async submit(
+    dto: PublicApplicationDto,
+    address: string,
+    challenge: { token?: string; nonce?: string },
+    idempotencyKey?: string,
+  ): Promise<PublicSubmissionDto> {
+    if (idempotencyKey !== undefined && !/^[\x21-\x7e]{8,128}$/.test(idempotencyKey))
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: ['Idempotency-Key: must be 8-128 printable ASCII characters'],
+      });
     const p = this.config.publicPortal;
     await this.limit(`submit-address:${address}`, p.submissionsPerAddress, 'submissions from this address');
     const phone = dto.applicant.contact.phone;
@@ -133,17 +145,23 @@ export class PublicService {
         message: ['applicant.contact.phone: must be a phone number of 5 to 15 digits'],
       });
     }
-    const phoneHmac = this.secrets.phoneHmac(phone);
-    await this.limit(`submit-phone:${phoneHmac.toString('base64url')}`, p.submissionsPerPhone, 'submissions with this phone number');
-    if (p.challenge) await this.spendChallenge(challenge);
-
-    const applicationId = randomUUID();
-    let queryCode = newQueryCode();
-    // A code already taken (odds about 1 in 10^23) is drawn again.
-    while (
-      !(await this.repo.insertSubmission({ applicationId, codeHash: queryCodeHash(queryCode), phoneHmac, phoneMasked: maskPhone(phone) }))
-    ) {
-      queryCode = newQueryCode();
+    // A retry (same key, same body) finds what the first try recorded: it spent the challenge and
+    // counted against the phone's limit already, and it gets the same application and code.
+    const retry = idempotencyKey ? this.secrets.retryOf(idempotencyKey, dto) : null;
+    const recorded = retry ? await this.repo.submittedAt(retry.applicationId) : null;
+    const applicationId = retry?.applicationId ?? randomUUID();
+    let queryCode = retry?.queryCode ?? newQueryCode();
+    if (!recorded) {
+      const phoneHmac = this.secrets.phoneHmac(phone);
+      await this.limit(`submit-phone:${phoneHmac.toString('base64url')}`, p.submissionsPerPhone, 'submissions with this phone number');
+      if (p.challenge) await this.spendChallenge(challenge);
+      const record = () =>
+        this.repo.insertSubmission({ applicationId, codeHash: queryCodeHash(queryCode), phoneHmac, phoneMasked: maskPhone(phone) });
+      // A code already taken (odds about 1 in 10^23) is drawn again; a keyed one recorded meanwhile by a concurrent retry is its own.
+      while (!(await record()) && !(retry && (await this.repo.submittedAt(applicationId)))) {
+        if (retry) throw new ServiceUnavailableException('the query code could not be recorded; submit again with a new Idempotency-Key');
+        queryCode = newQueryCode();
+      }
     }
     const submission: SubmissionInput = { channel: 'online', applicant: dto.applicant, request: dto.request };
     // Registered and numbered at once, waiting for the office to confirm receipt (Art. 31(3)).
@@ -152,9 +170,15 @@ export class PublicService {
       this.config.officeCode,
       { username: 'online', role: 'system' },
       submission,
-      'the application may not have been recorded; submit it again',
+      idempotencyKey
+        ? 'submit it again with the same Idempotency-Key to get the same application'
+        : 'the application may not have been recorded; submit it again',
     );
-    return { queryCode, status: 'awaiting_confirmation', submittedAt: new Date().toISOString() };
+    return {
+      queryCode,
+      status: 'awaiting_confirmation',
+      submittedAt: (recorded ?? (await this.repo.submittedAt(applicationId)) ?? new Date()).toISOString(),
+    };
   }
 
   /**

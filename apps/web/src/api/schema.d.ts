@@ -5307,6 +5307,9 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
+                "idempotency-key": string;
+                /** @description a retry with the same key and body gets the same application and query code (without a new challenge) */
+                "Idempotency-Key"?: string;
                 "x-challenge": string;
                 /** @description the token of GET /api/public/challenge (unless PUBLIC_CHALLENGE=off) */
                 "X-Challenge"?: string;

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { describeError } from '../i18n/error-messages';
 import { CATEGORY_LABELS } from '../i18n/labels';
 import { idNumberRule, phoneRule, type IdType } from '../idRules';
+import { newKey } from '../api/client';
 import { publicJson, solveChallenge } from '../publicApi';
 import { navigate } from '../router';
 
@@ -30,6 +31,8 @@ export default function PublicApply() {
   const [done, setDone] = useState<{ queryCode: string; phone: string } | null>(null);
   const type = Form.useWatch('applicantType', form);
   const idType = Form.useWatch('idType', form) ?? 'resident';
+  // One key per form: a resubmission after a lost answer gets the same application and query code.
+  const [key] = useState(newKey);
 
   const submit = async (v: Values) => {
     setBusy(true);
@@ -38,7 +41,7 @@ export default function PublicApply() {
       const headers = await solveChallenge();
       const r = await publicJson<{ queryCode: string }>('/api/public/applications', {
         method: 'POST',
-        headers,
+        headers: { ...headers, 'Idempotency-Key': key },
         body: {
           channel: 'online',
           applicant: {
