@@ -15,6 +15,7 @@ import { Roles } from '../auth/roles.decorator';
 import { NOTICE_FORMATS, NoticesService, type TemplateSummary } from './notices.service';
 import type { NoticeTemplate } from './notice-documents';
 import { attachmentDisposition } from './content-disposition';
+import { TemplateVersionDto, TemplateVersionListDto } from './templates.dto';
 
 /** The part of the HTTP response the handlers touch (no @types/express in the project). */
 interface HeaderSink {
@@ -85,6 +86,24 @@ export class NoticeTemplatesController {
   @ApiForbiddenResponse({ description: 'not an administrator' })
   list(): Promise<TemplateSummary[]> {
     return this.notices.templates();
+  }
+
+  @Get(':kind/:regime/versions')
+  @ApiOkResponse({
+    type: TemplateVersionListDto,
+    description: 'every version of the template, newest first: who saved it, when, what changed',
+  })
+  @ApiNotFoundResponse({ description: 'unknown letter kind or regime' })
+  versions(@Param('kind') kind: string, @Param('regime') regime: string): Promise<TemplateVersionListDto> {
+    return this.notices.templateVersions(kind, regime);
+  }
+
+  @Get(':kind/:regime/versions/:version')
+  @ApiOkResponse({ type: TemplateVersionDto, description: 'one version with its text' })
+  @ApiBadRequestResponse({ description: 'version is not a positive integer' })
+  @ApiNotFoundResponse({ description: 'unknown letter kind, regime or version' })
+  version(@Param('kind') kind: string, @Param('regime') regime: string, @Param('version') version: string): Promise<TemplateVersionDto> {
+    return this.notices.templateVersion(kind, regime, version);
   }
 
   @Put(':kind/:regime')

@@ -224,6 +224,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/templates/{kind}/{regime}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["noticeTemplatesVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/templates/{kind}/{regime}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["noticeTemplatesVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/users": {
         parameters: {
             query?: never;
@@ -1657,6 +1689,8 @@ export interface components {
             status: string;
         };
         CalendarPreviewDto: {
+            /** @description the arrangement as read from the body (an ICS feed parsed): what loading it would store */
+            arrangement: components["schemas"]["CalendarYearDto"];
             /** @description the cases whose due day would change, by current due day */
             changes: components["schemas"]["CalendarPreviewChangeDto"][];
             /**
@@ -2254,6 +2288,70 @@ export interface components {
             roles: ("clerk" | "reviewer" | "supervisor" | "auditor" | "admin")[];
             /** @example clerk */
             username: string;
+        };
+        TemplateVersionDto: {
+            /** @description the parts that differ from the version before (empty for the first) */
+            changed: ("title" | "noun" | "addressee" | "fields" | "paragraphs" | "citations" | "remedies" | "note")[];
+            /** @example 2026-12-03T09:00:00.000Z */
+            createdAt: string | null;
+            /**
+             * @description username of who saved it; null for the bundled one
+             * @example admin
+             */
+            createdBy: string | null;
+            /**
+             * @description that user's display name, when the user exists
+             * @example 系统管理员
+             */
+            createdByName: string | null;
+            /** @description the version new letters of this kind and regime use */
+            inForce: boolean;
+            /**
+             * @description bundled: shipped with the engine; stored: saved by an administrator
+             * @enum {string}
+             */
+            source: "bundled" | "stored";
+            /** @description the template as stored: title, noun, addressee, fields, paragraphs, citations, remedies, note?, and id, kind, regime, version */
+            template: Record<string, never>;
+            /** @example 政府信息公开申请登记回执 */
+            title: string;
+            /** @example 2 */
+            version: number;
+        };
+        TemplateVersionListDto: {
+            /** @description newest first */
+            items: components["schemas"]["TemplateVersionSummaryDto"][];
+            /** @example registration-receipt */
+            kind: string;
+            /** @enum {string} */
+            regime: "2008" | "2019";
+        };
+        TemplateVersionSummaryDto: {
+            /** @description the parts that differ from the version before (empty for the first) */
+            changed: ("title" | "noun" | "addressee" | "fields" | "paragraphs" | "citations" | "remedies" | "note")[];
+            /** @example 2026-12-03T09:00:00.000Z */
+            createdAt: string | null;
+            /**
+             * @description username of who saved it; null for the bundled one
+             * @example admin
+             */
+            createdBy: string | null;
+            /**
+             * @description that user's display name, when the user exists
+             * @example 系统管理员
+             */
+            createdByName: string | null;
+            /** @description the version new letters of this kind and regime use */
+            inForce: boolean;
+            /**
+             * @description bundled: shipped with the engine; stored: saved by an administrator
+             * @enum {string}
+             */
+            source: "bundled" | "stored";
+            /** @example 政府信息公开申请登记回执 */
+            title: string;
+            /** @example 2 */
+            version: number;
         };
         TrackingDto: {
             /**
@@ -2986,6 +3084,74 @@ export interface operations {
         responses: {
             /** @description HTML of the template (body.template, else the one in force) with a sample case (body.input overrides) */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    noticeTemplatesVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: string;
+                regime: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description every version of the template, newest first: who saved it, when, what changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateVersionListDto"];
+                };
+            };
+            /** @description unknown letter kind or regime */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    noticeTemplatesVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: string;
+                regime: string;
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description one version with its text */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateVersionDto"];
+                };
+            };
+            /** @description version is not a positive integer */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown letter kind, regime or version */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
