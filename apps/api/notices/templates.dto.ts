@@ -36,3 +36,33 @@ export class TemplateVersionDto extends TemplateVersionSummaryDto {
   })
   template!: Record<string, unknown>;
 }
+
+export class TemplateSummaryDto {
+  @ApiProperty({ example: 'registration-receipt' }) kind!: string;
+  @ApiProperty({ enum: ['2008', '2019'] }) regime!: string;
+  @ApiProperty({ example: 1 }) version!: number;
+  @ApiProperty({ enum: ['bundled', 'stored'] }) source!: 'bundled' | 'stored';
+  @ApiProperty({ example: '政府信息公开申请登记回执' }) title!: string;
+  @ApiProperty({ required: false, example: 'admin', description: 'stored versions: who saved it' }) createdBy?: string;
+  @ApiProperty({ required: false, example: '2026-12-03T09:00:00.000Z' }) createdAt?: string;
+}
+
+/** The body of PUT …/templates/{kind}/{regime} (and body.template of the preview), checked by validateTemplate. */
+export const TEMPLATE_BODY_SCHEMA = {
+  type: 'object',
+  required: ['title', 'noun', 'addressee', 'fields', 'paragraphs', 'citations', 'remedies'],
+  properties: {
+    title: { type: 'string', example: '政府信息公开申请登记回执' },
+    noun: { type: 'string', example: '回执', description: 'how the letter calls itself in the remedies paragraph' },
+    addressee: { type: 'string', example: '{{applicantName}}' },
+    fields: { type: 'array', items: { type: 'object', additionalProperties: true }, description: '{name, label, type, required, …}' },
+    paragraphs: {
+      type: 'array',
+      items: { type: 'object', additionalProperties: true },
+      description: '{text, role?, when?, unless?, each?} or {slot: "remedies"}',
+    },
+    citations: { type: 'array', items: { type: 'object', additionalProperties: true }, description: '{law, article, paragraph?, item?}' },
+    remedies: { type: 'string', enum: ['none', 'standard', 'refusal', 'partial'] },
+    note: { type: 'string' },
+  },
+} as const;

@@ -1778,15 +1778,18 @@ export interface components {
             name: string;
         };
         CreateOfficeDto: {
-            /** @example 山东省临沂市兰山区北京路1号 */
-            address?: Record<string, never>;
+            /**
+             * @description the office's postal address: every letter's contact block gives it
+             * @example 山东省临沂市兰山区北京路1号
+             */
+            address: string;
             /**
              * @description office code, unique; fixed once created
              * @example LINYI
              */
             code: string;
             /** @example 王科长 */
-            contactPerson?: Record<string, never>;
+            contactPerson?: string | null;
             /**
              * @description the court that hears a suit against the office: every reply letter names it
              * @example 临沂市兰山区人民法院
@@ -1798,11 +1801,14 @@ export interface components {
              * @description 文号 prefix of the letters; absent: the built-in default
              * @example 临政公开
              */
-            noticePrefix?: Record<string, never>;
-            /** @example 0539-8721234 */
-            phone?: Record<string, never>;
+            noticePrefix?: string | null;
+            /**
+             * @description the office's phone: every letter's contact block gives it
+             * @example 0539-8721234
+             */
+            phone: string;
             /** @example 276000 */
-            postcode?: Record<string, never>;
+            postcode?: string | null;
             /**
              * @description the body that hears 行政复议 against the office: every reply letter names it
              * @example 临沂市人民政府
@@ -1859,7 +1865,7 @@ export interface components {
              * @description required for clerk, reviewer, supervisor
              * @example OGI
              */
-            departmentCode?: Record<string, never>;
+            departmentCode?: string | null;
             /** @example 张三（承办人） */
             displayName: string;
             /**
@@ -2289,6 +2295,25 @@ export interface components {
             /** @example clerk */
             username: string;
         };
+        TemplateSummaryDto: {
+            /** @example 2026-12-03T09:00:00.000Z */
+            createdAt?: string;
+            /**
+             * @description stored versions: who saved it
+             * @example admin
+             */
+            createdBy?: string;
+            /** @example registration-receipt */
+            kind: string;
+            /** @enum {string} */
+            regime: "2008" | "2019";
+            /** @enum {string} */
+            source: "bundled" | "stored";
+            /** @example 政府信息公开申请登记回执 */
+            title: string;
+            /** @example 1 */
+            version: number;
+        };
         TemplateVersionDto: {
             /** @description the parts that differ from the version before (empty for the first) */
             changed: ("title" | "noun" | "addressee" | "fields" | "paragraphs" | "citations" | "remedies" | "note")[];
@@ -2386,10 +2411,13 @@ export interface components {
             name?: string;
         };
         UpdateOfficeDto: {
-            /** @example 山东省临沂市兰山区北京路1号 */
-            address?: Record<string, never> | null;
+            /**
+             * @description can be changed, not cleared: every letter gives it
+             * @example 山东省临沂市兰山区北京路1号
+             */
+            address?: string;
             /** @example 王科长 */
-            contactPerson?: Record<string, never> | null;
+            contactPerson?: string | null;
             /**
              * @description can be changed, not cleared: every reply letter names it
              * @example 临沂市兰山区人民法院
@@ -2398,11 +2426,14 @@ export interface components {
             /** @example 临沂市人民政府办公室 */
             name?: string;
             /** @example 临政公开 */
-            noticePrefix?: Record<string, never> | null;
-            /** @example 0539-8721234 */
-            phone?: Record<string, never> | null;
+            noticePrefix?: string | null;
+            /**
+             * @description can be changed, not cleared: every letter gives it
+             * @example 0539-8721234
+             */
+            phone?: string;
             /** @example 276000 */
-            postcode?: Record<string, never> | null;
+            postcode?: string | null;
             /**
              * @description can be changed, not cleared: every reply letter names it
              * @example 临沂市人民政府
@@ -3031,7 +3062,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TemplateSummaryDto"][];
+                };
             };
             /** @description not an administrator */
             403: {
@@ -3052,7 +3085,36 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @example {{applicantName}} */
+                    addressee: string;
+                    /** @description {law, article, paragraph?, item?} */
+                    citations: {
+                        [key: string]: unknown;
+                    }[];
+                    /** @description {name, label, type, required, …} */
+                    fields: {
+                        [key: string]: unknown;
+                    }[];
+                    note?: string;
+                    /**
+                     * @description how the letter calls itself in the remedies paragraph
+                     * @example 回执
+                     */
+                    noun: string;
+                    /** @description {text, role?, when?, unless?, each?} or {slot: "remedies"} */
+                    paragraphs: {
+                        [key: string]: unknown;
+                    }[];
+                    /** @enum {string} */
+                    remedies: "none" | "standard" | "refusal" | "partial";
+                    /** @example 政府信息公开申请登记回执 */
+                    title: string;
+                };
+            };
+        };
         responses: {
             /** @description the new version, used by the next notices of that kind and regime */
             200: {
@@ -3080,7 +3142,43 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description overrides of the sample case */
+                    input?: {
+                        [key: string]: unknown;
+                    };
+                    /** @description a template not yet saved; absent: the one in force */
+                    template?: {
+                        /** @example {{applicantName}} */
+                        addressee: string;
+                        /** @description {law, article, paragraph?, item?} */
+                        citations: {
+                            [key: string]: unknown;
+                        }[];
+                        /** @description {name, label, type, required, …} */
+                        fields: {
+                            [key: string]: unknown;
+                        }[];
+                        note?: string;
+                        /**
+                         * @description how the letter calls itself in the remedies paragraph
+                         * @example 回执
+                         */
+                        noun: string;
+                        /** @description {text, role?, when?, unless?, each?} or {slot: "remedies"} */
+                        paragraphs: {
+                            [key: string]: unknown;
+                        }[];
+                        /** @enum {string} */
+                        remedies: "none" | "standard" | "refusal" | "partial";
+                        /** @example 政府信息公开申请登记回执 */
+                        title: string;
+                    };
+                };
+            };
+        };
         responses: {
             /** @description HTML of the template (body.template, else the one in force) with a sample case (body.input overrides) */
             200: {
@@ -4850,7 +4948,43 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description overrides of the sample case */
+                    input?: {
+                        [key: string]: unknown;
+                    };
+                    /** @description a template not yet saved; absent: the one in force */
+                    template?: {
+                        /** @example {{applicantName}} */
+                        addressee: string;
+                        /** @description {law, article, paragraph?, item?} */
+                        citations: {
+                            [key: string]: unknown;
+                        }[];
+                        /** @description {name, label, type, required, …} */
+                        fields: {
+                            [key: string]: unknown;
+                        }[];
+                        note?: string;
+                        /**
+                         * @description how the letter calls itself in the remedies paragraph
+                         * @example 回执
+                         */
+                        noun: string;
+                        /** @description {text, role?, when?, unless?, each?} or {slot: "remedies"} */
+                        paragraphs: {
+                            [key: string]: unknown;
+                        }[];
+                        /** @enum {string} */
+                        remedies: "none" | "standard" | "refusal" | "partial";
+                        /** @example 政府信息公开申请登记回执 */
+                        title: string;
+                    };
+                };
+            };
+        };
         responses: {
             /** @description HTML of the reply letter the current draft would produce if issued today (number still to be given); nothing stored */
             200: {
