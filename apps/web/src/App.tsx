@@ -1,11 +1,15 @@
 import {
+  BankOutlined,
   BellOutlined,
+  CalendarOutlined,
   CheckSquareOutlined,
   FileAddOutlined,
   InboxOutlined,
   LogoutOutlined,
   MailOutlined,
   ProfileOutlined,
+  SnippetsOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Button, Result, Space, Spin, Typography } from 'antd';
@@ -24,6 +28,10 @@ const CaseDetail = lazy(() => import('./pages/CaseDetail'));
 const Review = lazy(() => import('./pages/Review'));
 const Notifications = lazy(() => import('./pages/Notifications'));
 const Outbox = lazy(() => import('./pages/Outbox'));
+const AdminUsers = lazy(() => import('./pages/admin/Users'));
+const AdminOffices = lazy(() => import('./pages/admin/Offices'));
+const AdminCalendar = lazy(() => import('./pages/admin/Calendar'));
+const AdminTemplates = lazy(() => import('./pages/admin/Templates'));
 const PublicApply = lazy(() => import('./pages/PublicApply'));
 const PublicTrack = lazy(() => import('./pages/PublicTrack'));
 
@@ -40,6 +48,10 @@ const MENU: MenuItem[] = [
   { path: '/review', name: '审核', icon: <CheckSquareOutlined />, roles: ['reviewer', 'supervisor'] },
   { path: '/notifications', name: '通知', icon: <BellOutlined /> },
   { path: '/outbox', name: '发件箱', icon: <MailOutlined />, roles: ['admin'] },
+  { path: '/admin/users', name: '用户管理', icon: <TeamOutlined />, roles: ['admin'] },
+  { path: '/admin/offices', name: '机关与部门', icon: <BankOutlined />, roles: ['admin'] },
+  { path: '/admin/calendar', name: '工作日历', icon: <CalendarOutlined />, roles: ['admin'] },
+  { path: '/admin/templates', name: '文书模板', icon: <SnippetsOutlined />, roles: ['admin'] },
 ];
 
 export function App() {
@@ -73,6 +85,14 @@ function Page({ path, session }: { path: string; session: Session }) {
       return <Notifications />;
     case '/outbox':
       return <Outbox />;
+    case '/admin/users':
+      return <AdminUsers session={session} />;
+    case '/admin/offices':
+      return <AdminOffices />;
+    case '/admin/calendar':
+      return <AdminCalendar />;
+    case '/admin/templates':
+      return <AdminTemplates />;
     default:
       return <Result status="404" title="页面不存在" extra={<Button onClick={() => navigate('/')}>返回我的待办</Button>} />;
   }
