@@ -4,7 +4,7 @@
 // that carries it to the running cases and its progress.
 import { InboxOutlined } from '@ant-design/icons';
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Empty, Progress, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Collapse, Descriptions, Empty, Progress, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api, ok, type Schemas } from '../../api/client';
@@ -32,32 +32,62 @@ function readArrangement(name: string, text: string, year: number): Arrangement 
   return parsed as Schemas['CalendarYearDto'];
 }
 
-function DaysTable({ days, compareWith }: { days: Day[]; compareWith?: Day[] }) {
-  const before = compareWith && new Map(compareWith.map((d) => [d.date, d.kind]));
+const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
+const shortDay = (d: string) => `${dayjs(d).format('M月D日')}(${WEEKDAYS[dayjs(d).day()]})`;
+
+/** The year as an administrator checks it against the notice: one row per holiday, its days off and its make-up working days. */
+function GroupedDays({ days, label }: { days: Day[]; label: string }) {
+  const groups = new Map<string, { holiday: string[]; workday: string[] }>();
+  for (const d of [...days].sort((a, b) => a.date.localeCompare(b.date))) {
+    const name = (d.name ?? '其他').replace(/调休上班$/, '');
+    const g = groups.get(name) ?? { holiday: [], workday: [] };
+    g[d.kind].push(d.date);
+    groups.set(name, g);
+  }
   return (
-    <Table<Day>
+    <Table
+      size="small"
+      rowKey="name"
+      aria-label={label}
+      pagination={false}
+      dataSource={[...groups].map(([name, g]) => ({ name, ...g }))}
+      columns={[
+        { title: '节日', dataIndex: 'name', width: 140 },
+        {
+          title: <Tag color={KIND.holiday.color}>休</Tag>,
+          dataIndex: 'holiday',
+          render: (ds: string[]) => (ds.length ? ds.map(shortDay).join('、') : '—'),
+        },
+        {
+          title: <Tag color={KIND.workday.color}>班</Tag>,
+          dataIndex: 'workday',
+          render: (ds: string[]) => (ds.length ? ds.map(shortDay).join('、') : '—'),
+        },
+      ]}
+    />
+  );
+}
+
+/** The days the file would change: added, changed or no longer there. */
+function DayDifferences({ proposed, current }: { proposed: Day[]; current: Day[] }) {
+  const before = new Map(current.map((d) => [d.date, d]));
+  const after = new Map(proposed.map((d) => [d.date, d]));
+  const rows = [
+    ...proposed.filter((d) => before.get(d.date)?.kind !== d.kind).map((d) => ({ ...d, change: before.has(d.date) ? '改变' : '新增' })),
+    ...current.filter((d) => !after.has(d.date)).map((d) => ({ ...d, change: '删除（恢复为平常的工作日或周末）' })),
+  ].sort((a, b) => a.date.localeCompare(b.date));
+  if (!rows.length) return <Typography.Paragraph>文件中的安排与现行日历相同。</Typography.Paragraph>;
+  return (
+    <Table
       size="small"
       rowKey="date"
-      dataSource={[...days].sort((a, b) => a.date.localeCompare(b.date))}
       pagination={false}
-      scroll={{ y: 360 }}
+      dataSource={rows}
       columns={[
         { title: '日期', dataIndex: 'date', render: (d: string) => formatDay(d) },
-        {
-          title: '安排',
-          dataIndex: 'kind',
-          render: (k: Day['kind']) => <Tag color={KIND[k].color}>{KIND[k].text}</Tag>,
-        },
+        { title: '安排', dataIndex: 'kind', render: (k: Day['kind']) => <Tag color={KIND[k].color}>{KIND[k].text}</Tag> },
         { title: '节日', dataIndex: 'name', render: (n?: string) => n ?? '—' },
-        ...(before
-          ? [
-              {
-                title: '与现行日历相比',
-                render: (_: unknown, d: Day) =>
-                  before.get(d.date) === d.kind ? '相同' : <Typography.Text strong>{before.has(d.date) ? '改变' : '新增'}</Typography.Text>,
-              },
-            ]
-          : []),
+        { title: '变化', dataIndex: 'change', render: (c: string) => <Typography.Text strong>{c}</Typography.Text> },
       ]}
     />
   );
@@ -132,6 +162,7 @@ function Calendar() {
         <Space wrap>
           <Typography.Text id="calendar-year-label">年份</Typography.Text>
           <Select
+            id="calendar-year"
             aria-labelledby="calendar-year-label"
             style={{ width: 120 }}
             value={year}
@@ -159,7 +190,7 @@ function Calendar() {
               <Descriptions.Item label="节假日">{current.data.days.filter((d) => d.kind === 'holiday').length} 天</Descriptions.Item>
               <Descriptions.Item label="调休上班日">{current.data.days.filter((d) => d.kind === 'workday').length} 天</Descriptions.Item>
             </Descriptions>
-            <DaysTable days={current.data.days} />
+            <GroupedDays days={current.data.days} label={`${year}年现行日历`} />
           </>
         )}
       </Card>
@@ -226,15 +257,6 @@ function CalendarPreview({
   return (
     <div data-testid="calendar-preview" style={{ marginTop: 16 }}>
       <Typography.Title level={4} style={{ fontSize: 15 }}>
-        预览：文件中的安排
-      </Typography.Title>
-      <Typography.Paragraph>
-        {p.arrangement.notice ? `依据：${p.arrangement.notice}。` : ''}共 {p.days} 天：节假日{' '}
-        {p.arrangement.days.filter((d) => d.kind === 'holiday').length} 天，调休上班日{' '}
-        {p.arrangement.days.filter((d) => d.kind === 'workday').length} 天。
-      </Typography.Paragraph>
-      <DaysTable days={p.arrangement.days} compareWith={current} />
-      <Typography.Title level={4} style={{ fontSize: 15, marginTop: 16 }}>
         预览：答复期限会改变的未办结案件
       </Typography.Title>
       <Typography.Paragraph>
@@ -279,6 +301,21 @@ function CalendarPreview({
           ]}
         />
       )}
+      <Typography.Title level={4} style={{ fontSize: 15, marginTop: 16 }}>
+        预览：文件与现行日历的差别
+      </Typography.Title>
+      <Typography.Paragraph>
+        {p.arrangement.notice ? `依据：${p.arrangement.notice}。` : ''}文件共 {p.days} 天：节假日{' '}
+        {p.arrangement.days.filter((d) => d.kind === 'holiday').length} 天，调休上班日{' '}
+        {p.arrangement.days.filter((d) => d.kind === 'workday').length} 天。
+      </Typography.Paragraph>
+      {current && <DayDifferences proposed={p.arrangement.days} current={current} />}
+      <Collapse
+        style={{ marginTop: 12 }}
+        items={[
+          { key: 'all', label: '查看文件中的全部安排', children: <GroupedDays days={p.arrangement.days} label="文件中的全部安排" /> },
+        ]}
+      />
       <div style={{ marginTop: 16 }}>{children}</div>
     </div>
   );

@@ -4,7 +4,7 @@
 // when, and what it changed; any old version can be viewed and taken as the starting point.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Empty, Input, Modal, Row, Select, Space, Table, Tabs, Tag, Typography, message } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { api, ok, type Schemas } from '../../api/client';
 import { adminOnly, adminKeys, ErrorAlert, formatMoment } from './common';
 
@@ -45,6 +45,15 @@ const REGIMES = [
 ];
 const ROLE_LABELS: Record<string, string> = { item: '列项', closing: '结尾', contact: '联系方式', body: '正文' };
 const PREVIEW_DELAY_MS = 600;
+/** Values the engine fills in itself (not the template's fields), as the conditions of a paragraph name them. */
+const VALUE_LABELS: Record<string, string> = {
+  officeContact: '本机关联系方式',
+  withheld: '不予公开的部分',
+  reasons: '理由',
+  reasonsReceivedOn: '收到理由的日期',
+  previousNoticeNumber: '原告知书文号',
+  paymentDeadline: '缴费期限',
+};
 
 const editableOf = (t: TemplateBody): Editable => {
   const x = t as unknown as Editable;
@@ -80,16 +89,34 @@ async function renderPreview(kind: string, regime: string, template: Editable): 
   ) as Promise<string>;
 }
 
+/** A4 letter HTML is about 800 px wide: shrunk to the column it is shown in. */
+const LETTER_WIDTH_PX = 820;
+
 function PreviewFrame({ html, title }: { html: string | undefined; title: string }) {
-  if (!html) return <Empty description="暂无预览" />;
+  const [width, setWidth] = useState(0);
+  const box = useRef<HTMLDivElement | null>(null);
+  useEffect(() => {
+    if (!box.current) return;
+    const observer = new ResizeObserver(([entry]) => setWidth(entry.contentRect.width));
+    observer.observe(box.current);
+    return () => observer.disconnect();
+  }, []);
+  const zoom = width ? Math.min(1, (width - 24) / LETTER_WIDTH_PX) : 1;
+  const doc = html?.includes('</head>') ? html.replace('</head>', `<style>html{zoom:${zoom.toFixed(3)}}</style></head>`) : html;
   return (
-    <iframe
-      title={title}
-      srcDoc={html}
-      sandbox=""
-      data-testid="template-preview"
-      style={{ width: '100%', height: 640, border: '1px solid #d9d9d9', background: '#fff' }}
-    />
+    <div ref={box}>
+      {doc ? (
+        <iframe
+          title={title}
+          srcDoc={doc}
+          sandbox=""
+          data-testid="template-preview"
+          style={{ width: '100%', height: 680, border: '1px solid #d9d9d9', background: '#fff' }}
+        />
+      ) : (
+        <Empty description="暂无预览" />
+      )}
+    </div>
   );
 }
 
@@ -155,6 +182,7 @@ function Templates() {
     },
   });
 
+  const nameOf = (value: string) => draft?.fields.find((f) => f.name === value)?.label ?? VALUE_LABELS[value] ?? value;
   const setPart = <K extends keyof Editable>(k: K, v: Editable[K]) => draft && setDraft({ ...draft, [k]: v });
   const setParagraph = (i: number, text: string) =>
     draft && setDraft({ ...draft, paragraphs: draft.paragraphs.map((p, j) => (j === i ? { ...p, text } : p)) });
@@ -245,13 +273,13 @@ function Templates() {
                               <div key={i}>
                                 <label htmlFor={`tpl-p-${i}`}>
                                   第 {i + 1} 段{p.role && p.role !== 'body' ? `（${ROLE_LABELS[p.role] ?? p.role}）` : ''}
-                                  {p.when ? `，仅当填写了“${p.when}”时出现` : ''}
-                                  {p.unless ? `，仅当未填写“${p.unless}”时出现` : ''}
-                                  {p.each ? `，按“${p.each}”逐项重复` : ''}
+                                  {p.when ? `，仅当有“${nameOf(p.when)}”时出现` : ''}
+                                  {p.unless ? `，仅当没有“${nameOf(p.unless)}”时出现` : ''}
+                                  {p.each ? `，按“${nameOf(p.each)}”逐项重复` : ''}
                                 </label>
                                 <Input.TextArea
                                   id={`tpl-p-${i}`}
-                                  autoSize={{ minRows: 2, maxRows: 10 }}
+                                  autoSize={{ minRows: 3, maxRows: 12 }}
                                   value={p.text}
                                   onChange={(e) => setParagraph(i, e.target.value)}
                                 />
@@ -311,7 +339,7 @@ function Templates() {
                   >
                     放弃修改
                   </Button>
-                  {changed && <Typography.Text type="warning">有未保存的修改</Typography.Text>}
+                  {changed && <Tag color="orange">有未保存的修改</Tag>}
                 </Space>
               </Space>
             )}

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { api, ok, type Schemas } from '../../api/client';
 import { ROLE_LABELS, STATUS_LABELS } from '../../i18n/labels';
 import type { Session } from '../../session';
-import { adminOnly, adminKeys, ErrorAlert, formatDay, formatMoment, oneTimePassword, useDepartments, useOffices } from './common';
+import { adminOnly, adminKeys, ErrorAlert, formatDay, oneTimePassword, useDepartments, useOffices } from './common';
 
 type User = Schemas['UserDto'];
 type Role = User['role'];
@@ -28,7 +28,7 @@ const T = {
   displayName: '姓名',
   department: '部门',
   email: '电子邮箱',
-  openCases: '承办中的案件',
+  openCases: '在办案件',
   actions: '操作',
   edit: '修改',
   deactivate: '停用',
@@ -232,13 +232,13 @@ function Users({ session }: { session: Session }) {
             dataIndex: 'active',
             render: (a: boolean) => (a ? <Tag color="green">{T.active}</Tag> : <Tag>{T.inactive}</Tag>),
           },
-          { title: '创建时间', dataIndex: 'createdAt', render: (t: string) => formatMoment(t) },
           {
             title: T.actions,
+            width: 230,
             render: (_, u) => {
               const self = u.username === session.user.username;
               return (
-                <Space size={0} wrap>
+                <Space size={0}>
                   <Button type="link" aria-label={`${T.edit} ${u.username}`} onClick={() => setEditing(u)}>
                     {T.edit}
                   </Button>
@@ -326,6 +326,7 @@ function Users({ session }: { session: Session }) {
 
       <Modal
         open={!!password}
+        destroyOnClose
         title={password?.created ? '用户已创建' : '密码已重置'}
         onCancel={() => setPassword(null)}
         footer={
@@ -386,8 +387,7 @@ function DeactivateDialog({ user, onClose, onConfirm }: { user: User; onClose: (
           <Table
             size="small"
             rowKey="id"
-            pagination={false}
-            scroll={{ y: 240 }}
+            pagination={{ pageSize: 8, hideOnSinglePage: true, size: 'small' }}
             dataSource={held.data.items}
             columns={[
               { title: '登记编号', dataIndex: 'registrationNumber' },
