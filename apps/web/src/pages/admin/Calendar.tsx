@@ -102,6 +102,8 @@ function Calendar() {
   const [file, setFile] = useState<{ name: string; body: Arrangement } | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
+  // The calendar in force when the file was chosen: what the preview compares with, also after applying.
+  const [baseline, setBaseline] = useState<Day[] | undefined>();
   const current = useQuery({
     queryKey: adminKeys.calendarYear(year),
     queryFn: () => ok(api.GET('/api/calendar/years/{year}', { params: { path: { year: String(year) } } })),
@@ -133,6 +135,7 @@ function Calendar() {
     try {
       const body = readArrangement(f.name, await f.text(), year);
       setFile({ name: f.name, body });
+      setBaseline(current.data?.days);
       preview.mutate(body);
     } catch (err) {
       setFile(null);
@@ -214,7 +217,7 @@ function Calendar() {
         </div>
         {preview.isPending && <Typography.Paragraph>正在预览……</Typography.Paragraph>}
         {p && file && (
-          <CalendarPreview preview={p} current={current.data?.days} applied={!!apply.data} jobDone={!!job.data?.finishedAt}>
+          <CalendarPreview preview={p} current={baseline ?? current.data?.days} applied={!!apply.data} jobDone={!!job.data?.finishedAt}>
             {!apply.data && (
               <Space direction="vertical">
                 <ErrorAlert error={apply.error} />
