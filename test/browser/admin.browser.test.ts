@@ -121,6 +121,27 @@ describe('the administration pages in the browser', () => {
     await page.getByRole('button', { name: '启用 li.si' }).click();
     await page.getByRole('button', { name: /^启\s*用$/ }).click();
     await see(row).toContainText('在用');
+
+    // A new password, shown once: it works, and the one before does not.
+    await page.getByRole('button', { name: '重置密码 li.si' }).click();
+    await page.getByRole('button', { name: /^重\s*置$/ }).click();
+    const shown = page.getByTestId('one-time-password');
+    const password = ((await shown.textContent()) ?? '').trim();
+    expect(password).toMatch(/^[A-Za-z2-9]{14}$/);
+    await page.getByRole('button', { name: /我已记下/ }).click();
+    await see(shown).toHaveCount(0);
+    await request(s.http).post('/api/auth/login').send({ username: 'li.si', password }).expect(200);
+
+    // Name and e-mail changed in the dialog; the row shows them.
+    await page.getByRole('button', { name: '修改 li.si' }).click();
+    const dialog2 = page.getByRole('dialog');
+    await dialog2.getByLabel('姓名').fill('李四（信息公开岗）');
+    await dialog2.getByLabel('电子邮箱').fill('not-an-address');
+    await see(dialog2.getByText('电子邮箱格式不正确')).toBeVisible();
+    await dialog2.getByLabel('电子邮箱').fill('li.si@example.gov.cn');
+    await dialog2.getByRole('button', { name: /保\s*存/ }).click();
+    await see(row).toContainText('李四（信息公开岗）');
+    await see(row).toContainText('li.si@example.gov.cn');
   });
 
   it('keeps an office’s reconsideration organ, court, address and phone required, in Chinese per field', async () => {

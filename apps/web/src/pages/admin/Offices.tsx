@@ -198,9 +198,9 @@ function Offices() {
         grid
         rowProps={{ gutter: 16 }}
         open={!!editing}
+        onOpenChange={(o) => !o && setEditing(null)}
         modalProps={{
           destroyOnClose: true,
-          onCancel: () => setEditing(null),
           afterClose: () => setFormError(null),
         }}
         initialValues={editing ? Object.fromEntries(Object.entries(editing).map(([k, v]) => [k, v ?? undefined])) : undefined}
@@ -295,7 +295,8 @@ function Departments({ office }: { office: Office }) {
       <ModalForm<{ name: string }>
         title={`部门改名：${renaming?.name ?? ''}`}
         open={!!renaming}
-        modalProps={{ destroyOnClose: true, onCancel: () => setRenaming(null), afterClose: () => setFormError(null) }}
+        onOpenChange={(o) => !o && setRenaming(null)}
+        modalProps={{ destroyOnClose: true, afterClose: () => setFormError(null) }}
         initialValues={renaming ? { name: renaming.name } : undefined}
         submitter={{ searchConfig: { submitText: '保存', resetText: '取消' } }}
         onFinish={async (v) => {

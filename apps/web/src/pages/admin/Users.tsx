@@ -56,6 +56,7 @@ function Users({ session }: { session: Session }) {
   const [active, setActive] = useState<'true' | 'false' | undefined>();
   const [error, setError] = useState<unknown>(null);
   const [createError, setCreateError] = useState<unknown>(null);
+  const [editError, setEditError] = useState<unknown>(null);
   const [editing, setEditing] = useState<User | null>(null);
   const [deactivating, setDeactivating] = useState<User | null>(null);
   const [password, setPassword] = useState<{ username: string; password: string; created: boolean } | null>(null);
@@ -281,7 +282,8 @@ function Users({ session }: { session: Session }) {
       <ModalForm<UserForm>
         title={`修改用户：${editing?.username ?? ''}`}
         open={!!editing}
-        modalProps={{ destroyOnClose: true, onCancel: () => setEditing(null) }}
+        onOpenChange={(o) => !o && setEditing(null)}
+        modalProps={{ destroyOnClose: true, afterClose: () => setEditError(null) }}
         initialValues={
           editing
             ? {
@@ -295,21 +297,28 @@ function Users({ session }: { session: Session }) {
         submitter={{ searchConfig: { submitText: '保存', resetText: '取消' } }}
         onFinish={async (v) => {
           if (!editing) return true;
-          await update
-            .mutateAsync({
-              username: editing.username,
-              body: {
-                displayName: v.displayName.trim(),
-                role: v.role,
-                departmentCode: v.departmentCode ?? null,
-                email: v.email?.trim() ? v.email.trim() : null,
-              },
-            })
-            .catch(() => undefined);
+          try {
+            await ok(
+              api.PATCH('/api/admin/users/{username}', {
+                params: { path: { username: editing.username } },
+                body: {
+                  displayName: v.displayName.trim(),
+                  role: v.role,
+                  departmentCode: v.departmentCode ?? null,
+                  email: v.email?.trim() ? v.email.trim() : null,
+                },
+              }),
+            );
+          } catch (err) {
+            setEditError(err);
+            return false; // the dialog stays open with the server's answer in it
+          }
           setEditing(null);
+          await refresh();
           return true;
         }}
       >
+        <ErrorAlert error={editError} />
         {commonFields}
       </ModalForm>
 
