@@ -31,3 +31,31 @@ export async function nextTemplateVersion(q: Queryable, kind: LetterKind, regime
   ]);
   return Math.max(Number(max), findTemplate(kind, regime)?.version ?? 0) + 1;
 }
+
+export interface StoredTemplateVersion {
+  version: number;
+  body: NoticeTemplate;
+  createdBy: string;
+  /** The user's display name when the user still exists. */
+  createdByName: string | null;
+  createdAt: Date;
+}
+
+/** Every stored (active) version of kind.regime, oldest first, with who saved it. */
+export async function storedTemplateVersions(q: Queryable, kind: LetterKind, regime: Regime): Promise<StoredTemplateVersion[]> {
+  const rows: { version: number; body: NoticeTemplate; created_by: string; display_name: string | null; created_at: Date }[] =
+    await q.query(
+      `SELECT t.version, t.body, t.created_by, u.display_name, t.created_at
+         FROM notice_templates t LEFT JOIN users u ON u.username = t.created_by
+        WHERE t.kind = $1 AND t.regime = $2 AND t.active
+        ORDER BY t.version`,
+      [kind, regime],
+    );
+  return rows.map((r) => ({
+    version: Number(r.version),
+    body: r.body,
+    createdBy: r.created_by,
+    createdByName: r.display_name,
+    createdAt: r.created_at,
+  }));
+}

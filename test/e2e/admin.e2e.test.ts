@@ -90,9 +90,11 @@ describe('administration: offices, departments, users and their log', () => {
         registrationPrefix: 'YNZF',
         reconsiderationOrgan: '临沂市人民政府',
         court: '沂南县人民法院',
+        address: '山东省临沂市沂南县人民路1号',
+        phone: '0539-3221234',
       })
       .expect(201);
-    expect(minimal.body).toMatchObject({ code: 'YINAN', noticePrefix: null, address: null, court: '沂南县人民法院' });
+    expect(minimal.body).toMatchObject({ code: 'YINAN', noticePrefix: null, postcode: null, contactPerson: null, court: '沂南县人民法院' });
 
     const dup = await request(stack.http)
       .post('/api/admin/offices')
@@ -116,6 +118,12 @@ describe('administration: offices, departments, users and their log', () => {
     await rejected(post({ reconsiderationOrgan: undefined }), 'reconsiderationOrgan');
     await rejected(post({ court: undefined }), 'court');
     await rejected(post({ reconsiderationOrgan: null }), 'reconsiderationOrgan');
+    // Every letter's contact block gives the office's address and phone: both are required too.
+    await rejected(post({ address: undefined }), 'address');
+    await rejected(post({ address: null }), 'address');
+    await rejected(post({ address: '  ' }), 'address');
+    await rejected(post({ phone: undefined }), 'phone');
+    await rejected(post({ phone: null }), 'phone');
     // An office never reviews its own act (legal-rules.md section 7).
     await rejected(post({ reconsiderationOrgan: office.name }), 'reconsiderationOrgan');
     await rejected(post({ code: 'feixian' }), 'code');
@@ -159,18 +167,18 @@ describe('administration: offices, departments, users and their log', () => {
     const changed = await request(stack.http)
       .patch('/api/admin/offices/TANCHENG')
       .set(as('admin'))
-      .send({ name: '郯城县人民政府', address: null, phone: '0539-6229999' })
+      .send({ name: '郯城县人民政府', postcode: null, phone: '0539-6229999' })
       .expect(200);
-    expect(changed.body).toMatchObject({ ...office, name: '郯城县人民政府', address: null, phone: '0539-6229999' });
-    const [row] = await stack.dataSource.query(`SELECT name, address, phone, court FROM offices WHERE code = 'TANCHENG'`);
-    expect(row).toEqual({ name: '郯城县人民政府', address: null, phone: '0539-6229999', court: office.court });
+    expect(changed.body).toMatchObject({ ...office, name: '郯城县人民政府', postcode: null, phone: '0539-6229999' });
+    const [row] = await stack.dataSource.query(`SELECT name, postcode, phone, court FROM offices WHERE code = 'TANCHENG'`);
+    expect(row).toEqual({ name: '郯城县人民政府', postcode: null, phone: '0539-6229999', court: office.court });
 
     // The same PATCH again: nothing changes and nothing more is logged.
     const logged = await auditRows();
     await request(stack.http)
       .patch('/api/admin/offices/TANCHENG')
       .set(as('admin'))
-      .send({ name: '郯城县人民政府', address: null, phone: '0539-6229999' })
+      .send({ name: '郯城县人民政府', postcode: null, phone: '0539-6229999' })
       .expect(200);
     expect(await auditRows()).toBe(logged);
 
@@ -183,6 +191,8 @@ describe('administration: offices, departments, users and their log', () => {
     await rejected(patch({ court: '' }), 'court');
     await rejected(patch({ court: null }), 'court');
     await rejected(patch({ reconsiderationOrgan: null }), 'reconsiderationOrgan');
+    await rejected(patch({ address: null }), 'address');
+    await rejected(patch({ phone: null }), 'phone');
     const missing = await request(stack.http).patch('/api/admin/offices/NOWHERE').set(as('admin')).send({ name: 'x' }).expect(404);
     expect(missing.body.message).toBe('office NOWHERE not found');
   });
@@ -482,8 +492,8 @@ describe('administration: offices, departments, users and their log', () => {
     const officeLog = await request(stack.http).get('/api/admin/audit?entityType=office&entityKey=TANCHENG').set(as('admin')).expect(200);
     const update = officeLog.body.items[0];
     expect(update).toMatchObject({ action: 'office.update', entityType: 'office', occurredAt: expect.any(String) });
-    expect(update.before).toMatchObject({ name: office.name, address: office.address });
-    expect(update.after).toMatchObject({ name: '郯城县人民政府', address: null });
+    expect(update.before).toMatchObject({ name: office.name, postcode: office.postcode });
+    expect(update.after).toMatchObject({ name: '郯城县人民政府', postcode: null });
     const created = officeLog.body.items[1];
     expect(created.before).toBeNull();
     expect(created.after).toMatchObject({ code: 'TANCHENG', registrationPrefix: 'TCZF' });
@@ -513,6 +523,8 @@ describe('administration: offices, departments, users and their log', () => {
       registrationPrefix: 'LLZF',
       reconsiderationOrgan: '临沂市人民政府',
       court: '兰陵县人民法院',
+      address: '山东省临沂市兰陵县人民路1号',
+      phone: '0539-5221234',
     };
     await request(stack.http).post('/api/admin/offices').set(as('admin')).send(lanling).expect(201);
     await request(stack.http)

@@ -129,6 +129,11 @@ describe('calendar administration: the database calendar drives deadlines', () =
       .send({ ics })
       .expect(200);
     expect(fromIcs.body.changes.map((c: { dueOnAfter: string }) => c.dueOnAfter)).toEqual(['2026-12-28']);
+    // The preview returns the arrangement as it read it: the parsed feed, the JSON as given.
+    expect(fromIcs.body.arrangement).toMatchObject({ year: 2026, official: true });
+    expect(fromIcs.body.arrangement.days).toContainEqual(expect.objectContaining({ date: '2026-12-01', kind: 'holiday' }));
+    expect(preview.body.arrangement.days).toHaveLength(corrected.days.length);
+    expect(preview.body.arrangement.days).toContainEqual({ date: '2026-12-01', kind: 'holiday', name: '测试更正' });
     const badIcs = await request(stack.http)
       .post('/api/admin/calendar/years/2026/preview')
       .set('Authorization', tokens.admin)

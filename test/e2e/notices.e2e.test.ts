@@ -296,6 +296,49 @@ describe('notices: issued by the workflow, stored, served; templates administere
     expect(docxText((await docx(receipt.id)).body)).toContain(title);
   });
 
+  it('lists the versions of a template with who saved each and what changed, and returns an old version', async () => {
+    // After the previous test: version 2 of registration-receipt/2019 changed the title.
+    await request(stack.http).get('/api/admin/templates/registration-receipt/2019/versions').set(as('clerk')).expect(403);
+    const list = await request(stack.http).get('/api/admin/templates/registration-receipt/2019/versions').set(as('admin')).expect(200);
+    const [{ display_name: adminName }] = await stack.dataSource.query(`SELECT display_name FROM users WHERE username = 'admin'`);
+    expect(list.body).toEqual({
+      kind: 'registration-receipt',
+      regime: '2019',
+      items: [
+        {
+          version: 2,
+          source: 'stored',
+          title: '政府信息公开申请登记回执（第二版）',
+          createdBy: 'admin',
+          createdByName: adminName,
+          createdAt: expect.any(String),
+          changed: ['title'],
+          inForce: true,
+        },
+        {
+          version: 1,
+          source: 'bundled',
+          title: getTemplate('registration-receipt', '2019').title,
+          createdBy: null,
+          createdByName: null,
+          createdAt: null,
+          changed: [],
+          inForce: false,
+        },
+      ],
+    });
+    const old = await request(stack.http).get('/api/admin/templates/registration-receipt/2019/versions/1').set(as('admin')).expect(200);
+    expect(old.body).toMatchObject({ version: 1, source: 'bundled', inForce: false });
+    expect(old.body.template).toEqual(JSON.parse(JSON.stringify(getTemplate('registration-receipt', '2019'))));
+    const current = await request(stack.http).get('/api/admin/templates/registration-receipt/2019/versions/2').set(as('admin')).expect(200);
+    expect(current.body.template).toMatchObject({ version: 2, title: '政府信息公开申请登记回执（第二版）' });
+    const missing = await request(stack.http).get('/api/admin/templates/registration-receipt/2019/versions/9').set(as('admin')).expect(404);
+    expect(missing.body.message).toBe('version: registration-receipt/2019 has no version 9');
+    const bad = await request(stack.http).get('/api/admin/templates/registration-receipt/2019/versions/first').set(as('admin')).expect(400);
+    expect(bad.body.message).toBe('version: must be a positive integer');
+    await request(stack.http).get('/api/admin/templates/no-such-letter/2019/versions').set(as('admin')).expect(404);
+  });
+
   it('a reply whose stored template an administrator broke is not issued: the case stays unanswered until a supervisor re-issues it', async () => {
     const { id } = await open('周九');
     await eventually(id, (n) => n.length === 1);

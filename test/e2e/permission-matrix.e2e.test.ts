@@ -51,6 +51,8 @@ const MATRIX: Record<string, Access> = {
   'GET /api/notices/{file}': 'any',
   'GET /api/admin/templates': ['admin'],
   'PUT /api/admin/templates/{kind}/{regime}': ['admin'],
+  'GET /api/admin/templates/{kind}/{regime}/versions': ['admin'],
+  'GET /api/admin/templates/{kind}/{regime}/versions/{version}': ['admin'],
   'POST /api/admin/templates/{kind}/{regime}/preview': ['admin'],
   'GET /api/admin/offices': ['admin'],
   'POST /api/admin/offices': ['admin'],

@@ -38,6 +38,8 @@ export async function addOtherPlaces(stack: Stack, extra: [string, string, strin
     registrationPrefix: 'TCZF',
     reconsiderationOrgan: '临沂市人民政府',
     court: '郯城县人民法院',
+    address: '山东省临沂市郯城县人民路1号',
+    phone: '0539-6221234',
   });
   await post('/api/admin/offices/TANCHENG/departments', { code: 'OGI', name: '郯城县政务公开办' });
   const clerks: [string, string, string][] = [['env.clerk', 'LINYI', 'ENV'], ['tc.clerk', 'TANCHENG', 'OGI'], ...extra];

@@ -48,7 +48,12 @@ export class CreateOfficeDto {
   @Matches(/^[A-Z]{2,8}$/, { message: 'registrationPrefix must be 2-8 upper-case letters A-Z' })
   registrationPrefix!: string;
 
-  @ApiPropertyOptional({ example: '临政公开', description: '文号 prefix of the letters; absent: the built-in default' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '临政公开',
+    description: '文号 prefix of the letters; absent: the built-in default',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 50)
@@ -62,26 +67,27 @@ export class CreateOfficeDto {
   @notTheOfficeItself()
   reconsiderationOrgan!: string;
 
-  @ApiPropertyOptional({ example: '山东省临沂市兰山区北京路1号' })
-  @IsOptional()
-  @IsString()
+  @ApiProperty({
+    example: '山东省临沂市兰山区北京路1号',
+    description: "the office's postal address: every letter's contact block gives it",
+  })
+  @IsString({ message: 'address must be a string: every letter gives the office address' })
   @Length(1, 500)
   @notBlank('address')
-  address?: string | null;
+  address!: string;
 
-  @ApiPropertyOptional({ example: '276000' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '276000' })
   @IsOptional()
   @Matches(/^\d{6}$/, { message: 'postcode must be 6 digits' })
   postcode?: string | null;
 
-  @ApiPropertyOptional({ example: '0539-8721234' })
-  @IsOptional()
-  @IsString()
+  @ApiProperty({ example: '0539-8721234', description: "the office's phone: every letter's contact block gives it" })
+  @IsString({ message: 'phone must be a string: every letter gives the office phone' })
   @Length(3, 32)
   @Matches(/^[0-9+()\- ]+$/, { message: 'phone must hold only digits, spaces and + ( ) -' })
-  phone?: string | null;
+  phone!: string;
 
-  @ApiPropertyOptional({ example: '王科长' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '王科长' })
   @IsOptional()
   @IsString()
   @Length(1, 100)
@@ -112,7 +118,7 @@ export class UpdateOfficeDto {
   @Matches(/^[A-Z]{2,8}$/, { message: 'registrationPrefix must be 2-8 upper-case letters A-Z' })
   registrationPrefix?: string;
 
-  @ApiPropertyOptional({ example: '临政公开', nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '临政公开' })
   @IsOptional()
   @IsString()
   @Length(1, 50)
@@ -126,26 +132,26 @@ export class UpdateOfficeDto {
   @notBlank('reconsiderationOrgan')
   reconsiderationOrgan?: string;
 
-  @ApiPropertyOptional({ example: '山东省临沂市兰山区北京路1号', nullable: true })
-  @IsOptional()
-  @IsString()
+  @ApiPropertyOptional({ example: '山东省临沂市兰山区北京路1号', description: 'can be changed, not cleared: every letter gives it' })
+  @present('address')
+  @IsString({ message: 'address must be a string (it cannot be cleared: every letter gives it)' })
   @Length(1, 500)
   @notBlank('address')
-  address?: string | null;
+  address?: string;
 
-  @ApiPropertyOptional({ example: '276000', nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '276000' })
   @IsOptional()
   @Matches(/^\d{6}$/, { message: 'postcode must be 6 digits' })
   postcode?: string | null;
 
-  @ApiPropertyOptional({ example: '0539-8721234', nullable: true })
-  @IsOptional()
-  @IsString()
+  @ApiPropertyOptional({ example: '0539-8721234', description: 'can be changed, not cleared: every letter gives it' })
+  @present('phone')
+  @IsString({ message: 'phone must be a string (it cannot be cleared: every letter gives it)' })
   @Length(3, 32)
   @Matches(/^[0-9+()\- ]+$/, { message: 'phone must hold only digits, spaces and + ( ) -' })
-  phone?: string | null;
+  phone?: string;
 
-  @ApiPropertyOptional({ example: '王科长', nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '王科长' })
   @IsOptional()
   @IsString()
   @Length(1, 100)
@@ -234,7 +240,7 @@ export class CreateUserDto {
   @Length(1, 64)
   officeCode!: string;
 
-  @ApiPropertyOptional({ example: 'OGI', description: `required for ${DEPARTMENT_ROLES.join(', ')}` })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'OGI', description: `required for ${DEPARTMENT_ROLES.join(', ')}` })
   @IsOptional()
   @IsString()
   @Length(1, 64)

@@ -58,4 +58,9 @@ export class CalendarPreviewDto {
   unreadable!: number;
   @ApiProperty({ type: [CalendarPreviewChangeDto], description: 'the cases whose due day would change, by current due day' })
   changes!: CalendarPreviewChangeDto[];
+  @ApiProperty({
+    type: CalendarYearDto,
+    description: 'the arrangement as read from the body (an ICS feed parsed): what loading it would store',
+  })
+  arrangement!: CalendarYearDto;
 }

@@ -134,6 +134,7 @@ export class CalendarService {
       examined: examined.length,
       unreadable,
       changes,
+      arrangement,
     };
   }
 

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Res, Streama
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
+  ApiBody,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -15,6 +16,7 @@ import { Roles } from '../auth/roles.decorator';
 import { NOTICE_FORMATS, NoticesService, type TemplateSummary } from './notices.service';
 import type { NoticeTemplate } from './notice-documents';
 import { attachmentDisposition } from './content-disposition';
+import { TEMPLATE_BODY_SCHEMA, TemplateSummaryDto, TemplateVersionDto, TemplateVersionListDto } from './templates.dto';
 
 /** The part of the HTTP response the handlers touch (no @types/express in the project). */
 interface HeaderSink {
@@ -38,6 +40,16 @@ export class NoticesController {
 
   @Get('applications/:id/draft-letter')
   @ApiProduces('text/html')
+  @ApiBody({
+    required: false,
+    schema: {
+      type: 'object',
+      properties: {
+        template: { ...TEMPLATE_BODY_SCHEMA, description: 'a template not yet saved; absent: the one in force' },
+        input: { type: 'object', additionalProperties: true, description: 'overrides of the sample case' },
+      },
+    } as never,
+  })
   @ApiOkResponse({
     description: 'HTML of the reply letter the current draft would produce if issued today (number still to be given); nothing stored',
   })
@@ -81,13 +93,32 @@ export class NoticeTemplatesController {
   constructor(@Inject(NoticesService) private readonly notices: NoticesService) {}
 
   @Get()
-  @ApiOkResponse({ description: 'bundled templates and the stored versions administrators made' })
+  @ApiOkResponse({ type: [TemplateSummaryDto], description: 'bundled templates and the stored versions administrators made' })
   @ApiForbiddenResponse({ description: 'not an administrator' })
   list(): Promise<TemplateSummary[]> {
     return this.notices.templates();
   }
 
+  @Get(':kind/:regime/versions')
+  @ApiOkResponse({
+    type: TemplateVersionListDto,
+    description: 'every version of the template, newest first: who saved it, when, what changed',
+  })
+  @ApiNotFoundResponse({ description: 'unknown letter kind or regime' })
+  versions(@Param('kind') kind: string, @Param('regime') regime: string): Promise<TemplateVersionListDto> {
+    return this.notices.templateVersions(kind, regime);
+  }
+
+  @Get(':kind/:regime/versions/:version')
+  @ApiOkResponse({ type: TemplateVersionDto, description: 'one version with its text' })
+  @ApiBadRequestResponse({ description: 'version is not a positive integer' })
+  @ApiNotFoundResponse({ description: 'unknown letter kind, regime or version' })
+  version(@Param('kind') kind: string, @Param('regime') regime: string, @Param('version') version: string): Promise<TemplateVersionDto> {
+    return this.notices.templateVersion(kind, regime, version);
+  }
+
   @Put(':kind/:regime')
+  @ApiBody({ schema: TEMPLATE_BODY_SCHEMA as never })
   @ApiOkResponse({ description: 'the new version, used by the next notices of that kind and regime' })
   @ApiBadRequestResponse({ description: 'the template breaks a rule; each message names the field' })
   save(
@@ -103,6 +134,16 @@ export class NoticeTemplatesController {
   @Post(':kind/:regime/preview')
   @HttpCode(200)
   @ApiProduces('text/html')
+  @ApiBody({
+    required: false,
+    schema: {
+      type: 'object',
+      properties: {
+        template: { ...TEMPLATE_BODY_SCHEMA, description: 'a template not yet saved; absent: the one in force' },
+        input: { type: 'object', additionalProperties: true, description: 'overrides of the sample case' },
+      },
+    } as never,
+  })
   @ApiOkResponse({ description: 'HTML of the template (body.template, else the one in force) with a sample case (body.input overrides)' })
   async preview(@Param('kind') kind: string, @Param('regime') regime: string, @Body() body: unknown): Promise<StreamableFile> {
     const html = Buffer.from(await this.notices.preview(kind, regime, body), 'utf8');

@@ -33,7 +33,8 @@ import {
   type Regime,
   type RenderedNotice,
 } from './notice-documents';
-import { nextTemplateVersion, templateInForce } from '../../../libs/persistence/notice-template.repository';
+import { nextTemplateVersion, storedTemplateVersions, templateInForce } from '../../../libs/persistence/notice-template.repository';
+import { TEMPLATE_PARTS, type TemplateVersionDto, type TemplateVersionListDto } from './templates.dto';
 import { CaseAccess } from '../access/case-access';
 import type { AuthUser } from '../auth/current-user';
 import { DATA_SOURCE, TEMPORAL_CLIENT } from '../common/tokens';
@@ -71,6 +72,15 @@ export interface TemplateSummary {
   title: string;
   createdBy?: string;
   createdAt?: string;
+}
+
+/** JSON with object keys sorted (jsonb keeps its own key order), to compare two versions' parts. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
 }
 
 /** Issued notices (read) and the templates administrators edit. */
@@ -191,6 +201,57 @@ export class NoticesService {
         createdAt: (r.created_at as Date).toISOString(),
       })),
     ];
+  }
+
+  /** The versions of kind.regime, newest first: who saved each, when, and which parts it changed. */
+  async templateVersions(kindParam: string, regimeParam: string): Promise<TemplateVersionListDto> {
+    const { kind, regime } = this.kindAndRegime(kindParam, regimeParam);
+    const all = await this.allVersions(kind, regime);
+    return { kind, regime, items: all.map(({ template: _t, ...summary }) => summary).reverse() };
+  }
+
+  /** One version of kind.regime with its text. */
+  async templateVersion(kindParam: string, regimeParam: string, versionParam: string): Promise<TemplateVersionDto> {
+    const { kind, regime } = this.kindAndRegime(kindParam, regimeParam);
+    if (!/^[1-9]\d{0,8}$/.test(versionParam)) throw new BadRequestException('version: must be a positive integer');
+    const found = (await this.allVersions(kind, regime)).find((v) => v.version === Number(versionParam));
+    if (!found) throw new NotFoundException(`version: ${kind}/${regime} has no version ${versionParam}`);
+    return found;
+  }
+
+  /** The bundled template (when there is one) and the stored versions, oldest first, each compared with the one before. */
+  private async allVersions(kind: LetterKind, regime: Regime): Promise<TemplateVersionDto[]> {
+    const bundled = BUNDLED_TEMPLATES.find((t) => t.kind === kind && t.regime === regime);
+    const stored = await storedTemplateVersions(this.ds, kind, regime);
+    const rows: Omit<TemplateVersionDto, 'changed' | 'inForce'>[] = [
+      ...(bundled
+        ? [
+            {
+              version: bundled.version,
+              source: 'bundled' as const,
+              title: bundled.title,
+              createdBy: null,
+              createdByName: null,
+              createdAt: null,
+              template: bundled as unknown as Record<string, unknown>,
+            },
+          ]
+        : []),
+      ...stored.map((v) => ({
+        version: v.version,
+        source: 'stored' as const,
+        title: v.body.title,
+        createdBy: v.createdBy,
+        createdByName: v.createdByName,
+        createdAt: v.createdAt.toISOString(),
+        template: v.body as unknown as Record<string, unknown>,
+      })),
+    ];
+    return rows.map((row, i) => {
+      const before = rows[i - 1]?.template;
+      const changed = before ? TEMPLATE_PARTS.filter((p) => canonical(before[p]) !== canonical(row.template[p])) : [];
+      return { ...row, changed, inForce: i === rows.length - 1 };
+    });
   }
 
   /** Stores a new version of kind.regime after validateTemplate; the next notices use it. */

@@ -1,7 +1,9 @@
 import {
   AlertOutlined,
   BarChartOutlined,
+  BankOutlined,
   BellOutlined,
+  CalendarOutlined,
   CheckSquareOutlined,
   FileAddOutlined,
   InboxOutlined,
@@ -10,6 +12,8 @@ import {
   ProfileOutlined,
   SafetyOutlined,
   TableOutlined,
+  SnippetsOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Button, Result, Space, Spin, Typography } from 'antd';
@@ -32,6 +36,10 @@ const Board = lazy(() => import('./pages/Board'));
 const Stats = lazy(() => import('./pages/Stats'));
 const AnnualReport = lazy(() => import('./pages/AnnualReport'));
 const Remedies = lazy(() => import('./pages/Remedies'));
+const AdminUsers = lazy(() => import('./pages/admin/Users'));
+const AdminOffices = lazy(() => import('./pages/admin/Offices'));
+const AdminCalendar = lazy(() => import('./pages/admin/Calendar'));
+const AdminTemplates = lazy(() => import('./pages/admin/Templates'));
 const PublicApply = lazy(() => import('./pages/PublicApply'));
 const PublicTrack = lazy(() => import('./pages/PublicTrack'));
 
@@ -52,6 +60,10 @@ const MENU: MenuItem[] = [
   { path: '/remedies', name: '救济', icon: <SafetyOutlined />, roles: ['clerk', 'supervisor', 'auditor'] },
   { path: '/notifications', name: '通知', icon: <BellOutlined /> },
   { path: '/outbox', name: '发件箱', icon: <MailOutlined />, roles: ['admin'] },
+  { path: '/admin/users', name: '用户管理', icon: <TeamOutlined />, roles: ['admin'] },
+  { path: '/admin/offices', name: '机关与部门', icon: <BankOutlined />, roles: ['admin'] },
+  { path: '/admin/calendar', name: '工作日历', icon: <CalendarOutlined />, roles: ['admin'] },
+  { path: '/admin/templates', name: '文书模板', icon: <SnippetsOutlined />, roles: ['admin'] },
 ];
 
 export function App() {
@@ -93,6 +105,14 @@ function Page({ path, session }: { path: string; session: Session }) {
       return <AnnualReport />;
     case '/remedies':
       return <Remedies session={session} />;
+    case '/admin/users':
+      return <AdminUsers session={session} />;
+    case '/admin/offices':
+      return <AdminOffices />;
+    case '/admin/calendar':
+      return <AdminCalendar />;
+    case '/admin/templates':
+      return <AdminTemplates />;
     default:
       return <Result status="404" title="页面不存在" extra={<Button onClick={() => navigate('/')}>返回我的待办</Button>} />;
   }

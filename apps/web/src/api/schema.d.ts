@@ -224,6 +224,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/templates/{kind}/{regime}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["noticeTemplatesVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/templates/{kind}/{regime}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["noticeTemplatesVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/users": {
         parameters: {
             query?: never;
@@ -1705,6 +1737,8 @@ export interface components {
             status: string;
         };
         CalendarPreviewDto: {
+            /** @description the arrangement as read from the body (an ICS feed parsed): what loading it would store */
+            arrangement: components["schemas"]["CalendarYearDto"];
             /** @description the cases whose due day would change, by current due day */
             changes: components["schemas"]["CalendarPreviewChangeDto"][];
             /**
@@ -1807,15 +1841,18 @@ export interface components {
             name: string;
         };
         CreateOfficeDto: {
-            /** @example 山东省临沂市兰山区北京路1号 */
-            address?: Record<string, never>;
+            /**
+             * @description the office's postal address: every letter's contact block gives it
+             * @example 山东省临沂市兰山区北京路1号
+             */
+            address: string;
             /**
              * @description office code, unique; fixed once created
              * @example LINYI
              */
             code: string;
             /** @example 王科长 */
-            contactPerson?: Record<string, never>;
+            contactPerson?: string | null;
             /**
              * @description the court that hears a suit against the office: every reply letter names it
              * @example 临沂市兰山区人民法院
@@ -1827,11 +1864,14 @@ export interface components {
              * @description 文号 prefix of the letters; absent: the built-in default
              * @example 临政公开
              */
-            noticePrefix?: Record<string, never>;
-            /** @example 0539-8721234 */
-            phone?: Record<string, never>;
+            noticePrefix?: string | null;
+            /**
+             * @description the office's phone: every letter's contact block gives it
+             * @example 0539-8721234
+             */
+            phone: string;
             /** @example 276000 */
-            postcode?: Record<string, never>;
+            postcode?: string | null;
             /**
              * @description the body that hears 行政复议 against the office: every reply letter names it
              * @example 临沂市人民政府
@@ -1888,7 +1928,7 @@ export interface components {
              * @description required for clerk, reviewer, supervisor
              * @example OGI
              */
-            departmentCode?: Record<string, never>;
+            departmentCode?: string | null;
             /** @example 张三（承办人） */
             displayName: string;
             /**
@@ -2352,6 +2392,89 @@ export interface components {
             /** @example clerk */
             username: string;
         };
+        TemplateSummaryDto: {
+            /** @example 2026-12-03T09:00:00.000Z */
+            createdAt?: string;
+            /**
+             * @description stored versions: who saved it
+             * @example admin
+             */
+            createdBy?: string;
+            /** @example registration-receipt */
+            kind: string;
+            /** @enum {string} */
+            regime: "2008" | "2019";
+            /** @enum {string} */
+            source: "bundled" | "stored";
+            /** @example 政府信息公开申请登记回执 */
+            title: string;
+            /** @example 1 */
+            version: number;
+        };
+        TemplateVersionDto: {
+            /** @description the parts that differ from the version before (empty for the first) */
+            changed: ("title" | "noun" | "addressee" | "fields" | "paragraphs" | "citations" | "remedies" | "note")[];
+            /** @example 2026-12-03T09:00:00.000Z */
+            createdAt: string | null;
+            /**
+             * @description username of who saved it; null for the bundled one
+             * @example admin
+             */
+            createdBy: string | null;
+            /**
+             * @description that user's display name, when the user exists
+             * @example 系统管理员
+             */
+            createdByName: string | null;
+            /** @description the version new letters of this kind and regime use */
+            inForce: boolean;
+            /**
+             * @description bundled: shipped with the engine; stored: saved by an administrator
+             * @enum {string}
+             */
+            source: "bundled" | "stored";
+            /** @description the template as stored: title, noun, addressee, fields, paragraphs, citations, remedies, note?, and id, kind, regime, version */
+            template: Record<string, never>;
+            /** @example 政府信息公开申请登记回执 */
+            title: string;
+            /** @example 2 */
+            version: number;
+        };
+        TemplateVersionListDto: {
+            /** @description newest first */
+            items: components["schemas"]["TemplateVersionSummaryDto"][];
+            /** @example registration-receipt */
+            kind: string;
+            /** @enum {string} */
+            regime: "2008" | "2019";
+        };
+        TemplateVersionSummaryDto: {
+            /** @description the parts that differ from the version before (empty for the first) */
+            changed: ("title" | "noun" | "addressee" | "fields" | "paragraphs" | "citations" | "remedies" | "note")[];
+            /** @example 2026-12-03T09:00:00.000Z */
+            createdAt: string | null;
+            /**
+             * @description username of who saved it; null for the bundled one
+             * @example admin
+             */
+            createdBy: string | null;
+            /**
+             * @description that user's display name, when the user exists
+             * @example 系统管理员
+             */
+            createdByName: string | null;
+            /** @description the version new letters of this kind and regime use */
+            inForce: boolean;
+            /**
+             * @description bundled: shipped with the engine; stored: saved by an administrator
+             * @enum {string}
+             */
+            source: "bundled" | "stored";
+            /** @example 政府信息公开申请登记回执 */
+            title: string;
+            /** @example 2 */
+            version: number;
+        };
         TrackingDto: {
             /**
              * @description the due day, extension and pause in words
@@ -2385,10 +2508,13 @@ export interface components {
             name?: string;
         };
         UpdateOfficeDto: {
-            /** @example 山东省临沂市兰山区北京路1号 */
-            address?: Record<string, never> | null;
+            /**
+             * @description can be changed, not cleared: every letter gives it
+             * @example 山东省临沂市兰山区北京路1号
+             */
+            address?: string;
             /** @example 王科长 */
-            contactPerson?: Record<string, never> | null;
+            contactPerson?: string | null;
             /**
              * @description can be changed, not cleared: every reply letter names it
              * @example 临沂市兰山区人民法院
@@ -2397,11 +2523,14 @@ export interface components {
             /** @example 临沂市人民政府办公室 */
             name?: string;
             /** @example 临政公开 */
-            noticePrefix?: Record<string, never> | null;
-            /** @example 0539-8721234 */
-            phone?: Record<string, never> | null;
+            noticePrefix?: string | null;
+            /**
+             * @description can be changed, not cleared: every letter gives it
+             * @example 0539-8721234
+             */
+            phone?: string;
             /** @example 276000 */
-            postcode?: Record<string, never> | null;
+            postcode?: string | null;
             /**
              * @description can be changed, not cleared: every reply letter names it
              * @example 临沂市人民政府
@@ -3030,7 +3159,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TemplateSummaryDto"][];
+                };
             };
             /** @description not an administrator */
             403: {
@@ -3051,7 +3182,36 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @example {{applicantName}} */
+                    addressee: string;
+                    /** @description {law, article, paragraph?, item?} */
+                    citations: {
+                        [key: string]: unknown;
+                    }[];
+                    /** @description {name, label, type, required, …} */
+                    fields: {
+                        [key: string]: unknown;
+                    }[];
+                    note?: string;
+                    /**
+                     * @description how the letter calls itself in the remedies paragraph
+                     * @example 回执
+                     */
+                    noun: string;
+                    /** @description {text, role?, when?, unless?, each?} or {slot: "remedies"} */
+                    paragraphs: {
+                        [key: string]: unknown;
+                    }[];
+                    /** @enum {string} */
+                    remedies: "none" | "standard" | "refusal" | "partial";
+                    /** @example 政府信息公开申请登记回执 */
+                    title: string;
+                };
+            };
+        };
         responses: {
             /** @description the new version, used by the next notices of that kind and regime */
             200: {
@@ -3079,10 +3239,114 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description overrides of the sample case */
+                    input?: {
+                        [key: string]: unknown;
+                    };
+                    /** @description a template not yet saved; absent: the one in force */
+                    template?: {
+                        /** @example {{applicantName}} */
+                        addressee: string;
+                        /** @description {law, article, paragraph?, item?} */
+                        citations: {
+                            [key: string]: unknown;
+                        }[];
+                        /** @description {name, label, type, required, …} */
+                        fields: {
+                            [key: string]: unknown;
+                        }[];
+                        note?: string;
+                        /**
+                         * @description how the letter calls itself in the remedies paragraph
+                         * @example 回执
+                         */
+                        noun: string;
+                        /** @description {text, role?, when?, unless?, each?} or {slot: "remedies"} */
+                        paragraphs: {
+                            [key: string]: unknown;
+                        }[];
+                        /** @enum {string} */
+                        remedies: "none" | "standard" | "refusal" | "partial";
+                        /** @example 政府信息公开申请登记回执 */
+                        title: string;
+                    };
+                };
+            };
+        };
         responses: {
             /** @description HTML of the template (body.template, else the one in force) with a sample case (body.input overrides) */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    noticeTemplatesVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: string;
+                regime: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description every version of the template, newest first: who saved it, when, what changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateVersionListDto"];
+                };
+            };
+            /** @description unknown letter kind or regime */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    noticeTemplatesVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: string;
+                regime: string;
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description one version with its text */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateVersionDto"];
+                };
+            };
+            /** @description version is not a positive integer */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown letter kind, regime or version */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4781,7 +5045,43 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description overrides of the sample case */
+                    input?: {
+                        [key: string]: unknown;
+                    };
+                    /** @description a template not yet saved; absent: the one in force */
+                    template?: {
+                        /** @example {{applicantName}} */
+                        addressee: string;
+                        /** @description {law, article, paragraph?, item?} */
+                        citations: {
+                            [key: string]: unknown;
+                        }[];
+                        /** @description {name, label, type, required, …} */
+                        fields: {
+                            [key: string]: unknown;
+                        }[];
+                        note?: string;
+                        /**
+                         * @description how the letter calls itself in the remedies paragraph
+                         * @example 回执
+                         */
+                        noun: string;
+                        /** @description {text, role?, when?, unless?, each?} or {slot: "remedies"} */
+                        paragraphs: {
+                            [key: string]: unknown;
+                        }[];
+                        /** @enum {string} */
+                        remedies: "none" | "standard" | "refusal" | "partial";
+                        /** @example 政府信息公开申请登记回执 */
+                        title: string;
+                    };
+                };
+            };
+        };
         responses: {
             /** @description HTML of the reply letter the current draft would produce if issued today (number still to be given); nothing stored */
             200: {
