@@ -5,6 +5,7 @@ import { createCaseActivities } from './case.activities';
 import { createNoticeActivities, noticeWriter } from './notice.activities';
 import { createOutboxActivities } from './outbox.activities';
 import { createRegistrationActivities, type RegistrationDeps } from './registration.activities';
+import { createReplayVerifyActivities } from './replay-verify.activities';
 
 export interface ActivityDeps extends RegistrationDeps {
   /** Tracking link and staff quiet hours of the messages written to the outbox. */
@@ -13,6 +14,8 @@ export interface ActivityDeps extends RegistrationDeps {
   transports?: MessageTransport[];
   /** How often an idle outbox delivery looks again (ms). */
   outboxPollMs?: number;
+  /** The worker's workflow bundle file: replay verification replays against it. */
+  workflowBundlePath?: string;
 }
 
 /** Every activity the worker hosts, bound to its dependencies. */
@@ -22,6 +25,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createCaseActivities(deps),
     ...createNoticeActivities(deps),
     ...createCalendarFanoutActivities(deps),
+    ...createReplayVerifyActivities(deps),
     ...createOutboxActivities({ ds: deps.ds, transports: deps.transports, pollMs: deps.outboxPollMs }),
   };
 }

@@ -2,3 +2,4 @@
 export { applicationWorkflow } from './application.workflow';
 export { calendarFanoutWorkflow } from './calendar-fanout.workflow';
 export { outboxDeliveryWorkflow } from './outbox-delivery.workflow';
+export { replayVerifyWorkflow } from './replay-verify.workflow';

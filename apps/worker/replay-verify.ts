@@ -29,8 +29,8 @@ export interface ReplayReport {
 export interface VerifyReplayOptions {
   /** The workflow code to replay against; defaults to the worker's (workflows/index.ts). */
   workflowsPath?: string;
-  /** A prebuilt bundle; otherwise `workflowsPath` is bundled once per process and cached. */
-  workflowBundle?: WorkflowBundle;
+  /** A prebuilt bundle (code, or the path of a bundle file); otherwise `workflowsPath` is bundled once per process and cached. */
+  workflowBundle?: WorkflowBundle | { codePath: string };
 }
 
 const GRPC_NOT_FOUND = 5;
@@ -89,6 +89,8 @@ export interface ClosedCaseKey {
 
 export interface ClosedCasesPage {
   workflowIds: string[];
+  /** the cases' application ids, in the same order */
+  ids: string[];
   /** where the next page starts; null when this page reached the end of the period */
   next: ClosedCaseKey | null;
 }
@@ -116,6 +118,7 @@ export async function closedCasesPage(
   const last = page[page.length - 1];
   return {
     workflowIds: page.map((r) => r.workflow_id ?? workflowIdFor(r.id)),
+    ids: page.map((r) => r.id),
     next: rows.length > q.limit ? { closedAt: last.closed_key, id: last.id } : null,
   };
 }

@@ -34,7 +34,7 @@ export async function createWorker(o: WorkerOptions): Promise<Worker> {
     ...(o.workflowBundlePath
       ? { workflowBundle: { codePath: o.workflowBundlePath } }
       : { workflowsPath: workflowsPath(), bundlerOptions: workflowBundlerOptions }),
-    activities: createActivities({ ds: o.dataSource, deadlines: o.deadlines, ...o.messages }),
+    activities: createActivities({ ds: o.dataSource, deadlines: o.deadlines, workflowBundlePath: o.workflowBundlePath, ...o.messages }),
     // Most cases sleep for weeks on their timers; holding them all in the cache
     // would grow the worker by ~0.6 MiB per open case.
     maxCachedWorkflows: o.maxCachedWorkflows ?? 500,

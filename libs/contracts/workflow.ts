@@ -60,6 +60,24 @@ export interface CalendarFanoutInput {
   /** cases signalled per page (one activity call each) */
   pageSize?: number;
 }
+/** The workflow that replays the histories of the cases closed in a period, a page per activity. */
+export const REPLAY_VERIFY_WORKFLOW_TYPE = 'replayVerifyWorkflow';
+export interface ReplayVerifyInput {
+  /** the job's id, also its workflow id */
+  jobId: string;
+  officeId: string;
+  /** the period [closedFrom, closedTo), ISO instants */
+  closedFrom: string;
+  closedTo: string;
+  /** histories replayed per page (one activity call each) */
+  pageSize?: number;
+}
+export interface ReplayVerifyResult {
+  pages: number;
+  checked: number;
+  failed: number;
+}
+
 export interface CalendarFanoutResult {
   pages: number;
   signalled: number;

@@ -1,14 +1,42 @@
-import { BadRequestException, Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  BadRequestException,
+  Body,
+  ConflictException,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  Post,
+  ServiceUnavailableException,
+} from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { type ClosedCaseKey, closedCasesPage, parsePeriodBound, type ReplayReport, verifyReplay } from '../../worker/replay-verify';
 import { CaseAccess } from '../access/case-access';
 import { CurrentUser, type AuthUser } from '../auth/current-user';
 import { Roles } from '../auth/roles.decorator';
-import { DATA_SOURCE, TEMPORAL_CLIENT } from '../common/tokens';
+import { CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from '../common/tokens';
+import type { AppConfig } from '../../../libs/config/config';
+import { REPLAY_VERIFY_WORKFLOW_TYPE, type ReplayVerifyInput } from '../../../libs/contracts/workflow';
+import { claimIdempotencyKey } from '../../../libs/persistence/idempotency.repository';
+import { createReplayJob, findReplayJob, listReplayJobs } from '../../../libs/persistence/replay-job.repository';
 import { decodeReplayCursor, encodeReplayCursor } from './replay-cursor';
-import { REPLAY_DEFAULT_LIMIT, ReplayReportDto, ReplayRequestDto } from './replay.dto';
+import { REPLAY_DEFAULT_LIMIT, ReplayJobDto, ReplayJobRequestDto, ReplayReportDto, ReplayRequestDto } from './replay.dto';
 
 export type PagedReplayReport = ReplayReport & { truncated: boolean; next: string | null };
 
@@ -22,7 +50,87 @@ export class ReplayController {
     @Inject(DATA_SOURCE) private readonly ds: DataSource,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(CaseAccess) private readonly access: CaseAccess,
+    @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
+
+  @Post('replay-jobs')
+  @HttpCode(202)
+  @Roles('auditor', 'supervisor')
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'a retried request with the same key starts nothing new and answers with the same job',
+  })
+  @ApiAcceptedResponse({
+    type: ReplayJobDto,
+    description:
+      "started: a workflow replays the histories of the office's cases closed in [closedFrom, closedTo) a page at a time; " +
+      'follow it with GET /api/audit/replay-jobs/{id}',
+  })
+  @ApiBadRequestResponse({
+    description: 'closedFrom or closedTo missing or not a day / date-time, or the period is empty; the message names it',
+  })
+  @ApiConflictResponse({ description: 'the Idempotency-Key was used for another period' })
+  @ApiForbiddenResponse({ description: 'only auditors and supervisors' })
+  async startJob(
+    @Body() body: ReplayJobRequestDto,
+    @CurrentUser() user: AuthUser,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<ReplayJobDto> {
+    const from = parsePeriodBound(body.closedFrom) as Date;
+    const to = parsePeriodBound(body.closedTo) as Date;
+    if (to.getTime() <= from.getTime()) throw badRequest('closedTo: must be after closedFrom');
+    if (key !== undefined && !/^[\x21-\x7e]{8,128}$/.test(key))
+      throw badRequest('Idempotency-Key: must be 8-128 printable ASCII characters');
+    let jobId = `replay-${randomUUID()}`;
+    if (key !== undefined) {
+      const derived = `replay-${createHash('sha256').update(`${user.id}\u0000${key}`).digest('hex').slice(0, 32)}`;
+      const claim = await claimIdempotencyKey(this.ds, {
+        userId: user.id,
+        route: 'POST /api/audit/replay-jobs',
+        key,
+        body,
+        resultId: derived,
+      });
+      if (claim.kind === 'conflict')
+        throw new ConflictException(`Idempotency-Key: ${key} was already used for another period; send a new key`);
+      jobId = claim.resultId;
+    }
+    await createReplayJob(this.ds, { id: jobId, officeId: user.officeId, from, to, startedBy: user.username });
+    const input: ReplayVerifyInput = { jobId, officeId: user.officeId, closedFrom: from.toISOString(), closedTo: to.toISOString() };
+    try {
+      await this.temporal.workflow.start(REPLAY_VERIFY_WORKFLOW_TYPE, {
+        workflowId: jobId,
+        taskQueue: this.config.temporal.taskQueue,
+        args: [input],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+      });
+    } catch (err) {
+      throw new ServiceUnavailableException(
+        `replay job ${jobId} is recorded but could not be started (${(err as Error).message}); send the request again with the same Idempotency-Key`,
+      );
+    }
+    return (await findReplayJob(this.ds, jobId, user.officeId))!;
+  }
+
+  @Get('replay-jobs')
+  @Roles('auditor', 'supervisor')
+  @ApiOkResponse({ type: [ReplayJobDto], description: "the office's latest 20 replay jobs, newest first (failures listed per job)" })
+  @ApiForbiddenResponse({ description: 'only auditors and supervisors' })
+  jobs(@CurrentUser() user: AuthUser): Promise<ReplayJobDto[]> {
+    return listReplayJobs(this.ds, user.officeId);
+  }
+
+  @Get('replay-jobs/:id')
+  @Roles('auditor', 'supervisor')
+  @ApiOkResponse({ type: ReplayJobDto, description: 'progress (done of total) and, once completed, the cases that did not replay' })
+  @ApiNotFoundResponse({ description: "unknown job, or another office's" })
+  @ApiForbiddenResponse({ description: 'only auditors and supervisors' })
+  async job(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<ReplayJobDto> {
+    const job = await findReplayJob(this.ds, id.slice(0, 100), user.officeId);
+    if (!job) throw new NotFoundException(`replay job ${id} not found`);
+    return job;
+  }
 
   @Post('replay')
   @HttpCode(200)

@@ -72,3 +72,37 @@ export class ReplayReportDto {
   @ApiProperty({ type: String, nullable: true, description: 'the cursor to continue with; null when nothing remains' })
   next!: string | null;
 }
+
+/** POST /api/audit/replay-jobs: replay every case closed in [closedFrom, closedTo) in the background. */
+export class ReplayJobRequestDto {
+  @ApiProperty({ example: '2026-01-01', description: 'cases closed at or after (a day is midnight China time)' })
+  @IsPeriodBound()
+  closedFrom!: string;
+
+  @ApiProperty({ example: '2026-02-01', description: 'cases closed before (exclusive)' })
+  @IsPeriodBound()
+  closedTo!: string;
+}
+
+export class ReplayJobFailureDto {
+  @ApiProperty({ format: 'uuid' }) applicationId!: string;
+  @ApiProperty() registrationNumber!: string;
+  @ApiProperty({ enum: ['divergence', 'missing', 'error'] }) kind!: 'divergence' | 'missing' | 'error';
+  @ApiProperty() error!: string;
+}
+
+export class ReplayJobDto {
+  @ApiProperty({ example: 'replay-3f2a…' }) id!: string;
+  @ApiProperty({ example: '2026-01-01', description: 'the period’s first day (China time)' }) closedFrom!: string;
+  @ApiProperty({ example: '2026-02-01', description: 'the day the period ends (exclusive, China time)' }) closedTo!: string;
+  @ApiProperty({ enum: ['running', 'completed'] }) status!: 'running' | 'completed';
+  @ApiProperty({ description: 'the cases closed in the period when the job started' }) total!: number;
+  @ApiProperty({ description: 'cases replayed so far' }) done!: number;
+  @ApiProperty() ok!: number;
+  @ApiProperty() failed!: number;
+  @ApiProperty() startedBy!: string;
+  @ApiProperty() startedAt!: string;
+  @ApiProperty({ type: String, nullable: true }) finishedAt!: string | null;
+  @ApiProperty({ type: [ReplayJobFailureDto], description: 'the cases that did not replay (at most 200)' })
+  failures!: ReplayJobFailureDto[];
+}

@@ -21,6 +21,7 @@ import { ListFilterIndexes1764290100000 } from './1764290100000-list-filter-inde
 import { PublicPortal1764320000000 } from './1764320000000-public-portal';
 import { SupervisionReminders1764340000000 } from './1764340000000-supervision-reminders';
 import { Sessions1764340100000 } from './1764340100000-sessions';
+import { ReplayJobs1764340200000 } from './1764340200000-replay-jobs';
 
 // Append new migrations here in timestamp order; never edit a committed one.
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   PublicPortal1764320000000,
   SupervisionReminders1764340000000,
   Sessions1764340100000,
+  ReplayJobs1764340200000,
 ];

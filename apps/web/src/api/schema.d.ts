@@ -902,6 +902,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit/replay-jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["replayJobs"];
+        put?: never;
+        post: operations["replayStartJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/replay-jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["replayJob"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit/verify": {
         parameters: {
             query?: never;
@@ -2282,6 +2314,53 @@ export interface components {
             /** @enum {string} */
             kind: "divergence" | "missing" | "error";
             workflowId: string;
+        };
+        ReplayJobDto: {
+            /**
+             * @description the period’s first day (China time)
+             * @example 2026-01-01
+             */
+            closedFrom: string;
+            /**
+             * @description the day the period ends (exclusive, China time)
+             * @example 2026-02-01
+             */
+            closedTo: string;
+            /** @description cases replayed so far */
+            done: number;
+            failed: number;
+            /** @description the cases that did not replay (at most 200) */
+            failures: components["schemas"]["ReplayJobFailureDto"][];
+            finishedAt: string | null;
+            /** @example replay-3f2a… */
+            id: string;
+            ok: number;
+            startedAt: string;
+            startedBy: string;
+            /** @enum {string} */
+            status: "running" | "completed";
+            /** @description the cases closed in the period when the job started */
+            total: number;
+        };
+        ReplayJobFailureDto: {
+            /** Format: uuid */
+            applicationId: string;
+            error: string;
+            /** @enum {string} */
+            kind: "divergence" | "missing" | "error";
+            registrationNumber: string;
+        };
+        ReplayJobRequestDto: {
+            /**
+             * @description cases closed at or after (a day is midnight China time)
+             * @example 2026-01-01
+             */
+            closedFrom: string;
+            /**
+             * @description cases closed before (exclusive)
+             * @example 2026-02-01
+             */
+            closedTo: string;
         };
         ReplayReportDto: {
             /** @description cases whose history was looked up (in this call) */
@@ -5333,6 +5412,118 @@ export interface operations {
                 content?: never;
             };
             /** @description unknown application, or outside the caller’s office */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    replayJobs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the office's latest 20 replay jobs, newest first (failures listed per job) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplayJobDto"][];
+                };
+            };
+            /** @description only auditors and supervisors */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    replayStartJob: {
+        parameters: {
+            query?: never;
+            header: {
+                "idempotency-key": string;
+                /** @description a retried request with the same key starts nothing new and answers with the same job */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplayJobRequestDto"];
+            };
+        };
+        responses: {
+            /** @description started: a workflow replays the histories of the office's cases closed in [closedFrom, closedTo) a page at a time; follow it with GET /api/audit/replay-jobs/{id} */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplayJobDto"];
+                };
+            };
+            /** @description closedFrom or closedTo missing or not a day / date-time, or the period is empty; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only auditors and supervisors */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the Idempotency-Key was used for another period */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    replayJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description progress (done of total) and, once completed, the cases that did not replay */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplayJobDto"];
+                };
+            };
+            /** @description only auditors and supervisors */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown job, or another office's */
             404: {
                 headers: {
                     [name: string]: unknown;
