@@ -7,6 +7,7 @@ import {
   ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiQuery,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -90,7 +91,8 @@ export class ApplicationsController {
 
   @Get(':id/at')
   @Roles('auditor', 'supervisor')
-  @ApiOkResponse({ description: 'the case as it stood at `moment`, folded from its recorded steps' })
+  @ApiQuery({ name: 'moment', required: true, example: '2026-11-27T10:00:00+08:00', description: 'an ISO date-time' })
+  @ApiOkResponse({ description: 'the case as it stood at `moment`: the state the workflow recorded with the last step by then' })
   @ApiForbiddenResponse({ description: 'only auditors and supervisors' })
   at(@Param('id') id: string, @Query('moment') moment: string | undefined, @CurrentUser() user: AuthUser): Promise<CaseAtMoment> {
     return this.applications.at(id, moment, user);

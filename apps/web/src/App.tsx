@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  AuditOutlined,
   BarChartOutlined,
   BankOutlined,
   BellOutlined,
@@ -36,6 +37,7 @@ const Board = lazy(() => import('./pages/Board'));
 const Stats = lazy(() => import('./pages/Stats'));
 const AnnualReport = lazy(() => import('./pages/AnnualReport'));
 const Remedies = lazy(() => import('./pages/Remedies'));
+const Audit = lazy(() => import('./pages/Audit'));
 const AdminUsers = lazy(() => import('./pages/admin/Users'));
 const AdminOffices = lazy(() => import('./pages/admin/Offices'));
 const AdminCalendar = lazy(() => import('./pages/admin/Calendar'));
@@ -57,6 +59,7 @@ const MENU: MenuItem[] = [
   { path: '/board', name: '督办', icon: <AlertOutlined />, roles: ['supervisor', 'auditor'] },
   { path: '/stats', name: '统计', icon: <BarChartOutlined />, roles: ['supervisor', 'auditor'] },
   { path: '/annual-report', name: '年度报告', icon: <TableOutlined />, roles: ['supervisor', 'auditor', 'admin'] },
+  { path: '/audit', name: '审计', icon: <AuditOutlined />, roles: ['auditor', 'supervisor'] },
   { path: '/remedies', name: '救济', icon: <SafetyOutlined />, roles: ['clerk', 'supervisor', 'auditor'] },
   { path: '/notifications', name: '通知', icon: <BellOutlined /> },
   { path: '/outbox', name: '发件箱', icon: <MailOutlined />, roles: ['admin'] },
@@ -105,6 +108,8 @@ function Page({ path, session }: { path: string; session: Session }) {
       return <AnnualReport />;
     case '/remedies':
       return <Remedies session={session} />;
+    case '/audit':
+      return <Audit />;
     case '/admin/users':
       return <AdminUsers session={session} />;
     case '/admin/offices':

@@ -5029,7 +5029,10 @@ export interface operations {
     };
     applicationsAt: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description an ISO date-time */
+                moment: unknown;
+            };
             header?: never;
             path: {
                 id: string;
@@ -5038,7 +5041,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description the case as it stood at `moment`, folded from its recorded steps */
+            /** @description the case as it stood at `moment`: the state the workflow recorded with the last step by then */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -153,3 +153,38 @@ export const FIELD_LABELS: Record<string, string> = {
 };
 
 export const label = (table: Record<string, string>, key: string | null | undefined) => (key ? (table[key] ?? key) : '—');
+
+/** A recorded step of a case: the actions, and the events the workflow or the remedies record. */
+export const STEP_LABELS: Record<string, string> = {
+  ...ACTION_LABELS,
+  registered: '登记',
+  submitted: '网络提交',
+  'windows-expired': '期限届满',
+  closed: '办结',
+  confirmation_overdue: '超过到达当日未确认收到',
+  deadline_recomputed: '答复期限重新计算',
+  'remedy-filed': '登记行政复议/诉讼',
+  'remedy-outcome': '记录复议/诉讼结果',
+  'remedy-updated': '更新复议/诉讼信息',
+  'remedy-outcome-corrected': '更正复议/诉讼结果',
+};
+
+/** Temporal's history events as an auditor reads them (the type itself is shown beside). */
+export const TEMPORAL_EVENT_LABELS: Record<string, string> = {
+  WORKFLOW_EXECUTION_STARTED: '流程启动',
+  WORKFLOW_EXECUTION_COMPLETED: '流程结束',
+  WORKFLOW_EXECUTION_FAILED: '流程失败',
+  WORKFLOW_EXECUTION_TERMINATED: '流程被终止',
+  WORKFLOW_EXECUTION_SIGNALED: '收到信号',
+  WORKFLOW_EXECUTION_UPDATE_ACCEPTED: '接受操作请求',
+  WORKFLOW_EXECUTION_UPDATE_COMPLETED: '操作请求完成',
+  WORKFLOW_EXECUTION_UPDATE_REJECTED: '操作请求被拒绝',
+  TIMER_STARTED: '设置计时器',
+  TIMER_FIRED: '计时器到期',
+  TIMER_CANCELED: '取消计时器',
+  ACTIVITY_TASK_SCHEDULED: '安排任务',
+  ACTIVITY_TASK_COMPLETED: '任务完成',
+  ACTIVITY_TASK_FAILED: '任务失败',
+  ACTIVITY_TASK_TIMED_OUT: '任务超时',
+  MARKER_RECORDED: '记录版本标记',
+};

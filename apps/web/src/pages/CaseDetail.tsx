@@ -26,7 +26,7 @@ import { as, type ApplicationView, type DeadlineDto, type NoticeSummary } from '
 import { ActionFields, type Ground, type JsonSchema, toBody } from '../components/ActionForm';
 import { Countdown } from '../format';
 import { describeError } from '../i18n/error-messages';
-import { ACTION_LABELS, CHANNEL_LABELS, STATUS_LABELS, VALUE_LABELS, label } from '../i18n/labels';
+import { ACTION_LABELS, CHANNEL_LABELS, STATUS_LABELS, STEP_LABELS, VALUE_LABELS, label } from '../i18n/labels';
 import { navigate } from '../router';
 import type { Session } from '../session';
 
@@ -40,7 +40,6 @@ const STAGES: { title: string; statuses: string[] }[] = [
   { title: '送达', statuses: ['delivered'] },
   { title: '办结', statuses: ['closed'] },
 ];
-const STEP_LABELS: Record<string, string> = { ...ACTION_LABELS, registered: '登记', submitted: '网络提交', 'windows-expired': '期限届满' };
 
 export function useActionBodies() {
   return useQuery({
@@ -159,7 +158,7 @@ export function LetterList({ caseId }: { caseId: string }) {
   );
 }
 
-export default function CaseDetail({ id }: { id: string; session: Session }) {
+export default function CaseDetail({ id, session }: { id: string; session: Session }) {
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [open, setOpen] = useState<string | null>(null);
@@ -208,6 +207,11 @@ export default function CaseDetail({ id }: { id: string; session: Session }) {
         <Typography.Title level={2} style={{ fontSize: 20 }}>
           {c.registrationNumber} <Tag>{label(STATUS_LABELS, c.status)}</Tag>
           {c.letterFailed && <Tag color="red">文书出具失败，待主管重新出具</Tag>}
+          {(session.user.role === 'auditor' || session.user.role === 'supervisor') && (
+            <Button size="small" style={{ marginLeft: 8 }} onClick={() => navigate(`/audit?case=${id}`)}>
+              审计记录
+            </Button>
+          )}
         </Typography.Title>
         <Descriptions column={3} size="small" bordered>
           <Descriptions.Item label="申请人">{c.applicant.name}</Descriptions.Item>
