@@ -69,7 +69,7 @@ describe('the audit page in the browser', () => {
     const first = steps.first();
     await first.getByText(/流程事件（\d+）/).click();
     await see(first).toContainText('WORKFLOW_EXECUTION_STARTED');
-    await see(first).toContainText('"update":"registration"');
+    await see(first).toContainText('请求：登记（registration）');
     await see(steps.nth(1)).toContainText('第 2 步 审查');
     await expectAccessible(page);
     await shot(page, '30-audit-case');

@@ -188,3 +188,16 @@ export const TEMPORAL_EVENT_LABELS: Record<string, string> = {
   ACTIVITY_TASK_TIMED_OUT: '任务超时',
   MARKER_RECORDED: '记录版本标记',
 };
+
+/** The workflow's Updates, signals and activities, as the audit page names them. */
+export const WORKFLOW_PART_LABELS: Record<string, string> = {
+  registration: '登记',
+  action: '办理步骤',
+  calendarUpdated: '节假日安排更新',
+  testClock: '测试时钟',
+  registerApplication: '登记申请',
+  loadCalendarYears: '读取节假日安排',
+  projectCaseStep: '写入办理记录',
+  notify: '发送提醒',
+  issueNotice: '出具文书',
+};

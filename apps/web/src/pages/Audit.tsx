@@ -30,7 +30,7 @@ import { api, newKey, ok, type Schemas } from '../api/client';
 import { as } from '../api/types';
 import { CaseLink } from '../format';
 import { describeError } from '../i18n/error-messages';
-import { STATUS_LABELS, STEP_LABELS, TEMPORAL_EVENT_LABELS } from '../i18n/labels';
+import { STATUS_LABELS, STEP_LABELS, TEMPORAL_EVENT_LABELS, WORKFLOW_PART_LABELS } from '../i18n/labels';
 import { navigate, useLocation } from '../router';
 
 type ReplayJob = Schemas['ReplayJobDto'];
@@ -61,6 +61,22 @@ interface CaseAt {
 }
 
 const time = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm:ss');
+
+/** What a Temporal event carried, in words: the Update or activity by name, a timer's delay, a failure. */
+function eventDetail(d: Record<string, unknown> = {}): string {
+  const part = (v: unknown) => (typeof v === 'string' ? (WORKFLOW_PART_LABELS[v] ? `${WORKFLOW_PART_LABELS[v]}（${v}）` : v) : '');
+  const out: string[] = [];
+  if (d.update) out.push(`请求：${part(d.update)}`);
+  if (d.signal) out.push(`信号：${part(d.signal)}`);
+  if (d.activity) out.push(`任务：${part(d.activity)}`);
+  if (d.timerId !== undefined) out.push(`计时器 ${String(d.timerId)}`);
+  if (typeof d.firesAfterMs === 'number') {
+    const hours = d.firesAfterMs / 3_600_000;
+    out.push(hours >= 48 ? `${(hours / 24).toFixed(1)} 天后到期` : `${hours.toFixed(1)} 小时后到期`);
+  }
+  if (d.failed === true) out.push(`失败：${String(d.failure ?? '')}`);
+  return out.join('；');
+}
 
 export default function Audit() {
   const { search } = useLocation();
@@ -352,8 +368,7 @@ function StepTimeline({ entries }: { entries: TimelineEntry[] }) {
                           {
                             title: '详情',
                             dataIndex: 'detail',
-                            render: (d?: Record<string, unknown>) =>
-                              d && Object.keys(d).length ? <code style={{ fontSize: 12 }}>{JSON.stringify(d)}</code> : '',
+                            render: (d?: Record<string, unknown>) => eventDetail(d),
                           },
                         ]}
                       />
