@@ -27,6 +27,8 @@ const { step, fail } = require('./lib/log');
 ensureNodeModules();
 const tools = ensureTools();
 const clusterMode = process.argv.includes('--cluster');
+// The fault tests' clock switch never reaches a system started here (libs/config refuses it outside NODE_ENV=test too).
+if (process.env.TEST_CLOCK) fail('TEST_CLOCK: a switch of the fault tests only; npm start does not run with it set');
 let clusterBuild;
 if (clusterMode) {
   if (process.env.TEMPORAL_ADDRESS) fail('TEMPORAL_ADDRESS: start:cluster starts its own Temporal cluster; unset it or use `npm start`');

@@ -49,6 +49,7 @@ import {
   type DeadlineExplanationView,
   registrationUpdate,
   stateQuery,
+  testClockSignal,
 } from '../libs/contracts/workflow';
 import { computeDeadlines } from '../libs/deadline';
 import { noticesForExpiry, noticesForStep, receiptRequest } from './notice-requests';
@@ -131,8 +132,12 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
   const failedRequests = new Map<string, LetterRequest>();
 
   const settings = input.settings ?? {};
+  // The case's clock: Temporal's, moved forward only by the fault tests' testClock signal
+  // (cases started with settings.testClock; the offset is 0 for every other case).
+  let clockOffset = 0;
+  const clock = (): number => Date.now() + clockOffset;
   const ctx = (): CaseContext => ({
-    now: Date.now(),
+    now: clock(),
     index: index!,
     ...(settings.reminderOffsets ? { reminderOffsets: settings.reminderOffsets } : {}),
     ...(settings.notifyHour !== undefined ? { notifyHour: settings.notifyHour } : {}),
@@ -161,7 +166,7 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
   setHandler(stateQuery, () => ({ registration, ...(view ? { case: view } : {}), notices }));
   setHandler(availableActionsQuery, (actor) => (view && index ? availableActions(view, actor).map((action) => ({ action })) : []));
   setHandler(deadlineExplanationQuery, (): DeadlineExplanationView | null => {
-    const d = view && index ? deadlineInput(view, shanghaiDay(Date.now())) : null;
+    const d = view && index ? deadlineInput(view, shanghaiDay(clock())) : null;
     if (!d || !index) return null;
     const r = computeDeadlines(d, index);
     const e = r.explanation;
@@ -185,6 +190,12 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
   setHandler(calendarUpdatedSignal, () => {
     calendarStale = true;
   });
+  if (settings.testClock === true)
+    setHandler(testClockSignal, ({ offsetMs }) => {
+      if (!Number.isSafeInteger(offsetMs) || offsetMs < clockOffset) return; // the case's clock never runs backwards
+      clockOffset = offsetMs;
+      changes++; // wakes the clock loop to re-arm its timer from the new time
+    });
 
   /** Writes steps to PostgreSQL in seq order; each caller waits for its own. */
   const project = (steps: HistoryStep[]): Promise<void> => {
@@ -230,7 +241,7 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
     if (!issuesNotices) return;
     for (const r of requests) {
       try {
-        notices.push(await issueNotice({ ...r, applicationId: input.applicationId, issuedOn: shanghaiDay(Date.now()) }));
+        notices.push(await issueNotice({ ...r, applicationId: input.applicationId, issuedOn: shanghaiDay(clock()) }));
       } catch (err) {
         const error = err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
         log.error('notice not issued', { kind: r.kind, letterKind: r.letterKind, error });
@@ -251,7 +262,7 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
 
   /** The calendar years this case can touch, through an activity (recorded in history). */
   const loadCalendar = async (v: CaseView) => {
-    const { fromYear, toYear } = calendarYearsFor([v.arrivedOn, v.receivedOn ?? v.arrivedOn, shanghaiDay(Date.now())]);
+    const { fromYear, toYear } = calendarYearsFor([v.arrivedOn, v.receivedOn ?? v.arrivedOn, shanghaiDay(clock())]);
     const data = await loadCalendarYears({ fromYear, toYear });
     index = buildWorkingDayIndex(data, fromYear, toYear);
   };
@@ -342,7 +353,7 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
   // until the next alarm or until a step, a calendar update or a signal moves things.
   // A closed case whose closing letter failed stays open for reissue-notice (不拒办: its letter exists in the end).
   while (caseView.status !== 'closed' || (recordsLetterFailures && (caseView.failedLetters.length > 0 || stepping > 0))) {
-    const today = shanghaiDay(Date.now());
+    const today = shanghaiDay(clock());
     if (calendarStale || yearOf(today) + 1 > index!.toYear) {
       calendarStale = false;
       const before = caseView.deadline?.dueOn;
@@ -354,7 +365,7 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
             type: 'deadline_recomputed',
             actor: 'system',
             role: 'system' as const,
-            at: new Date(Date.now()).toISOString(),
+            at: new Date(clock()).toISOString(),
             status: caseView.status,
             details: { before, dueOn: caseView.deadline?.dueOn, calendarVersion: index!.calendarVersion },
           },
@@ -378,7 +389,7 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
     const moved = recomputeDeadline(caseView, ctx());
     if (moved || caseView.deadline?.overdue !== wasOverdue) syncSearchAttributes();
 
-    const now = Date.now();
+    const now = clock();
     const alarms = pendingAlarms(caseView, ctx(), fired);
     const due = alarms.filter((a) => a.at <= now);
     for (const a of due) {
@@ -425,7 +436,7 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
             type: 'confirmation_overdue',
             actor: 'system',
             role: 'system' as const,
-            at: new Date(Date.now()).toISOString(),
+            at: new Date(clock()).toISOString(),
             status: v.status,
             details: { arrivedOn: v.arrivedOn, channel: 'mail' },
           },

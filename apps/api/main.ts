@@ -15,6 +15,7 @@ async function main(): Promise<void> {
   const temporal = new Client({ connection, namespace: config.temporal.namespace });
   const app = await createApiApp({ config, dataSource, temporal });
   await app.listen(config.port, process.env.HOST ?? '127.0.0.1');
+  if (config.testClock) new Logger('api').warn('TEST_CLOCK=on (NODE_ENV=test): new cases accept the testClock signal');
   new Logger('api').log(`api: listening on http://127.0.0.1:${config.port} (OpenAPI at /api/docs)`);
   const stop = async () => {
     await app.close();

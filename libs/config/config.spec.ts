@@ -25,6 +25,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...good, NOTIFY_HOUR: '24' })).toThrow(/NOTIFY_HOUR: must be an integer from 0 to 23/);
   });
 
+  it('takes TEST_CLOCK=on only under NODE_ENV=test, so a production process refuses to start with it', () => {
+    expect(loadConfig(good).testClock).toBe(false);
+    expect(loadConfig({ ...good, NODE_ENV: 'test', TEST_CLOCK: 'on' }).testClock).toBe(true);
+    for (const NODE_ENV of [undefined, 'production', 'development'])
+      expect(() => loadConfig({ ...good, NODE_ENV, TEST_CLOCK: 'on' })).toThrow(
+        /TEST_CLOCK: on is for the test suite only \(NODE_ENV=test\)/,
+      );
+    expect(() => loadConfig({ ...good, NODE_ENV: 'test', TEST_CLOCK: 'yes' })).toThrow(/TEST_CLOCK: must be on or off/);
+  });
+
   it('reads the public portal and message settings, with safe defaults, and names a bad one', () => {
     const c = loadConfig(good);
     expect(c.publicPortal).toEqual({

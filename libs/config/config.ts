@@ -16,6 +16,11 @@ export interface AppConfig {
   reminderOffsets: number[];
   /** Hour of the Asia/Shanghai day at which reminders and escalations go out (NOTIFY_HOUR, 0-23) */
   notifyHour: number;
+  /**
+   * TEST_CLOCK=on, fault tests only: new cases accept the testClock signal that moves their clock
+   * forward (libs/contracts/workflow.ts). Refused unless NODE_ENV=test; `npm start` refuses it too.
+   */
+  testClock: boolean;
   /** host:port where the worker serves Temporal's SDK metrics for Prometheus at /metrics (WORKER_METRICS_ADDRESS); off when unset */
   workerMetricsAddress?: string;
   /** The public portal (issue 19): challenge, rate limits, tracking link. */
@@ -141,6 +146,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push('STAFF_QUIET_HOURS: must be FROM-TO hours 0-23 (Asia/Shanghai), e.g. 22-7, or off');
   }
 
+  const testClockText = str('TEST_CLOCK', 'off');
+  if (!['on', 'off'].includes(testClockText)) problems.push('TEST_CLOCK: must be on or off');
+  else if (testClockText === 'on' && env.NODE_ENV !== 'test')
+    problems.push('TEST_CLOCK: on is for the test suite only (NODE_ENV=test); never set it in production');
+
   const config: AppConfig = {
     port,
     databaseUrl,
@@ -158,6 +168,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     workerMaxCachedWorkflows: int('WORKER_MAX_CACHED_WORKFLOWS', 500, 1, 100_000),
     reminderOffsets: [...new Set(reminderOffsets)].sort((a, b) => b - a),
     notifyHour: int('NOTIFY_HOUR', 9, 0, 23),
+    testClock: testClockText === 'on',
     ...(metricsAddress ? { workerMetricsAddress: metricsAddress } : {}),
     publicPortal: {
       challenge: challengeText !== 'off',

@@ -56,6 +56,11 @@ export interface CaseSettings {
   reminderOffsets?: number[];
   /** hour (Asia/Shanghai) at which reminders and escalations go out */
   notifyHour?: number;
+  /**
+   * Fault tests only (TEST_CLOCK=on, refused unless NODE_ENV=test): the case accepts the
+   * testClock signal, which moves its clock forward so that a timer falls due within seconds.
+   */
+  testClock?: boolean;
 }
 
 export interface RegistrationResult {

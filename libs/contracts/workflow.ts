@@ -49,6 +49,14 @@ export interface DeadlineExplanationView {
 /** An administrator loaded a calendar arrangement: reload it and recompute the deadlines. */
 export const calendarUpdatedSignal = defineSignal<[{ version?: string }?]>('calendarUpdated');
 
+/**
+ * Fault tests only: the case's clock runs `offsetMs` ahead of Temporal's from now on (replacing
+ * any earlier offset), so a reminder, an escalation or a window end falls due seconds later in
+ * real time. Handled only by cases started with `settings.testClock` (TEST_CLOCK=on, which the
+ * configuration refuses outside NODE_ENV=test); other cases ignore it as an unknown signal.
+ */
+export const testClockSignal = defineSignal<[{ offsetMs: number }]>('testClock');
+
 /** The workflow that carries a calendar load or correction to the open cases it touches. */
 export const CALENDAR_FANOUT_WORKFLOW_TYPE = 'calendarFanoutWorkflow';
 export interface CalendarFanoutInput {

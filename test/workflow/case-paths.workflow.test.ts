@@ -1,7 +1,8 @@
 import { SA } from '../../libs/contracts/search-attributes';
-import { calendarUpdatedSignal, deadlineExplanationQuery } from '../../libs/contracts/workflow';
+import { calendarUpdatedSignal, deadlineExplanationQuery, testClockSignal } from '../../libs/contracts/workflow';
 import { CaseHarness, calendarIndex, clerk, clerk2, reviewer, reviewer2, supervisor, wd } from './support/case-harness';
 import { parseIsoDate } from '../../libs/calendar';
+import { startOfShanghaiDay } from '../../libs/case';
 
 describe('applicationWorkflow: the paths of a case', () => {
   const h = new CaseHarness();
@@ -246,5 +247,25 @@ describe('applicationWorkflow: the paths of a case', () => {
     await handle.signal(calendarUpdatedSignal, { version: 'db-2' });
     await h.eventually(handle, () => h.store.calendarLoads === loads + 1);
     await h.act(handle, 'withdraw', clerk, { on: receivedOn });
+  });
+
+  it("moves the clock of a case started with testClock only, and only forward (the fault tier's switch)", async () => {
+    const on = await h.open({ settings: { testClock: true } });
+    const off = await h.open();
+    const dueOn = wd(on.receivedOn, 20);
+    // To 09:30 of the first working day after the due day: overdue, and that day's escalation (09:00) sent.
+    const offsetMs = startOfShanghaiDay(wd(dueOn, 1)) + 9.5 * 3600_000 - (await h.env.currentTimeMs());
+    for (const c of [on, off]) await c.handle.signal(testClockSignal, { offsetMs });
+    const notes = (id: string) => h.store.notifications.filter((n) => n.applicationId === id).map((n) => n.key);
+    await h.eventually(on.handle, (c) => c?.deadline?.overdue === true && notes(on.id).includes(`escalation:${wd(dueOn, 1)}`));
+    expect(notes(on.id)).toEqual([`escalation:${wd(dueOn, 1)}`]); // reminders of days already past are not sent late
+    // Backwards is ignored: still overdue.
+    await on.handle.signal(testClockSignal, { offsetMs: 0 });
+    await h.env.sleep(1_000);
+    expect((await h.caseOf(on.handle)).deadline?.overdue).toBe(true);
+    // The case started without the switch kept Temporal's clock.
+    expect((await h.caseOf(off.handle)).deadline?.overdue).toBe(false);
+    expect(notes(off.id)).toEqual([]);
+    for (const c of [on, off]) await c.handle.terminate('test over');
   });
 });

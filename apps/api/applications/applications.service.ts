@@ -92,7 +92,11 @@ export class ApplicationsService {
       officeCode,
       arrivedAt: new Date().toISOString(),
       submittedBy,
-      settings: { reminderOffsets: this.config.reminderOffsets, notifyHour: this.config.notifyHour },
+      settings: {
+        reminderOffsets: this.config.reminderOffsets,
+        notifyHour: this.config.notifyHour,
+        ...(this.config.testClock ? { testClock: true } : {}),
+      },
       submission: JSON.parse(JSON.stringify(submission)),
     };
     const startWorkflowOperation = new WithStartWorkflowOperation(APPLICATION_WORKFLOW_TYPE, {
