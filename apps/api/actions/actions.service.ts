@@ -10,6 +10,7 @@ import { CaseAccess, type CaseRef } from '../access/case-access';
 import type { AuthUser } from '../auth/current-user';
 import { ApiError } from '../common/api-error';
 import { DATA_SOURCE, TEMPORAL_CLIENT } from '../common/tokens';
+import { WORKFLOW_ANSWER_DEADLINE_MS } from '../common/unavailable';
 import { withEngineFeeCount } from './fee-count';
 
 /** Sends a case step to the application's workflow as the caller, and maps its refusal to HTTP. */
@@ -41,7 +42,7 @@ export class ActionsService {
     const updateId = requestId ? await this.claimKey(user, c, name, requestId, body) : undefined;
     const request = { action: name, actor: { username: user.username, role: user.role }, body: sent, requestId } as ActionRequest;
     try {
-      return await this.temporal.withDeadline(Date.now() + 30_000, () =>
+      return await this.temporal.withDeadline(Date.now() + WORKFLOW_ANSWER_DEADLINE_MS, () =>
         this.temporal.workflow.getHandle(c.workflowId).executeUpdate(actionUpdate, {
           args: [request],
           ...(updateId ? { updateId } : {}),

@@ -33,6 +33,7 @@ import {
 import { CaseAccess } from '../access/case-access';
 import type { AuthUser } from '../auth/current-user';
 import { CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
+import { WORKFLOW_ANSWER_DEADLINE_MS } from '../common/unavailable';
 import type { ApplicationViewDto, CaseStepDto, CreateApplicationDto } from './application.dto';
 import type { ApplicationListDto, ListApplicationsQueryDto, PendingConfirmationListDto } from './application-list.dto';
 import { ApplicationsRepository } from './applications.repository';
@@ -107,7 +108,7 @@ export class ApplicationsService {
       workflowIdConflictPolicy: 'USE_EXISTING',
     });
     try {
-      return await this.temporal.withDeadline(Date.now() + 30_000, () =>
+      return await this.temporal.withDeadline(Date.now() + WORKFLOW_ANSWER_DEADLINE_MS, () =>
         this.temporal.workflow.executeUpdateWithStart(registrationUpdate, {
           startWorkflowOperation,
           updateId: `registration-${applicationId}`,

@@ -33,3 +33,10 @@ export function transientDependency(error: unknown): 'database' | 'workflow serv
   }
   return undefined;
 }
+
+/**
+ * How long a request waits for the workflow (a registration or a step sent as an Update) before
+ * answering 503 with Retry-After: well inside the 30 s a client commonly waits, so an outage of
+ * the worker or the Temporal server gives a clear, retryable answer instead of a client timeout.
+ */
+export const WORKFLOW_ANSWER_DEADLINE_MS = 20_000;
