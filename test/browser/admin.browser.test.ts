@@ -196,9 +196,24 @@ describe('the administration pages in the browser', () => {
     await accessible(page);
     await shot(page, '46-admin-calendar');
 
-    await page
-      .locator('input[type=file]')
-      .setInputFiles({ name: '2026.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(corrected)) });
+    // The State Council's arrangement as an iCalendar feed: read by the server, previewed.
+    const ics = [
+      'BEGIN:VCALENDAR',
+      ...corrected.days.flatMap((d: { date: string; kind: string; name?: string }) => [
+        'BEGIN:VEVENT',
+        `DTSTART;VALUE=DATE:${d.date.replaceAll('-', '')}`,
+        `SUMMARY:${d.name ?? '节假日'}${d.kind === 'holiday' ? '（休）' : '（班）'}`,
+        'END:VEVENT',
+      ]),
+      'END:VCALENDAR',
+    ].join('\r\n');
+    const fileInput = page.locator('input[type=file]');
+    await fileInput.setInputFiles({ name: '2026.ics', mimeType: 'text/calendar', buffer: Buffer.from(ics) });
+    await see(page.getByText('已选择文件：2026.ics')).toBeVisible();
+    await see(page.getByTestId(`due-change-${c.registrationNumber}`)).toHaveText('2026年12月25日 (周五) → 2026年12月28日 (周一)');
+    // The same arrangement as JSON, which is then applied.
+    await fileInput.setInputFiles({ name: '2026.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(corrected)) });
+    await see(page.getByText('已选择文件：2026.json')).toBeVisible();
     const change = page.getByTestId(`due-change-${c.registrationNumber}`);
     await see(change).toHaveText('2026年12月25日 (周五) → 2026年12月28日 (周一)');
     await see(page.getByTestId('calendar-preview')).toContainText('其中 1 件的答复期限会改变');
