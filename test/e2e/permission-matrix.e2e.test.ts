@@ -43,7 +43,7 @@ const MATRIX: Record<string, Access> = {
   'POST /api/audit/replay': ['auditor', 'supervisor'],
   'POST /api/audit/replay-jobs': ['auditor', 'supervisor'],
   'GET /api/audit/replay-jobs': ['auditor', 'supervisor'],
-  'GET /api/audit/replay-jobs/{id}': ['auditor', 'supervisor'],
+  'GET /api/audit/replay-jobs/{jobId}': ['auditor', 'supervisor'],
   'GET /api/me/inbox': 'any',
   'GET /api/me/notifications': 'any',
   'POST /api/me/notifications/{id}/read': 'any',

@@ -80,7 +80,7 @@ describe('replay verification: recorded case histories against the current workf
     const page1 = await closedCasesPage(stack.dataSource, { ...bounds, limit: 1 });
     expect(page1.workflowIds).toEqual([workflowIdFor(id)]);
     const page2 = await closedCasesPage(stack.dataSource, { ...bounds, limit: 1, after: page1.next });
-    expect(page2).toEqual({ workflowIds: [workflowIdFor(withdrawnId)], next: null });
+    expect(page2).toEqual({ workflowIds: [workflowIdFor(withdrawnId)], ids: [withdrawnId], next: null });
 
     const refused: [object, string][] = [
       [{ ...period, limit: 0 }, 'limit: must be an integer from 1 to 500'],

@@ -121,12 +121,12 @@ export class ReplayController {
     return listReplayJobs(this.ds, user.officeId);
   }
 
-  @Get('replay-jobs/:id')
+  @Get('replay-jobs/:jobId')
   @Roles('auditor', 'supervisor')
   @ApiOkResponse({ type: ReplayJobDto, description: 'progress (done of total) and, once completed, the cases that did not replay' })
   @ApiNotFoundResponse({ description: "unknown job, or another office's" })
   @ApiForbiddenResponse({ description: 'only auditors and supervisors' })
-  async job(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<ReplayJobDto> {
+  async job(@Param('jobId') id: string, @CurrentUser() user: AuthUser): Promise<ReplayJobDto> {
     const job = await findReplayJob(this.ds, id.slice(0, 100), user.officeId);
     if (!job) throw new NotFoundException(`replay job ${id} not found`);
     return job;

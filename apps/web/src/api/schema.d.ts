@@ -918,7 +918,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/audit/replay-jobs/{id}": {
+    "/api/audit/replay-jobs/{jobId}": {
         parameters: {
             query?: never;
             header?: never;
@@ -5504,7 +5504,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                jobId: string;
             };
             cookie?: never;
         };

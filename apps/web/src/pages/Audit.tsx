@@ -393,7 +393,7 @@ function PeriodReplay() {
   const [starting, setStarting] = useState(false);
   const job = useQuery({
     queryKey: ['replay-job', jobId],
-    queryFn: () => ok(api.GET('/api/audit/replay-jobs/{id}', { params: { path: { id: jobId! } } })) as Promise<ReplayJob>,
+    queryFn: () => ok(api.GET('/api/audit/replay-jobs/{jobId}', { params: { path: { jobId: jobId! } } })) as Promise<ReplayJob>,
     enabled: !!jobId,
     refetchInterval: (q) => (q.state.data?.status === 'completed' ? false : 1000),
   });
