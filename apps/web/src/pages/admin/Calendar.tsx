@@ -124,7 +124,12 @@ function Calendar() {
     queryKey: ['admin', 'calendar-job', jobId],
     queryFn: () => ok(api.GET('/api/admin/calendar/jobs/{id}', { params: { path: { id: jobId! } } })),
     enabled: !!jobId,
-    refetchInterval: (q) => (q.state.data?.finishedAt ? false : 1000),
+    // The job finishes once every case is signalled; each case then recomputes its due day on its own,
+    // so the count of changed due days settles a little later: keep looking for 15 s after the end.
+    refetchInterval: (q) => {
+      const finished = q.state.data?.finishedAt;
+      return !finished || Date.now() - Date.parse(String(finished)) < 15_000 ? 1000 : false;
+    },
   });
 
   const choose = async (f: File) => {
