@@ -11,6 +11,7 @@ import {
 import type { IssueNoticeInput, NoticeRef } from '../libs/contracts/notice';
 import type { NoticeTemplate } from '../libs/documents';
 import { appendEventCtes } from '../libs/persistence/case-event.repository';
+import { isConnectionLost, releaseRunner } from '../libs/persistence/connection-lost';
 import { preparedQuery } from '../libs/persistence/prepared-query';
 import { serialNumberStandIn, SqlParams, standInText, type StandIn } from '../libs/persistence/sql-params';
 import { shanghaiDate } from '../libs/time/shanghai';
@@ -126,6 +127,7 @@ export function createRegistrationActivities({ ds, deadlines, letters }: Registr
       throw err;
     };
     const runner = ds.createQueryRunner();
+    let lost: Error | undefined;
     try {
       const m = runner.manager;
       const [row] = await preparedQuery<LookupRow>(m, 'registration-lookup', LOOKUP, [input.applicationId, input.officeCode]);
@@ -240,9 +242,10 @@ export function createRegistrationActivities({ ds, deadlines, letters }: Registr
         ...(receiptError !== undefined ? { receiptError } : {}),
       };
     } catch (err) {
+      lost = err instanceof Error && isConnectionLost(err) ? err : undefined;
       return rejectDataError(err);
     } finally {
-      await runner.release();
+      await releaseRunner(runner, lost);
     }
   }
 

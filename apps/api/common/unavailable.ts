@@ -3,13 +3,10 @@
 // unreachable or restarting, and Temporal being unreachable, are transient: the
 // client may retry the same request once the service is back. ApiErrorFilter answers with it.
 
+import { isConnectionLost } from '../../../libs/persistence/connection-lost';
+
 export const RETRY_AFTER_SECONDS = 5;
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTCONN', 'EAI_AGAIN']);
-// PostgreSQL SQLSTATEs: 08 connection exceptions, 57P01-57P03 shutdown / cannot connect now, 53300 too many connections.
-const PG_TRANSIENT = /^(08...|57P0[123]|53300)$/;
-const PG_MESSAGES =
-  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i;
 // gRPC status codes from Temporal: 14 UNAVAILABLE, 4 DEADLINE_EXCEEDED.
 const GRPC_TRANSIENT = new Set([4, 14]);
 
@@ -26,9 +23,7 @@ export function transientDependency(error: unknown): 'database' | 'workflow serv
       if (/UNAVAILABLE|DEADLINE_EXCEEDED|Failed to connect|connection refused/i.test(message)) return 'workflow service';
     }
     if (typeof code === 'number' && GRPC_TRANSIENT.has(code) && e.details !== undefined) return 'workflow service';
-    if (typeof code === 'string' && PG_TRANSIENT.test(code)) return 'database';
-    if (typeof code === 'string' && NETWORK_CODES.has(code)) return 'database';
-    if (PG_MESSAGES.test(message)) return 'database';
+    if (isConnectionLost(e)) return 'database';
     if (/14 UNAVAILABLE|4 DEADLINE_EXCEEDED/.test(message)) return 'workflow service';
   }
   return undefined;
