@@ -34,6 +34,7 @@ import { MeRepository } from './me/me.repository';
 import { MeService } from './me/me.service';
 import { NoticesController, NoticeTemplatesController } from './notices/notices.controller';
 import { NoticesService } from './notices/notices.service';
+import { NoticesRepository } from './notices/notices.repository';
 import { MessagesController } from './messages/messages.controller';
 import { MessagesService } from './messages/messages.service';
 import { PublicController } from './public/public.controller';
@@ -111,6 +112,7 @@ export class AppModule {
         CalendarService,
         ActionsService,
         NoticesService,
+        NoticesRepository,
         MeService,
         MeRepository,
         SupervisionService,

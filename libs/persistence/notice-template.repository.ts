@@ -59,3 +59,34 @@ export async function storedTemplateVersions(q: Queryable, kind: LetterKind, reg
     createdAt: r.created_at,
   }));
 }
+
+/** Every stored (active) version of every template, by kind, regime and version. */
+export async function activeStoredTemplates(
+  q: Queryable,
+): Promise<{ kind: LetterKind; regime: Regime; version: number; title: string; createdBy: string; createdAt: Date }[]> {
+  const rows: { kind: LetterKind; regime: Regime; version: number; title: string; created_by: string; created_at: Date }[] = await q.query(
+    `SELECT kind, regime, version, body->>'title' AS title, created_by, created_at FROM notice_templates WHERE active
+       ORDER BY kind, regime, version`,
+  );
+  return rows.map((r) => ({
+    kind: r.kind,
+    regime: r.regime,
+    version: Number(r.version),
+    title: r.title,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+  }));
+}
+
+/**
+ * Stores `template` as its version (template.version) of its kind and regime. False when that
+ * version was stored meanwhile (another administrator saved first): nothing is written.
+ */
+export async function insertTemplateVersion(q: Queryable, template: NoticeTemplate, createdBy: string): Promise<boolean> {
+  const rows = await q.query(
+    `INSERT INTO notice_templates (id, kind, regime, version, body, created_by) VALUES (gen_random_uuid(), $1, $2, $3, $4, $5)
+     ON CONFLICT (kind, regime, version) DO NOTHING RETURNING id`,
+    [template.kind, template.regime, template.version, JSON.stringify(template), createdBy],
+  );
+  return rows.length === 1;
+}

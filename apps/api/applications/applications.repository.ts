@@ -272,6 +272,18 @@ export class ApplicationsRepository {
     return { items, total, totalCapped, page, pageSize, next };
   }
 
+  /** Open cases, overdue open cases on `today` (the one overdue rule of the lists and the board) and letters issued, office-wide. */
+  async caseCounts(today: string): Promise<{ openCases: number; overdueOpenCases: number; lettersIssued: number }> {
+    const [r]: { open_cases: number; overdue_open_cases: number; letters_issued: number }[] = await this.ds.query(
+      `SELECT count(*) FILTER (WHERE a.status <> 'closed')::int AS open_cases,
+              count(*) FILTER (WHERE a.status <> 'closed' AND ${overdueFilterSql('$1', true)})::int AS overdue_open_cases,
+              (SELECT count(*) FROM notices)::int AS letters_issued
+         FROM applications a`,
+      [today],
+    );
+    return { openCases: r.open_cases, overdueOpenCases: r.overdue_open_cases, lettersIssued: r.letters_issued };
+  }
+
   /** The case's recorded steps, in order; up to `until` when given. */
   async events(id: string, until?: Date): Promise<CaseEventRow[]> {
     const rows: Record<string, unknown>[] = await this.ds.query(

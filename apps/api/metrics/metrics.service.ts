@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { DataSource } from 'typeorm';
-import { officeToday, overdueFilterSql } from '../common/overdue';
-import { DATA_SOURCE } from '../common/tokens';
+import { ApplicationsRepository } from '../applications/applications.repository';
+import { officeToday } from '../common/overdue';
 import { Counter, header, Histogram, sample } from './exposition';
 
 /** What Express adds to a request that these metrics read (the project has no Express types). */
@@ -47,7 +46,7 @@ export class ApiMetrics {
   /** The clock for the cache and for "today" of the overdue rule (tests move it). */
   now: () => number = Date.now;
 
-  constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource) {}
+  constructor(@Inject(ApplicationsRepository) private readonly applications: ApplicationsRepository) {}
 
   observe(method: string, route: string, status: number, seconds: number): void {
     this.requests.inc({ method, route, status_class: `${Math.floor(status / 100)}xx` });
@@ -69,19 +68,7 @@ export class ApiMetrics {
   caseCounts(): Promise<CaseCounts> {
     const now = this.now();
     if (this.cached && now - this.cached.at < GAUGE_CACHE_MS) return this.cached.counts;
-    const counts = this.ds
-      .query(
-        `SELECT count(*) FILTER (WHERE a.status <> 'closed')::int AS open_cases,
-                count(*) FILTER (WHERE a.status <> 'closed' AND ${overdueFilterSql('$1', true)})::int AS overdue_open_cases,
-                (SELECT count(*) FROM notices)::int AS letters_issued
-           FROM applications a`,
-        [officeToday(now)],
-      )
-      .then(([r]: Array<Record<string, number>>) => ({
-        openCases: r.open_cases,
-        overdueOpenCases: r.overdue_open_cases,
-        lettersIssued: r.letters_issued,
-      }));
+    const counts = this.applications.caseCounts(officeToday(now));
     this.cached = { at: now, counts };
     counts.catch(() => {
       if (this.cached?.counts === counts) this.cached = undefined; // a failed read is not cached

@@ -33,7 +33,14 @@ import {
   type Regime,
   type RenderedNotice,
 } from './notice-documents';
-import { nextTemplateVersion, storedTemplateVersions, templateInForce } from '../../../libs/persistence/notice-template.repository';
+import {
+  activeStoredTemplates,
+  insertTemplateVersion,
+  nextTemplateVersion,
+  storedTemplateVersions,
+  templateInForce,
+} from '../../../libs/persistence/notice-template.repository';
+import { NoticesRepository, type NoticeFormat } from './notices.repository';
 import { TEMPLATE_PARTS, type TemplateVersionDto, type TemplateVersionListDto } from './templates.dto';
 import { CaseAccess } from '../access/case-access';
 import type { AuthUser } from '../auth/current-user';
@@ -41,19 +48,12 @@ import { DATA_SOURCE, TEMPORAL_CLIENT } from '../common/tokens';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export const NOTICE_FORMATS = {
+export const NOTICE_FORMATS: Record<NoticeFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   pdf: 'application/pdf',
   html: 'text/html; charset=utf-8',
-} as const;
-export type NoticeFormat = keyof typeof NOTICE_FORMATS;
-
-/** What file() reads of a notice besides its number and hash: the kept file, and what it is made from when missing. */
-const SOURCE_COLUMNS: Record<NoticeFormat, string> = {
-  docx: 'docx, rendered, office_profile',
-  pdf: 'pdf, CASE WHEN pdf IS NULL THEN html END AS html',
-  html: 'html',
 };
+export type { NoticeFormat };
 
 export interface NoticeFile {
   format: NoticeFormat;
@@ -90,6 +90,7 @@ export class NoticesService {
     @Inject(DATA_SOURCE) private readonly ds: DataSource,
     @Inject(CaseAccess) private readonly access: CaseAccess,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(NoticesRepository) private readonly notices: NoticesRepository,
   ) {}
 
   /**
@@ -114,21 +115,7 @@ export class NoticesService {
 
   async list(applicationId: string, user: AuthUser): Promise<NoticeSummary[]> {
     await this.access.require(user, applicationId, 'read');
-    const rows = await this.ds.query(
-      `SELECT id, kind, letter_kind, number, issued_at, content_hash, template_id, template_version
-       FROM notices WHERE application_id = $1 ORDER BY issued_at, number_seq`,
-      [applicationId],
-    );
-    return rows.map((r: Record<string, unknown>) => ({
-      id: r.id,
-      kind: r.kind,
-      letterKind: r.letter_kind,
-      number: r.number,
-      issuedAt: (r.issued_at as Date).toISOString(),
-      contentHash: r.content_hash,
-      templateId: r.template_id,
-      templateVersion: r.template_version,
-    }));
+    return this.notices.forCase(applicationId);
   }
 
   /**
@@ -147,13 +134,13 @@ export class NoticesService {
 
   /** A notice's file without an access check: the caller has checked who may read it (staff access, or a public letter link). */
   async readFile(id: string, format: NoticeFormat): Promise<NoticeFile> {
-    const [row] = await this.ds.query(`SELECT number, content_hash, ${SOURCE_COLUMNS[format]} FROM notices WHERE id = $1`, [id]);
+    const row = await this.notices.source(id, format);
     if (!row) throw new NotFoundException(`notice ${id} not found`);
     let body: Buffer;
-    if (format === 'docx') body = (row.docx as Buffer | null) ?? (await this.firstDocx(id, row.rendered, row.office_profile));
-    else if (format === 'html') body = Buffer.from(row.html as string, 'utf8');
-    else body = (row.pdf as Buffer | null) ?? (await this.firstPdf(id, row.html as string));
-    return { format, contentType: NOTICE_FORMATS[format], number: row.number, body, contentHash: row.content_hash };
+    if (format === 'docx') body = row.docx ?? (await this.firstDocx(id, row.rendered!, row.officeProfile!));
+    else if (format === 'html') body = Buffer.from(row.html!, 'utf8');
+    else body = row.pdf ?? (await this.firstPdf(id, row.html!));
+    return { format, contentType: NOTICE_FORMATS[format], number: row.number, body, contentHash: row.contentHash };
   }
 
   /** Prints the PDF once; when two first downloads race, both return the one that was stored. */
@@ -165,41 +152,20 @@ export class NoticesService {
       if (err instanceof PdfRenderError) throw new ServiceUnavailableException(`pdf: ${err.message}`);
       throw err;
     }
-    const [stored] = await this.ds.query(
-      `WITH kept AS (UPDATE notices SET pdf = COALESCE(pdf, $2), pdf_hash = COALESCE(pdf_hash, $3) WHERE id = $1 RETURNING pdf)
-       SELECT pdf FROM kept`,
-      [id, pdf, contentHash(pdf)],
-    );
-    return stored.pdf as Buffer;
+    return this.notices.keep(id, 'pdf', pdf, contentHash(pdf));
   }
 
   /** Packs the DOCX once; when two first downloads race, both return the one that was stored. */
   private async firstDocx(id: string, rendered: RenderedNotice, office: OfficeProfile): Promise<Buffer> {
     const docx = await toDocx(rendered, office);
-    const [stored] = await this.ds.query(
-      `WITH kept AS (UPDATE notices SET docx = COALESCE(docx, $2), docx_hash = COALESCE(docx_hash, $3) WHERE id = $1 RETURNING docx)
-       SELECT docx FROM kept`,
-      [id, docx, contentHash(docx)],
-    );
-    return stored.docx as Buffer;
+    return this.notices.keep(id, 'docx', docx, contentHash(docx));
   }
 
   async templates(): Promise<TemplateSummary[]> {
-    const stored = await this.ds.query(
-      `SELECT kind, regime, version, body->>'title' AS title, created_by, created_at FROM notice_templates WHERE active
-       ORDER BY kind, regime, version`,
-    );
+    const stored = await activeStoredTemplates(this.ds);
     return [
       ...BUNDLED_TEMPLATES.map((t) => ({ kind: t.kind, regime: t.regime, version: t.version, source: 'bundled' as const, title: t.title })),
-      ...stored.map((r: Record<string, unknown>) => ({
-        kind: r.kind as LetterKind,
-        regime: r.regime as Regime,
-        version: r.version as number,
-        source: 'stored' as const,
-        title: r.title as string,
-        createdBy: r.created_by as string,
-        createdAt: (r.created_at as Date).toISOString(),
-      })),
+      ...stored.map((r) => ({ ...r, source: 'stored' as const, createdAt: r.createdAt.toISOString() })),
     ];
   }
 
@@ -259,10 +225,11 @@ export class NoticesService {
     const { kind, regime } = this.kindAndRegime(kindParam, regimeParam);
     const version = await nextTemplateVersion(this.ds, kind, regime);
     const template = this.checkTemplate(kind, regime, body, version);
-    await this.ds.query(
-      `INSERT INTO notice_templates (id, kind, regime, version, body, created_by) VALUES (gen_random_uuid(), $1, $2, $3, $4, $5)`,
-      [kind, regime, version, JSON.stringify(template), user.username],
-    );
+    if (!(await insertTemplateVersion(this.ds, template, user.username))) {
+      throw new ConflictException(
+        `version: ${kind}/${regime} version ${version} was saved by someone else meanwhile; reload and save again`,
+      );
+    }
     return template;
   }
 
