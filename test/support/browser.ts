@@ -75,9 +75,19 @@ export async function pick(page: Page, id: string, title: string): Promise<void>
   }
 }
 
-/** A fresh browser context (Chinese locale, a desktop screen, downloads allowed) and its page; closed by the stack's stop. */
+/**
+ * A fresh browser context (Chinese locale, a desktop screen, downloads allowed) and its page; closed by the stack's stop.
+ * The browser's clock is set to Los Angeles, 16 hours behind the office: from midnight to 16:00 in
+ * Shanghai its local day is the day before, so a screen that took "today" or showed a time from the
+ * machine's zone instead of the office's (apps/web/src/today.ts) fails the journeys most of the day.
+ */
 export async function newPage(s: BrowserStack): Promise<Page> {
-  const ctx = await s.browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  const ctx = await s.browser.newContext({
+    locale: 'zh-CN',
+    timezoneId: 'America/Los_Angeles',
+    viewport: { width: 1400, height: 900 },
+    acceptDownloads: true,
+  });
   return ctx.newPage();
 }
 

@@ -6,6 +6,7 @@ import { FormSelect } from './fields';
 import dayjs, { type Dayjs } from 'dayjs';
 import { type ReactNode, useState } from 'react';
 import { FIELD_LABELS, VALUE_LABELS } from '../i18n/labels';
+import { officeToday } from '../today';
 
 export interface JsonSchema {
   type?: string;
@@ -132,7 +133,7 @@ function Field({
   }
   if (schema.format === 'date') {
     return (
-      <Form.Item name={path} label={label} rules={rules} initialValue={required ? dayjs() : undefined}>
+      <Form.Item name={path} label={label} rules={rules} initialValue={required ? officeToday() : undefined}>
         <DatePicker aria-label={label} />
       </Form.Item>
     );

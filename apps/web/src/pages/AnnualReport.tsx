@@ -4,20 +4,20 @@
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Select, Space, Table, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { Fragment, useState } from 'react';
 import { api, ok } from '../api/client';
 import { type AnnualReportDto, as } from '../api/types';
 import { describeError } from '../i18n/error-messages';
+import { officeToday } from '../today';
 
 const cell = { border: '1px solid #334155', padding: '4px 6px' } as const;
 const num = { ...cell, textAlign: 'right' } as const;
 const head = { ...cell, background: '#f1f5f9', fontWeight: 600, textAlign: 'center' } as const;
 
 export default function AnnualReport() {
-  const thisYear = dayjs().year();
+  const thisYear = officeToday().year();
   // By 31 January the office publishes last year's report: that year is the one to look at first.
-  const [year, setYear] = useState(dayjs().month() === 0 ? thisYear - 1 : thisYear);
+  const [year, setYear] = useState(officeToday().month() === 0 ? thisYear - 1 : thisYear);
   const report = useQuery({
     queryKey: ['annual', year],
     queryFn: () => as<AnnualReportDto>(ok(api.GET('/api/reports/annual', { params: { query: { year: String(year) } } }))),

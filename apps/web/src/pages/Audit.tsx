@@ -32,6 +32,7 @@ import { CaseLink } from '../format';
 import { describeError } from '../i18n/error-messages';
 import { STATUS_LABELS, STEP_LABELS, TEMPORAL_EVENT_LABELS, WORKFLOW_PART_LABELS } from '../i18n/labels';
 import { navigate, useLocation } from '../router';
+import { officeTime, officeToday } from '../today';
 
 type ReplayJob = Schemas['ReplayJobDto'];
 
@@ -60,7 +61,7 @@ interface CaseAt {
   clockPausedFor?: string | null;
 }
 
-const time = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm:ss');
+const time = (iso: string) => officeTime(iso, true);
 
 /** What a Temporal event carried, in words: the Update or activity by name, a timer's delay, a failure. */
 function eventDetail(d: Record<string, unknown> = {}): string {
@@ -388,7 +389,7 @@ function StepTimeline({ entries }: { entries: TimelineEntry[] }) {
 function PeriodReplay() {
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('month'), dayjs()]);
+  const [range, setRange] = useState<[Dayjs, Dayjs]>([officeToday().startOf('month'), officeToday()]);
   const [jobId, setJobId] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
   const job = useQuery({
@@ -430,7 +431,7 @@ function PeriodReplay() {
           value={range}
           allowClear={false}
           onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
-          disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+          disabledDate={(d) => d.isAfter(officeToday(), 'day')}
         />
         <Button type="primary" loading={starting} onClick={() => void start()}>
           开始重放校验

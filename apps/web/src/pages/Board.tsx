@@ -31,6 +31,7 @@ import { describeError } from '../i18n/error-messages';
 import { STATUS_LABELS, VALUE_LABELS } from '../i18n/labels';
 import { useDepartmentNames } from '../departments';
 import type { Session } from '../session';
+import { officeTime } from '../today';
 
 type Clerk = Schemas['ClerkLoadDto'];
 
@@ -432,7 +433,7 @@ function DecisionPanel({ id, action }: { id: string; action: 'decide-extension' 
               {request.comment ? `（${request.comment}）` : ''}
               <Typography.Text type="secondary">
                 {' '}
-                — {request.actor}，{new Date(request.occurredAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}
+                — {request.actor}，{officeTime(request.occurredAt)}
               </Typography.Text>
             </Descriptions.Item>
           )}

@@ -19,7 +19,6 @@ import {
   Timeline,
   Typography,
 } from 'antd';
-import dayjs from 'dayjs';
 import { useMemo, useRef, useState } from 'react';
 import { api, ApiFailure, newKey, ok, takeAction } from '../api/client';
 import { as, type ApplicationView, type DeadlineDto, type NoticeSummary } from '../api/types';
@@ -29,6 +28,7 @@ import { describeError } from '../i18n/error-messages';
 import { ACTION_LABELS, CHANNEL_LABELS, STATUS_LABELS, STEP_LABELS, VALUE_LABELS, label } from '../i18n/labels';
 import { navigate } from '../router';
 import type { Session } from '../session';
+import { officeTime } from '../today';
 
 const STAGES: { title: string; statuses: string[] }[] = [
   { title: '收到登记', statuses: ['awaiting_confirmation', 'registered'] },
@@ -129,7 +129,7 @@ export function LetterList({ caseId }: { caseId: string }) {
             key={n.id}
             size="small"
             title={n.number}
-            extra={<Typography.Text type="secondary">{dayjs(n.issuedAt).format('YYYY-MM-DD HH:mm')}</Typography.Text>}
+            extra={<Typography.Text type="secondary">{officeTime(n.issuedAt)}</Typography.Text>}
           >
             <Space wrap>
               <Button size="small" onClick={() => setPreview({ id: n.id, number: n.number })}>
@@ -282,7 +282,7 @@ export default function CaseDetail({ id, session }: { id: string; session: Sessi
                     <Typography.Text strong>{STEP_LABELS[s.type] ?? s.type}</Typography.Text>
                     <br />
                     <Typography.Text type="secondary">
-                      {dayjs(s.occurredAt).format('YYYY-MM-DD HH:mm')} · {s.actor}
+                      {officeTime(s.occurredAt)} · {s.actor}
                     </Typography.Text>
                     {s.comment && <div>备注：{s.comment}</div>}
                   </div>

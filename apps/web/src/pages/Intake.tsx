@@ -17,6 +17,7 @@ import { describeError } from '../i18n/error-messages';
 import { CATEGORY_LABELS, CHANNEL_LABELS } from '../i18n/labels';
 import { idNumberRule, phoneRule } from '../idRules';
 import { navigate } from '../router';
+import { officeToday } from '../today';
 
 type Registered = Schemas['RegistrationResponseDto'];
 interface Values {
@@ -38,7 +39,7 @@ interface Values {
 
 /** The engine's calendar for the date picker: holidays and make-up working days. */
 function useCalendarDays() {
-  const year = dayjs().year();
+  const year = officeToday().year();
   const q = useQuery({
     queryKey: ['calendar', year],
     queryFn: async () => {
@@ -131,7 +132,7 @@ export default function Intake() {
         layout="vertical"
         grid
         rowProps={{ gutter: 16 }}
-        initialValues={{ channel: 'in_person', applicantType: 'natural_person', idType: 'resident', receivedOn: dayjs() }}
+        initialValues={{ channel: 'in_person', applicantType: 'natural_person', idType: 'resident', receivedOn: officeToday() }}
         onFinish={submit}
         submitter={{ searchConfig: { submitText: '登记', resetText: '清空' } }}
       >
@@ -151,7 +152,7 @@ export default function Intake() {
               tooltip="节假日标红，调休上班日标蓝；平信、网络、传真提交可留空，待确认收到后再计算期限"
               rules={[{ required: channel === 'in_person' || channel === 'post', message: '请选择收到日期' }]}
               fieldProps={{
-                disabledDate: (d: Dayjs) => d.isAfter(dayjs(), 'day'),
+                disabledDate: (d: Dayjs) => d.isAfter(officeToday(), 'day'),
                 cellRender: (d: Dayjs | number | string, info: { type: string; originNode: React.ReactNode }) => {
                   if (info.type !== 'date' || !dayjs.isDayjs(d)) return info.originNode;
                   const day = days.get(d.format('YYYY-MM-DD'));

@@ -1,9 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Badge, Card, Empty, List, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { api, ok } from '../api/client';
 import { as, type NotificationsDto } from '../api/types';
 import { navigate } from '../router';
+import { officeTime } from '../today';
 
 const KIND_LABELS: Record<string, { text: string; color: string }> = {
   reminder: { text: '到期提醒', color: 'orange' },
@@ -45,7 +45,7 @@ export default function Notifications() {
                       {!n.readAt && <Badge status="processing" text="未读" style={{ marginLeft: 8 }} />}
                     </span>
                   }
-                  description={`${n.message} · ${dayjs(n.createdAt).format('YYYY-MM-DD HH:mm')}`}
+                  description={`${n.message} · ${officeTime(n.createdAt)}`}
                 />
               </List.Item>
             )}

@@ -2,9 +2,9 @@
 // configured (the embedded default) they are kept here as 未发送 instead of being sent.
 import { useQuery } from '@tanstack/react-query';
 import { Select, Space, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { publicJson } from '../publicApi';
+import { officeTime } from '../today';
 
 interface OutboxMessage {
   id: string;
@@ -74,7 +74,7 @@ export default function Outbox() {
         dataSource={list.data?.items ?? []}
         pagination={{ pageSize: 20 }}
         columns={[
-          { title: '时间', dataIndex: 'createdAt', render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+          { title: '时间', dataIndex: 'createdAt', render: (v: string) => officeTime(v) },
           { title: '对象', dataIndex: 'audience', render: (v: string) => (v === 'applicant' ? '申请人' : '工作人员') },
           { title: '渠道', dataIndex: 'channel', render: (v: string) => (v === 'sms' ? '短信' : '电子邮件') },
           { title: '收件人', dataIndex: 'recipient' },

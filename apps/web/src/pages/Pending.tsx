@@ -1,12 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, DatePicker, Modal, Space, Table, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, newKey, ok, takeAction, type Schemas } from '../api/client';
 import { as } from '../api/types';
 import { describeError } from '../i18n/error-messages';
 import { CHANNEL_LABELS } from '../i18n/labels';
 import { navigate } from '../router';
+import { officeTime, officeToday } from '../today';
 
 type Row = Omit<Schemas['PendingConfirmationItemDto'], 'applicant'> & { applicant: { name: string } };
 
@@ -15,7 +16,7 @@ export default function Pending() {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [confirming, setConfirming] = useState<Row | null>(null);
-  const [day, setDay] = useState<Dayjs>(dayjs());
+  const [day, setDay] = useState<Dayjs>(officeToday());
   const list = useQuery({
     queryKey: ['pending'],
     queryFn: () => as<{ items: Row[]; overdue: number; truncated: boolean }>(ok(api.GET('/api/applications/pending-confirmation'))),
@@ -68,7 +69,7 @@ export default function Pending() {
             dataIndex: 'arrivedAt',
             render: (v: string, r) => (
               <Space>
-                {dayjs(v).format('YYYY-MM-DD HH:mm')}
+                {officeTime(v)}
                 {r.confirmationOverdue && <Tag color="red">超过到达当日未确认</Tag>}
               </Space>
             ),
@@ -81,7 +82,7 @@ export default function Pending() {
                 type="primary"
                 size="small"
                 onClick={() => {
-                  setDay(dayjs());
+                  setDay(officeToday());
                   setConfirming(r);
                 }}
               >
@@ -100,7 +101,12 @@ export default function Pending() {
         cancelText="取消"
       >
         <p>收到日期（答复期限自次日起计算）：</p>
-        <DatePicker value={day} onChange={(d) => d && setDay(d)} disabledDate={(d) => d.isAfter(dayjs(), 'day')} aria-label="收到日期" />
+        <DatePicker
+          value={day}
+          onChange={(d) => d && setDay(d)}
+          disabledDate={(d) => d.isAfter(officeToday(), 'day')}
+          aria-label="收到日期"
+        />
       </Modal>
     </>
   );

@@ -12,6 +12,7 @@ import { FormSelect, RadioChoice } from '../components/fields';
 import { CaseLink } from '../format';
 import { describeError } from '../i18n/error-messages';
 import type { Session } from '../session';
+import { officeToday } from '../today';
 
 type Remedy = Schemas['RemedyListItemDto'];
 
@@ -22,7 +23,7 @@ export const OUTCOME_LABELS: Record<string, string> = { upheld: '结果维持', 
 export default function Remedies({ session }: { session: Session }) {
   const canWrite = session.user.role === 'clerk' || session.user.role === 'supervisor';
   const seesReport = session.user.role === 'supervisor' || session.user.role === 'auditor';
-  const [year, setYear] = useState<number | undefined>(dayjs().year());
+  const [year, setYear] = useState<number | undefined>(officeToday().year());
   const [kind, setKind] = useState<string | undefined>();
   const [pending, setPending] = useState(false);
   const [adding, setAdding] = useState(false);
@@ -47,7 +48,7 @@ export default function Remedies({ session }: { session: Session }) {
     queryFn: () => as<AnnualReportDto>(ok(api.GET('/api/reports/annual', { params: { query: { year: String(year) } } }))),
     enabled: seesReport && year !== undefined,
   });
-  const thisYear = dayjs().year();
+  const thisYear = officeToday().year();
   return (
     <>
       <Typography.Title level={2} style={{ fontSize: 20 }}>
@@ -216,7 +217,7 @@ function AddRemedy({ onClose }: { onClose: () => void }) {
       confirmLoading={busy}
       width={640}
     >
-      <Form form={form} layout="vertical" initialValues={{ kind: 'reconsideration', filedOn: dayjs() }}>
+      <Form form={form} layout="vertical" initialValues={{ kind: 'reconsideration', filedOn: officeToday() }}>
         <Form.Item name="caseId" label="针对的申请（登记编号或申请人）" rules={[{ required: true, message: '请选择针对的申请' }]}>
           <FormSelect
             showSearch
@@ -252,7 +253,7 @@ function AddRemedy({ onClose }: { onClose: () => void }) {
           label={kind === 'litigation' ? '起诉日期' : '申请复议日期'}
           rules={[{ required: true, message: '请选择日期' }]}
         >
-          <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          <DatePicker disabledDate={(d) => d.isAfter(officeToday(), 'day')} />
         </Form.Item>
         <Form.Item
           name="organ"
@@ -318,7 +319,7 @@ function RecordOutcome({ remedy, onClose }: { remedy: Remedy; onClose: () => voi
         layout="vertical"
         initialValues={{
           outcome: remedy.outcome ?? undefined,
-          outcomeOn: remedy.outcomeOn ? dayjs(remedy.outcomeOn) : dayjs(),
+          outcomeOn: remedy.outcomeOn ? dayjs(remedy.outcomeOn) : officeToday(),
           caseNumber: remedy.caseNumber ?? undefined,
           note: remedy.note ?? undefined,
         }}
@@ -327,7 +328,7 @@ function RecordOutcome({ remedy, onClose }: { remedy: Remedy; onClose: () => voi
           <RadioChoice label="结果" options={Object.entries(OUTCOME_LABELS).map(([value, label]) => ({ value, label }))} />
         </Form.Item>
         <Form.Item name="outcomeOn" label="决定或判决日期" rules={[{ required: true, message: '请选择日期' }]}>
-          <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day') || d.isBefore(dayjs(remedy.filedOn), 'day')} />
+          <DatePicker disabledDate={(d) => d.isAfter(officeToday(), 'day') || d.isBefore(dayjs(remedy.filedOn), 'day')} />
         </Form.Item>
         <Form.Item name="caseNumber" label="案号">
           <Input maxLength={100} />

@@ -4,20 +4,21 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, DatePicker, Row, Select, Space, Statistic, Table, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { type ReactNode, useState } from 'react';
 import { api, ok } from '../api/client';
 import { as, type Rate, type StatsDto } from '../api/types';
 import { Chart } from '../components/Chart';
 import { describeError } from '../i18n/error-messages';
 import { useDepartmentNames, useDepartments } from '../departments';
+import { officeToday } from '../today';
 
 const percent = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
 const days = (d: number | null) => (d === null ? '—' : d.toFixed(1));
 const MAROON = '#9f1239';
 
 export default function Stats() {
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('year'), dayjs()]);
+  const [range, setRange] = useState<[Dayjs, Dayjs]>([officeToday().startOf('year'), officeToday()]);
   const [department, setDepartment] = useState<string | undefined>();
   const name = useDepartmentNames();
   const departments = useDepartments();
@@ -42,7 +43,7 @@ export default function Stats() {
           value={range}
           allowClear={false}
           onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
-          disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+          disabledDate={(d) => d.isAfter(officeToday(), 'day')}
         />
         <Select
           style={{ width: 260 }}

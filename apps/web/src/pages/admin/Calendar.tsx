@@ -10,6 +10,7 @@ import { useState } from 'react';
 import { api, ok, type Schemas } from '../../api/client';
 import { STATUS_LABELS } from '../../i18n/labels';
 import { adminOnly, adminKeys, ErrorAlert, formatDay, formatMoment } from './common';
+import { officeToday } from '../../today';
 
 type Day = Schemas['CalendarDayDto'];
 type Preview = Schemas['CalendarPreviewDto'];
@@ -97,7 +98,7 @@ export default adminOnly(Calendar);
 
 function Calendar() {
   const qc = useQueryClient();
-  const thisYear = dayjs().year();
+  const thisYear = officeToday().year();
   const [year, setYear] = useState(thisYear);
   const [file, setFile] = useState<{ name: string; body: Arrangement } | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);

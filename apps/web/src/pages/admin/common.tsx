@@ -7,6 +7,7 @@ import dayjs from 'dayjs';
 import { api, ok, type Schemas } from '../../api/client';
 import { describeError } from '../../i18n/error-messages';
 import { useSession } from '../../session';
+import { officeTime } from '../../today';
 
 export type Office = Schemas['OfficeDto'];
 export type Department = Schemas['DepartmentDto'];
@@ -41,10 +42,11 @@ export function formatDay(day: string | null | undefined): string {
   const d = dayjs(day);
   return `${d.format('YYYY年M月D日')} (${WEEKDAYS[d.day()]})`;
 }
-/** 2026年12月2日 (周三) 09:30 */
+/** 2026年12月2日 (周三) 09:30, on the office's clock */
 export function formatMoment(moment: string | null | undefined): string {
   if (!moment) return '—';
-  return `${formatDay(moment)} ${dayjs(moment).format('HH:mm')}`;
+  const t = officeTime(moment);
+  return `${formatDay(t.slice(0, 10))} ${t.slice(11)}`;
 }
 
 /**
