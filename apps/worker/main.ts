@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     taskQueue: config.temporal.taskQueue,
     dataSource,
     deadlines: await createDeadlineCalculator(dataSource),
-    workflowBundlePath: process.env.WORKFLOW_BUNDLE_PATH || undefined,
+    workflowBundlePath: config.temporal.workflowBundlePath,
     maxCachedWorkflows: config.workerMaxCachedWorkflows,
     messages: {
       messages: messageSettingsOf(config),

@@ -35,6 +35,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...good, NODE_ENV: 'test', TEST_CLOCK: 'yes' })).toThrow(/TEST_CLOCK: must be on or off/);
   });
 
+  it('takes a prebuilt workflow bundle only when the file exists', () => {
+    expect(loadConfig({ ...good, WORKFLOW_BUNDLE_PATH: __filename }).temporal.workflowBundlePath).toBe(__filename);
+    expect(() => loadConfig({ ...good, WORKFLOW_BUNDLE_PATH: '/nowhere/workflow-bundle.js' })).toThrow(
+      /WORKFLOW_BUNDLE_PATH: no file at \/nowhere\/workflow-bundle\.js/,
+    );
+  });
+
   it('reads the public portal and message settings, with safe defaults, and names a bad one', () => {
     const c = loadConfig(good);
     expect(c.publicPortal).toEqual({

@@ -1,10 +1,21 @@
+import { existsSync } from 'node:fs';
+
 // Environment is validated once at boot into a typed config object; every bad
 // variable is reported by name in one error, so an operator fixes them all at once.
 
 export interface AppConfig {
   port: number;
   databaseUrl: string;
-  temporal: { address: string; namespace: string; taskQueue: string };
+  temporal: {
+    address: string;
+    namespace: string;
+    taskQueue: string;
+    /**
+     * A prebuilt workflow bundle (WORKFLOW_BUNDLE_PATH, from `npm run bundle:workflows -- <file>`): the worker runs it
+     * and the API replays histories against it, so both use the same code and neither bundles at start or first use.
+     */
+    workflowBundlePath?: string;
+  };
   jwtSecret: string;
   jwtTtlSeconds: number;
   officeCode: string;
@@ -146,6 +157,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push('STAFF_QUIET_HOURS: must be FROM-TO hours 0-23 (Asia/Shanghai), e.g. 22-7, or off');
   }
 
+  const workflowBundlePath = str('WORKFLOW_BUNDLE_PATH', '');
+  if (workflowBundlePath && !existsSync(workflowBundlePath))
+    problems.push(`WORKFLOW_BUNDLE_PATH: no file at ${workflowBundlePath} (build it with npm run bundle:workflows -- <file>)`);
+
   const testClockText = str('TEST_CLOCK', 'off');
   if (!['on', 'off'].includes(testClockText)) problems.push('TEST_CLOCK: must be on or off');
   else if (testClockText === 'on' && env.NODE_ENV !== 'test')
@@ -158,6 +173,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       address,
       namespace: str('TEMPORAL_NAMESPACE', 'default'),
       taskQueue: str('TEMPORAL_TASK_QUEUE', 'disclosure-applications'),
+      ...(workflowBundlePath ? { workflowBundlePath } : {}),
     },
     jwtSecret,
     jwtTtlSeconds: int('JWT_TTL_SECONDS', 8 * 3600, 60, 7 * 24 * 3600),

@@ -39,6 +39,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     DATABASE_URL: db.url,
     JWT_SECRET: randomBytes(24).toString('hex'),
     TEMPORAL_ADDRESS: temporalAddress(),
+    // The bundle global setup built once: the worker runs it and the API's replay checks against it.
+    WORKFLOW_BUNDLE_PATH: workflowBundlePath(),
     // One task queue per test file, so files never steal each other's tasks.
     TEMPORAL_TASK_QUEUE: `test-${randomBytes(4).toString('hex')}`,
     LOG_LEVEL: 'warn',
@@ -56,7 +58,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       taskQueue: config.temporal.taskQueue,
       dataSource,
       deadlines,
-      workflowBundlePath: workflowBundlePath(),
+      workflowBundlePath: config.temporal.workflowBundlePath,
       messages: {
         messages: messageSettingsOf(config),
         transports: transportsFrom(config.messages),

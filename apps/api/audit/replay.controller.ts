@@ -26,7 +26,14 @@ import {
 } from '@nestjs/swagger';
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
-import { type ClosedCaseKey, closedCasesPage, parsePeriodBound, type ReplayReport, verifyReplay } from '../../worker/replay-verify';
+import {
+  type ClosedCaseKey,
+  closedCasesPage,
+  parsePeriodBound,
+  type ReplayReport,
+  verifyReplay,
+  type VerifyReplayOptions,
+} from '../../worker/replay-verify';
 import { CaseAccess } from '../access/case-access';
 import { CurrentUser, type AuthUser } from '../auth/current-user';
 import { Roles } from '../auth/roles.decorator';
@@ -52,6 +59,12 @@ export class ReplayController {
     @Inject(CaseAccess) private readonly access: CaseAccess,
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** The worker's prebuilt bundle when one is configured; otherwise the workflows are bundled on first use and cached. */
+  private replayCode(): VerifyReplayOptions {
+    const codePath = this.config.temporal.workflowBundlePath;
+    return codePath ? { workflowBundle: { codePath } } : {};
+  }
 
   @Post('replay-jobs')
   @HttpCode(202)
@@ -154,7 +167,7 @@ export class ReplayController {
       if (limit !== undefined || cursor !== undefined)
         throw badRequest(`${limit !== undefined ? 'limit' : 'cursor'}: only for a period (closedFrom and closedTo)`);
       const { workflowId } = await this.access.require(user, applicationId, 'audit', undefined, 'applicationId');
-      const report = await verifyReplay(this.temporal, [workflowId]);
+      const report = await verifyReplay(this.temporal, [workflowId], this.replayCode());
       return { ...report, truncated: false, next: null };
     }
     if (closedFrom === undefined && closedTo === undefined)
@@ -172,7 +185,7 @@ export class ReplayController {
     }
     // Bounded work per request: replaying one history takes a while, a period can hold thousands.
     const page = await closedCasesPage(this.ds, { from, to, officeId: user.officeId, limit: limit ?? REPLAY_DEFAULT_LIMIT, after });
-    const report = await verifyReplay(this.temporal, page.workflowIds);
+    const report = await verifyReplay(this.temporal, page.workflowIds, this.replayCode());
     return { ...report, truncated: page.next !== null, next: page.next ? encodeReplayCursor({ from, to }, page.next) : null };
   }
 }
